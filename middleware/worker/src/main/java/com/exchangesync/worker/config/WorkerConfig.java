@@ -1,0 +1,49 @@
+package com.exchangesync.worker.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The worker's settings, read once at start from the environment (see
+ * {@link WorkerConfigReader}). Secrets are kept as {@link Secret} so that no
+ * {@code toString} or log line ever shows them.
+ *
+ * @param databaseUrl PostgreSQL URL ({@code EXSYNC_DATABASE_URL})
+ * @param httpPort port of the HTTP listener ({@code EXSYNC_HTTP_PORT}, 0 = any free port)
+ * @param salesforceLoginUrl SOAP login endpoint base ({@code EXSYNC_SF_LOGIN_URL})
+ * @param salesforceUsername integration user ({@code EXSYNC_SF_USERNAME})
+ * @param salesforcePassword password, with the security token appended if the org needs one
+ * @param salesforceNamespace managed-package namespace prefix, empty when unmanaged
+ * @param outboundToken the secret path segment of the Outbound Message URL
+ * @param autodiscoverUrl Autodiscover endpoint override ({@code EXSYNC_AUTODISCOVER_URL})
+ * @param ewsUrl fixed EWS endpoint that skips Autodiscover ({@code EXSYNC_EWS_URL})
+ * @param pollInterval how often both sides are polled as the safety net
+ * @param allowInsecureLoopback permit {@code http://} to 127.0.0.0/8 (test beds, demo)
+ */
+public record WorkerConfig(
+    String databaseUrl,
+    int httpPort,
+    URI salesforceLoginUrl,
+    String salesforceUsername,
+    Secret salesforcePassword,
+    String salesforceNamespace,
+    Secret outboundToken,
+    Optional<URI> autodiscoverUrl,
+    Optional<URI> ewsUrl,
+    Duration pollInterval,
+    boolean allowInsecureLoopback) {
+
+  /** Default HTTP port. */
+  public static final int DEFAULT_HTTP_PORT = 8080;
+
+  /** Default safety-net poll interval. */
+  public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(60);
+
+  /**
+   * The database URL with any password replaced, for log lines.
+   */
+  public String databaseUrlForLogs() {
+    return databaseUrl.replaceAll("(//[^:/@]+:)[^@]*@", "$1***@").replaceAll("(?i)(password=)[^&]*", "$1***");
+  }
+}

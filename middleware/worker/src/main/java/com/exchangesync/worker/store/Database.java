@@ -1,0 +1,27 @@
+package com.exchangesync.worker.store;
+
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+
+/** Opens the worker's connection pool. */
+public final class Database {
+
+  private Database() {}
+
+  /**
+   * A pool on the database at {@code url} ({@code postgresql://user:password@host:port/db}).
+   *
+   * @param size the most connections the pool opens
+   */
+  public static Pool pool(Vertx vertx, String url, int size) {
+    PgConnectOptions options = PgConnectOptions.fromUri(url).setReconnectAttempts(0);
+    return PgBuilder.pool()
+        .with(new PoolOptions().setMaxSize(size).setName("exsync").setShared(false))
+        .connectingTo(options)
+        .using(vertx)
+        .build();
+  }
+}

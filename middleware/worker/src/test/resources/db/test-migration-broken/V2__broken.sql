@@ -1,0 +1,2 @@
+CREATE TABLE gadget (id bigint);
+SELECT no_such_function();
