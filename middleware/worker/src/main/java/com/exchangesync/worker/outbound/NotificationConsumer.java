@@ -41,6 +41,7 @@ public final class NotificationConsumer {
   private static final Logger LOG = LoggerFactory.getLogger(NotificationConsumer.class);
 
   private final Vertx vertx;
+  private final io.vertx.core.Context context;
   private final Pool pool;
   private final SalesforceNames names;
   private final ErrorOutbox errors;
@@ -63,6 +64,7 @@ public final class NotificationConsumer {
   public NotificationConsumer(Vertx vertx, Pool pool, SalesforceNames names, ErrorOutbox errors, Backoff backoff,
                               int maxAttempts, Clock clock, Metrics metrics) {
     this.vertx = vertx;
+    this.context = vertx.getOrCreateContext();
     this.pool = pool;
     this.names = names;
     this.errors = errors;
@@ -115,7 +117,8 @@ public final class NotificationConsumer {
 
   /** Runs soon (e.g. after the endpoint stored notifications); never two runs at once. */
   public void wake() {
-    vertx.runOnContext(v -> {
+    // One context owns the running/again flags, whichever thread calls wake().
+    context.runOnContext(v -> {
       if (running) {
         again = true;
         return;
