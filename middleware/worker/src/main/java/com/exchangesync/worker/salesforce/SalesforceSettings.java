@@ -1,0 +1,59 @@
+package com.exchangesync.worker.salesforce;
+
+import com.exchangesync.worker.config.Secret;
+import com.exchangesync.worker.config.WorkerConfig;
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * How the adapter reaches Salesforce.
+ *
+ * @param loginUrl the login host ({@code https://login.salesforce.com} or a My Domain, or a test bed)
+ * @param username the integration user
+ * @param password the password with the security token appended if the org asks for one
+ * @param namespace the package's namespace prefix, empty when unmanaged
+ * @param allowInsecureLoopback permit {@code http://} to a loopback address (test beds)
+ * @param connections the most concurrent calls (one {@code PartnerConnection} each); Salesforce
+ *     allows 25 long-running requests per org, so stay well below
+ * @param connectTimeout TCP connect timeout
+ * @param readTimeout time to wait for an answer
+ * @param retries the most waits for throttling, lock errors or HTTP 503 within one call
+ * @param backoff the wait before each of those retries
+ */
+public record SalesforceSettings(
+    URI loginUrl,
+    String username,
+    Secret password,
+    String namespace,
+    boolean allowInsecureLoopback,
+    int connections,
+    Duration connectTimeout,
+    Duration readTimeout,
+    int retries,
+    Backoff backoff) {
+
+  /** The partner API version the worker speaks (force-partner-api 65.0.0). */
+  public static final String API_VERSION = "65.0";
+
+  /** Settings from the worker's configuration, with production defaults. */
+  public static SalesforceSettings from(WorkerConfig config) {
+    return new SalesforceSettings(config.salesforceLoginUrl(), config.salesforceUsername(), config.salesforcePassword(),
+        config.salesforceNamespace(), config.allowInsecureLoopback(), 8, Duration.ofSeconds(10), Duration.ofSeconds(120),
+        6, Backoff.of(Duration.ofSeconds(1), Duration.ofSeconds(30)));
+  }
+
+  /** The same settings with another backoff and retry count (tests compress the waits). */
+  public SalesforceSettings withRetries(int retries, Backoff backoff) {
+    return new SalesforceSettings(loginUrl, username, password, namespace, allowInsecureLoopback, connections,
+        connectTimeout, readTimeout, retries, backoff);
+  }
+
+  /** The SOAP login endpoint: {@code <loginUrl>/services/Soap/u/65.0}. */
+  public String authEndpoint() {
+    String base = loginUrl.toString();
+    while (base.endsWith("/")) {
+      base = base.substring(0, base.length() - 1);
+    }
+    return base + "/services/Soap/u/" + API_VERSION;
+  }
+}
