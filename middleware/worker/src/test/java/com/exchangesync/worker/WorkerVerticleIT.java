@@ -69,9 +69,12 @@ class WorkerVerticleIT {
     assertThat(live.statusCode()).isEqualTo(200);
     assertThat(new JsonObject(live.body()).getString("status")).isEqualTo("UP");
 
+    // No Salesforce listens at the configured login URL: ready needs both.
     HttpResponse<String> ready = get(worker.port(), "/health/ready");
-    assertThat(ready.statusCode()).isEqualTo(200);
-    assertThat(new JsonObject(ready.body()).getJsonObject("checks").getString("database")).isEqualTo("UP");
+    assertThat(ready.statusCode()).isEqualTo(503);
+    JsonObject checks = new JsonObject(ready.body()).getJsonObject("checks");
+    assertThat(checks.getString("database")).isEqualTo("UP");
+    assertThat(checks.getString("salesforce")).startsWith("no session");
 
     HttpResponse<String> metrics = get(worker.port(), "/metrics");
     assertThat(metrics.statusCode()).isEqualTo(200);
