@@ -73,8 +73,10 @@ final class RecordingTransport implements Transport {
     connection.setConnectTimeout(config.getConnectionTimeout());
     connection.setReadTimeout(config.getReadTimeout());
     connection.setRequestProperty("User-Agent", "exchange-sync-worker");
-    for (Map.Entry<String, String> h : config.getHeaders().entrySet()) {
-      connection.setRequestProperty(h.getKey(), h.getValue());
+    if (config.getHeaders() != null) {
+      for (Map.Entry<String, String> h : config.getHeaders().entrySet()) {
+        connection.setRequestProperty(h.getKey(), h.getValue());
+      }
     }
     boolean gzip = compression && config.isCompression();
     if (gzip) {
