@@ -26,44 +26,46 @@ import java.util.zip.GZIPInputStream;
  * Salesforce test bed; this one only lets a test say exactly which answer
  * comes when.
  */
-final class CannedSalesforce implements AutoCloseable {
+public final class CannedSalesforce implements AutoCloseable {
 
-  static final String ORG = "00D000000000001EAA";
+  public static final String ORG = "00D000000000001EAA";
   static final String USER = "005000000000001AAA";
 
-  record Response(int status, String contentType, String body) {}
+  public record Response(int status, String contentType, String body) {}
 
-  record Request(String operation, String body) {}
+  public record Request(String operation, String body) {}
 
   private static final Pattern OPERATION = Pattern.compile("<m:(\\w+)[ >/]");
   private final HttpServer server;
   private final Map<String, Deque<Response>> script = new HashMap<>();
   final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
   private int sessions;
+  /** While true, every request gets an HTTP 503 page, as during a Salesforce outage. */
+  public volatile boolean down;
 
-  CannedSalesforce() throws IOException {
+  public CannedSalesforce() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", this::handle);
     server.start();
   }
 
-  String loginUrl() {
+  public String loginUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
   /** Queues {@code responses} for {@code operation}, answered before its default. */
-  synchronized void then(String operation, Response... responses) {
+  public synchronized void then(String operation, Response... responses) {
     Deque<Response> queue = script.computeIfAbsent(operation, k -> new ArrayDeque<>());
     Collections.addAll(queue, responses);
   }
 
-  long count(String operation) {
+  public long count(String operation) {
     synchronized (requests) {
       return requests.stream().filter(r -> r.operation().equals(operation)).count();
     }
   }
 
-  List<Request> all(String operation) {
+  public List<Request> all(String operation) {
     synchronized (requests) {
       return requests.stream().filter(r -> r.operation().equals(operation)).toList();
     }
@@ -79,7 +81,9 @@ final class CannedSalesforce implements AutoCloseable {
     String operation = m.find() ? m.group(1) : "?";
     requests.add(new Request(operation, body));
     Response response;
-    synchronized (this) {
+    if (down) {
+      response = unavailable();
+    } else synchronized (this) {
       Deque<Response> queue = script.get(operation);
       response = queue != null && !queue.isEmpty() ? queue.poll() : defaultFor(operation);
     }
@@ -109,7 +113,7 @@ final class CannedSalesforce implements AutoCloseable {
         + "<userName>integration@example.com</userName></userInfo></result></loginResponse>");
   }
 
-  static Response ok(String bodyContent) {
+  public static Response ok(String bodyContent) {
     return new Response(200, "text/xml; charset=utf-8", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
         + "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\" xmlns=\"urn:partner.soap.sforce.com\""
         + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xmlns:sf=\"urn:sobject.partner.soap.sforce.com\">"
@@ -117,7 +121,7 @@ final class CannedSalesforce implements AutoCloseable {
   }
 
   /** A fault as Salesforce writes it: faultcode, faultstring, and an ApiFault detail. */
-  static Response fault(String code, String faultType, String message) {
+  public static Response fault(String code, String faultType, String message) {
     return new Response(500, "text/xml; charset=utf-8", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
         + "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\""
         + " xmlns:sf=\"urn:fault.partner.soap.sforce.com\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">"
@@ -127,12 +131,12 @@ final class CannedSalesforce implements AutoCloseable {
         + "</soapenv:Fault></soapenv:Body></soapenv:Envelope>");
   }
 
-  static Response unavailable() {
+  public static Response unavailable() {
     return new Response(503, "text/html", "<html><body>Service Unavailable</body></html>");
   }
 
   /** A create response with one result per entry: an id, or a status code for an error. */
-  static Response saveResults(String operation, String... outcomes) {
+  public static Response saveResults(String operation, String... outcomes) {
     StringBuilder results = new StringBuilder();
     for (String outcome : outcomes) {
       if (outcome.startsWith("003") || outcome.startsWith("a0")) {
