@@ -1,0 +1,274 @@
+package com.exchangesync.testbed.exchange;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * A server that answers as Exchange Server 2016 does, for what a sync client
+ * needs: EWS at {@code /EWS/Exchange.asmx}, SOAP Autodiscover at
+ * {@code /autodiscover/autodiscover.svc}, and an admin API under {@code /sim}
+ * (see the module README). State lives in memory and is safe under concurrent
+ * requests; bad input gets the fault Exchange gives and the server keeps serving.
+ */
+public final class ExchangeTestbed {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ExchangeTestbed.class);
+  private static final int MAX_REQUEST_BYTES = 10 * 1024 * 1024;
+
+  private final Vertx vertx;
+  private final ExchangeTestbedOptions options;
+  final MailboxStore store;
+  final FaultPlan faults = new FaultPlan();
+  final Stats stats = new Stats();
+  private final List<String> violations = Collections.synchronizedList(new ArrayList<>());
+  private HttpServer server;
+
+  private ExchangeTestbed(Vertx vertx, ExchangeTestbedOptions options) {
+    this.vertx = vertx;
+    this.options = options;
+    this.store = new MailboxStore(options.clock());
+  }
+
+  /** Starts a test bed; the future completes once it listens. */
+  public static Future<ExchangeTestbed> start(Vertx vertx, ExchangeTestbedOptions options) {
+    ExchangeTestbed bed = new ExchangeTestbed(vertx, options);
+    Router router = Router.router(vertx);
+    BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_REQUEST_BYTES);
+    router.post().pathRegex("(?i)/ews/exchange\\.asmx").handler(body).handler(bed::ews);
+    router.post().pathRegex("(?i)/autodiscover/autodiscover\\.svc").handler(body).handler(bed::autodiscover);
+    new SimAdminApi(bed).mount(router, body);
+    return vertx.createHttpServer(new HttpServerOptions().setHandle100ContinueAutomatically(true))
+        .requestHandler(router)
+        .listen(options.port(), options.host())
+        .map(s -> {
+          bed.server = s;
+          return bed;
+        });
+  }
+
+  /** Stops listening. */
+  public Future<Void> close() {
+    return server == null ? Future.succeededFuture() : server.close();
+  }
+
+  /** {@code http://host:port}. */
+  public String baseUrl() {
+    return "http://" + options.host() + ":" + server.actualPort();
+  }
+
+  /** The EWS endpoint. */
+  public String ewsUrl() {
+    return baseUrl() + "/EWS/Exchange.asmx";
+  }
+
+  /** The SOAP Autodiscover endpoint. */
+  public String autodiscoverUrl() {
+    return baseUrl() + "/autodiscover/autodiscover.svc";
+  }
+
+  /** Responses this test bed sent that broke the EWS schema (empty unless schema checks are on and something broke). */
+  public List<String> schemaViolations() {
+    synchronized (violations) {
+      return List.copyOf(violations);
+    }
+  }
+
+  // --- EWS ----------------------------------------------------------------------------------------
+
+  /** What one request is answered with. */
+  private record Answer(int status, String contentType, String body, String operation) {}
+
+  private void ews(RoutingContext ctx) {
+    stats.httpRequests.incrementAndGet();
+    if (!authenticated(ctx)) {
+      return;
+    }
+    byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+    vertx.executeBlocking(() -> serveEws(body), false).onComplete(ar -> {
+      Answer answer = ar.succeeded() ? ar.result() : internalError(ar.cause());
+      long delay = answer.operation() == null ? 0 : faults.latency(answer.operation());
+      if (delay > 0) {
+        vertx.setTimer(delay, id -> send(ctx, answer));
+      } else {
+        send(ctx, answer);
+      }
+    });
+  }
+
+  private Answer serveEws(byte[] body) {
+    String operation = null;
+    try {
+      Document doc = Xml.parse(body);
+      Element envelope = doc.getDocumentElement();
+      if (!"Envelope".equals(envelope.getLocalName()) || !Xml.SOAP.equals(envelope.getNamespaceURI())) {
+        throw SoapFault.schemaValidation("The root element is not a SOAP 1.1 Envelope.", 1, 1);
+      }
+      Element soapBody = Xml.child(envelope, "Body").orElseThrow(() -> SoapFault.schemaValidation("The envelope has no Body.", 1, 1));
+      Element request = Xml.children(soapBody).stream().findFirst()
+          .orElseThrow(() -> SoapFault.schemaValidation("The Body holds no request.", 1, 1));
+      if (options.schema() != null) {
+        Optional<String> violation = options.schema().check(request);
+        if (violation.isPresent()) {
+          throw SoapFault.schemaValidation(violation.get(), 0, 0);
+        }
+      }
+      if (!Xml.MESSAGES.equals(request.getNamespaceURI())) {
+        throw SoapFault.schemaValidation("The element '" + request.getLocalName() + "' is not an EWS request.", 0, 0);
+      }
+      operation = request.getLocalName();
+      stats.call(operation);
+      FaultPlan.Fault fault = faults.failure(operation);
+      if (fault != null) {
+        return injected(fault, operation);
+      }
+      Mailbox mailbox = actingMailbox(envelope);
+      Call call = new Call(store, mailbox, request);
+      String response = store.locked(() -> dispatch(call));
+      return checked(new Answer(200, "text/xml; charset=utf-8", EwsResponses.envelope(response), operation));
+    } catch (SoapFault f) {
+      return new Answer(f.httpStatus, "text/xml; charset=utf-8", f.envelope(), operation);
+    } catch (ResponseMessageError e) {
+      // A restriction or paging request the test bed cannot serve fails the whole call, like an invalid request.
+      return new Answer(500, "text/xml; charset=utf-8", SoapFault.of(e.code, e.getMessage()).envelope(), operation);
+    }
+  }
+
+  private static String dispatch(Call call) {
+    return switch (call.request().getLocalName()) {
+      case "GetFolder" -> FolderOperations.getFolder(call);
+      case "FindFolder" -> FolderOperations.findFolder(call);
+      case "CreateFolder" -> FolderOperations.createFolder(call);
+      case "SyncFolderItems" -> SyncFolderItemsOperation.syncFolderItems(call);
+      case "GetItem" -> ItemOperations.getItem(call);
+      case "CreateItem" -> ItemOperations.createItem(call);
+      case "UpdateItem" -> ItemOperations.updateItem(call);
+      case "DeleteItem" -> ItemOperations.deleteItem(call);
+      case "FindItem" -> ItemOperations.findItem(call);
+      default -> throw SoapFault.of("ErrorInvalidRequest",
+          "The request is invalid: the operation " + call.request().getLocalName() + " is not served by this test bed.");
+    };
+  }
+
+  /** The impersonated mailbox, or the service account's own when there is no impersonation header. */
+  private Mailbox actingMailbox(Element envelope) {
+    Optional<Element> impersonation = Xml.child(envelope, "Header").flatMap(h -> Xml.child(h, "ExchangeImpersonation"));
+    if (impersonation.isEmpty()) {
+      Mailbox own = store.serviceAccountMailbox();
+      if (own == null) {
+        throw SoapFault.of("ErrorNonExistentMailbox", "The SMTP address has no mailbox associated with it.");
+      }
+      return own;
+    }
+    Element sid = Xml.child(impersonation.get(), "ConnectingSID").orElseThrow(() -> SoapFault.of(
+        "ErrorInvalidExchangeImpersonationHeaderData", "ExchangeImpersonation SOAP header must contain a ConnectingSID."));
+    String smtp = Xml.childText(sid, "PrimarySmtpAddress").or(() -> Xml.childText(sid, "SmtpAddress")).orElseThrow(() ->
+        SoapFault.of("ErrorInvalidExchangeImpersonationHeaderData",
+            "This test bed identifies impersonated users by SMTP address only.")).trim();
+    Mailbox mailbox = store.mailbox(smtp);
+    if (mailbox == null) {
+      throw SoapFault.of("ErrorNonExistentMailbox", "The SMTP address has no mailbox associated with it.");
+    }
+    if (!store.mayImpersonate(smtp)) {
+      throw SoapFault.of("ErrorImpersonateUserDenied", "The account does not have permission to impersonate the requested user.");
+    }
+    return mailbox;
+  }
+
+  private Answer injected(FaultPlan.Fault fault, String operation) {
+    return switch (fault.kind()) {
+      case "serverBusy" -> new Answer(500, "text/xml; charset=utf-8", SoapFault.serverBusy(fault.backOffMillis()).envelope(), operation);
+      case "http503" -> new Answer(503, "text/html", "<html><head><title>Service Unavailable</title></head><body>"
+          + "<h1>Service Unavailable</h1><p>HTTP Error 503. The service is unavailable.</p></body></html>", operation);
+      default -> new Answer(500, "text/xml; charset=utf-8",
+          SoapFault.of("ErrorInternalServerError", "An internal server error occurred. The operation failed.").envelope(), operation);
+    };
+  }
+
+  /** With schema checks on, a response that breaks the schema is recorded and turned into an HTTP 500. */
+  private Answer checked(Answer answer) {
+    if (options.schema() == null) {
+      return answer;
+    }
+    Optional<String> violation;
+    try {
+      violation = options.schema().checkBody(Xml.parse(answer.body().getBytes(StandardCharsets.UTF_8)));
+    } catch (SoapFault malformed) {
+      violation = Optional.of("the response is not well-formed XML: " + malformed.getMessage());
+    }
+    if (violation.isEmpty()) {
+      return answer;
+    }
+    stats.schemaViolations.incrementAndGet();
+    violations.add(answer.operation() + ": " + violation.get());
+    LOG.error("The test bed's {} response breaks the EWS schema: {}", answer.operation(), violation.get());
+    return new Answer(500, "text/plain; charset=utf-8",
+        "The Exchange test bed wrote a " + answer.operation() + " response that breaks the EWS schema: " + violation.get(),
+        answer.operation());
+  }
+
+  private Answer internalError(Throwable e) {
+    LOG.error("The Exchange test bed failed on a request", e);
+    return new Answer(500, "text/xml; charset=utf-8",
+        SoapFault.of("ErrorInternalServerError", "An internal server error occurred. The operation failed.").envelope(), null);
+  }
+
+  // --- Autodiscover ---------------------------------------------------------------------------------
+
+  private void autodiscover(RoutingContext ctx) {
+    stats.httpRequests.incrementAndGet();
+    if (!authenticated(ctx)) {
+      return;
+    }
+    byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+    vertx.executeBlocking(() -> {
+      stats.call("GetUserSettings");
+      try {
+        return new Answer(200, "text/xml; charset=utf-8", AutodiscoverOperation.getUserSettings(store, Xml.parse(body), ewsUrl()),
+            "GetUserSettings");
+      } catch (SoapFault f) {
+        return new Answer(f.httpStatus, "text/xml; charset=utf-8", f.envelope(), "GetUserSettings");
+      }
+    }, false).onComplete(ar -> send(ctx, ar.succeeded() ? ar.result() : internalError(ar.cause())));
+  }
+
+  // --- plumbing -------------------------------------------------------------------------------------
+
+  /** Basic authentication against the service account; anything else is a 401 challenge, counted. */
+  private boolean authenticated(RoutingContext ctx) {
+    String header = ctx.request().getHeader("Authorization");
+    if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      try {
+        String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+        int colon = decoded.indexOf(':');
+        if (colon > 0 && store.authenticates(decoded.substring(0, colon), decoded.substring(colon + 1))) {
+          return true;
+        }
+      } catch (IllegalArgumentException e) {
+        // a malformed header is a failed login like any other
+      }
+    }
+    stats.authChallenges.incrementAndGet();
+    ctx.response().setStatusCode(401).putHeader("WWW-Authenticate", "Basic realm=\"" + options.host() + "\"")
+        .putHeader("Content-Type", "text/html").end("<html><body><h1>401 - Unauthorized</h1></body></html>");
+    return false;
+  }
+
+  private static void send(RoutingContext ctx, Answer answer) {
+    ctx.response().setStatusCode(answer.status()).putHeader("Content-Type", answer.contentType()).end(answer.body());
+  }
+}

@@ -1,0 +1,98 @@
+package com.exchangesync.testbed.exchange;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+import org.w3c.dom.Element;
+
+/**
+ * Evaluates an EWS {@code Restriction}: {@code And}, {@code Or}, {@code Not},
+ * {@code IsEqualTo}, {@code IsNotEqualTo}, {@code Exists} and {@code Contains}
+ * over item or folder properties, including extended properties. String
+ * comparisons ignore case, as Exchange's do.
+ */
+final class Restrictions {
+
+  private Restrictions() {}
+
+  static Predicate<Item> forItems(Element restriction) {
+    return parse(single(restriction), Restrictions::itemValue);
+  }
+
+  static Predicate<Folder> forFolders(Element restriction) {
+    return parse(single(restriction), Restrictions::folderValue);
+  }
+
+  /** How to read the value a path names from a candidate; null means the property is not set. */
+  private interface Values<T> extends java.util.function.BiFunction<T, Element, String> {}
+
+  private static Element single(Element restriction) {
+    List<Element> children = Xml.children(restriction);
+    if (children.size() != 1) {
+      throw SoapFault.schemaValidation("A Restriction holds exactly one search expression.", 0, 0);
+    }
+    return children.get(0);
+  }
+
+  private static <T> Predicate<T> parse(Element e, Values<T> values) {
+    List<Element> children = Xml.children(e);
+    return switch (e.getLocalName()) {
+      case "And" -> children.stream().map(c -> parse(c, values)).reduce(x -> true, Predicate::and);
+      case "Or" -> children.stream().map(c -> parse(c, values)).reduce(x -> false, Predicate::or);
+      case "Not" -> parse(children.get(0), values).negate();
+      case "Exists" -> t -> values.apply(t, children.get(0)) != null;
+      case "IsEqualTo", "IsNotEqualTo" -> {
+        Element path = children.get(0);
+        String constant = constant(children.get(1));
+        Predicate<T> equal = t -> {
+          String v = values.apply(t, path);
+          return v != null && v.equalsIgnoreCase(constant);
+        };
+        yield e.getLocalName().equals("IsEqualTo") ? equal : equal.negate();
+      }
+      case "Contains" -> {
+        Element path = children.get(0);
+        String constant = Xml.attr(children.get(1), "Value").orElse("").toLowerCase(Locale.ROOT);
+        yield t -> {
+          String v = values.apply(t, path);
+          return v != null && v.toLowerCase(Locale.ROOT).contains(constant);
+        };
+      }
+      default -> throw new ResponseMessageError("ErrorUnsupportedQueryFilter",
+          "The restriction " + e.getLocalName() + " is not supported by this test bed.");
+    };
+  }
+
+  private static String constant(Element fieldUriOrConstant) {
+    Element c = Xml.child(fieldUriOrConstant, "Constant").orElseThrow(() -> new ResponseMessageError(
+        "ErrorUnsupportedQueryFilter", "Only comparisons with a constant are supported by this test bed."));
+    return c.getAttribute("Value");
+  }
+
+  private static String itemValue(Item item, Element path) {
+    if (path.getLocalName().equals("ExtendedFieldURI")) {
+      return item.extended.get(FieldPaths.extendedKey(path));
+    }
+    String key = FieldPaths.fieldKey(path);
+    return switch (key) {
+      case "item:ItemClass" -> item.itemClass();
+      case "item:ItemId" -> item.id;
+      case "calendar:CalendarItemType" -> item.calendarItemType();
+      case "contacts:DisplayName" -> ItemCodec.displayName(item);
+      default -> item.fields.get(key);
+    };
+  }
+
+  private static String folderValue(Folder folder, Element path) {
+    if (path.getLocalName().equals("ExtendedFieldURI")) {
+      return null;
+    }
+    return switch (FieldPaths.fieldKey(path)) {
+      case "folder:DisplayName" -> folder.displayName;
+      case "folder:FolderClass" -> folder.folderClass;
+      case "folder:FolderId" -> folder.id;
+      default -> null;
+    };
+  }
+
+}
