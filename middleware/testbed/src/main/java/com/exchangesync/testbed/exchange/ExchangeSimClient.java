@@ -1,0 +1,126 @@
+package com.exchangesync.testbed.exchange;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * A blocking client for the Exchange test bed's admin API, for tests, the
+ * benchmarks and the demo. Every call that the test bed refuses throws with
+ * the test bed's own message.
+ */
+public final class ExchangeSimClient {
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final String base;
+
+  /** A client for the test bed at {@code baseUrl} ({@code http://host:port}). */
+  public ExchangeSimClient(String baseUrl) {
+    this.base = baseUrl;
+  }
+
+  /** Forgets everything. */
+  public void reset() {
+    send("POST", "/sim/reset", null);
+  }
+
+  /** Sets the service account; {@code impersonates} null means every mailbox. */
+  public void serviceAccount(String username, String password, List<String> impersonates) {
+    send("PUT", "/sim/service-account", new JsonObject().put("username", username).put("password", password)
+        .put("impersonates", impersonates == null ? "*" : new JsonArray(impersonates)));
+  }
+
+  /** Adds a mailbox. */
+  public void mailbox(String smtp, String displayName) {
+    send("POST", "/sim/mailboxes", new JsonObject().put("smtp", smtp).put("displayName", displayName));
+  }
+
+  /** Creates a contact as the rep would in Outlook; {@code folder} null means the Contacts folder. */
+  public JsonObject createContact(String smtp, String folder, JsonObject contact) {
+    return new JsonObject(send("POST", path(smtp, "contacts", null, folder), contact));
+  }
+
+  /** Changes the given fields of a contact. */
+  public JsonObject updateContact(String smtp, String id, JsonObject fields) {
+    return new JsonObject(send("PATCH", path(smtp, "contacts", id, null), fields));
+  }
+
+  /** Deletes a contact. */
+  public void deleteContact(String smtp, String id) {
+    send("DELETE", path(smtp, "contacts", id, null), null);
+  }
+
+  /** The contacts of a folder. */
+  public JsonArray contacts(String smtp, String folder) {
+    return new JsonObject(send("GET", path(smtp, "contacts", null, folder), null)).getJsonArray("contacts");
+  }
+
+  /** Creates an event in the rep's calendar. */
+  public JsonObject createEvent(String smtp, JsonObject event) {
+    return new JsonObject(send("POST", path(smtp, "events", null, null), event));
+  }
+
+  /** Changes the given fields of an event. */
+  public JsonObject updateEvent(String smtp, String id, JsonObject fields) {
+    return new JsonObject(send("PATCH", path(smtp, "events", id, null), fields));
+  }
+
+  /** Deletes an event. */
+  public void deleteEvent(String smtp, String id) {
+    send("DELETE", path(smtp, "events", id, null), null);
+  }
+
+  /** The events of the rep's calendar. */
+  public JsonArray events(String smtp) {
+    return new JsonObject(send("GET", path(smtp, "events", null, null), null)).getJsonArray("events");
+  }
+
+  /** Injects a fault (see the README for its fields). */
+  public void fault(JsonObject fault) {
+    send("POST", "/sim/faults", fault);
+  }
+
+  /** Calls per operation, HTTP requests, 401 challenges. */
+  public JsonObject stats() {
+    return new JsonObject(send("GET", "/sim/stats", null));
+  }
+
+  private static String path(String smtp, String kind, String id, String folder) {
+    String p = "/sim/mailboxes/" + URLEncoder.encode(smtp, StandardCharsets.UTF_8) + "/" + kind;
+    if (id != null) {
+      p += "/" + URLEncoder.encode(id, StandardCharsets.UTF_8);
+    }
+    if (folder != null) {
+      p += "?folder=" + URLEncoder.encode(folder, StandardCharsets.UTF_8);
+    }
+    return p;
+  }
+
+  private String send(String method, String path, JsonObject body) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.encode()));
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    try {
+      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() >= 300) {
+        throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+      }
+      return response.body();
+    } catch (IOException e) {
+      throw new UncheckedIOException("The Exchange test bed at " + base + " did not answer: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+}
