@@ -55,6 +55,7 @@ final class ItemOperations {
         }
         Item item = call.store().draft(kind, folder);
         ItemCodec.apply(spec, item);
+        ItemCodec.validate(item);
         call.store().insert(call.mailbox(), item);
         EwsResponses.success(out, "CreateItem", "<m:Items>" + idOnly(item) + "</m:Items>");
       } catch (ResponseMessageError e) {
@@ -121,6 +122,7 @@ final class ItemOperations {
           default -> throw SoapFault.schemaValidation("Unexpected update " + u.getLocalName() + ".", 0, 0);
         }
       }
+      ItemCodec.validate(item);
     } catch (RuntimeException e) {
       item.fields.clear();
       item.fields.putAll(fields);

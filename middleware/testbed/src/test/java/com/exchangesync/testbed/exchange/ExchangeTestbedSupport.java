@@ -75,6 +75,20 @@ abstract class ExchangeTestbedSupport {
     return service(SERVICE, PASSWORD, smtp);
   }
 
+  /**
+   * The EWS error code of a failed call. ews-java-api 2.0 throws a response-level
+   * error as {@code ServiceResponseException}, and a SOAP fault as a
+   * {@code ServiceRequestException} whose cause is that exception.
+   */
+  static microsoft.exchange.webservices.data.core.enumeration.misc.error.ServiceError ewsError(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof microsoft.exchange.webservices.data.core.exception.service.remote.ServiceResponseException e) {
+        return e.getErrorCode();
+      }
+    }
+    throw new AssertionError("not an EWS error: " + t, t);
+  }
+
   ExchangeService service(String user, String password, String smtp) throws Exception {
     ExchangeService service = new ExchangeService(ExchangeVersion.Exchange2010_SP2);
     service.setCredentials(new WebCredentials(user, password));
