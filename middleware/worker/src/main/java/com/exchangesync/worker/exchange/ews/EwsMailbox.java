@@ -1,0 +1,347 @@
+package com.exchangesync.worker.exchange.ews;
+
+import com.exchangesync.worker.exchange.ExchangeItem;
+import com.exchangesync.worker.exchange.ItemChanges;
+import com.exchangesync.worker.exchange.ItemKind;
+import com.exchangesync.worker.exchange.ItemResult;
+import com.exchangesync.worker.exchange.ItemUpdate;
+import com.exchangesync.worker.exchange.Mailbox;
+import com.exchangesync.worker.exchange.MailboxError;
+import com.exchangesync.worker.exchange.MailboxException;
+import com.exchangesync.worker.exchange.NewItem;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import microsoft.exchange.webservices.data.core.ExchangeService;
+import microsoft.exchange.webservices.data.core.PropertySet;
+import microsoft.exchange.webservices.data.core.enumeration.property.BasePropertySet;
+import microsoft.exchange.webservices.data.core.enumeration.search.LogicalOperator;
+import microsoft.exchange.webservices.data.core.enumeration.service.ConflictResolutionMode;
+import microsoft.exchange.webservices.data.core.enumeration.service.DeleteMode;
+import microsoft.exchange.webservices.data.core.enumeration.service.MessageDisposition;
+import microsoft.exchange.webservices.data.core.enumeration.service.SendCancellationsMode;
+import microsoft.exchange.webservices.data.core.enumeration.service.SendInvitationsMode;
+import microsoft.exchange.webservices.data.core.enumeration.service.SendInvitationsOrCancellationsMode;
+import microsoft.exchange.webservices.data.core.enumeration.service.ServiceResult;
+import microsoft.exchange.webservices.data.core.enumeration.service.SyncFolderItemsScope;
+import microsoft.exchange.webservices.data.core.enumeration.service.calendar.AffectedTaskOccurrence;
+import microsoft.exchange.webservices.data.core.enumeration.misc.error.ServiceError;
+import microsoft.exchange.webservices.data.core.response.GetItemResponse;
+import microsoft.exchange.webservices.data.core.response.ServiceResponse;
+import microsoft.exchange.webservices.data.core.response.ServiceResponseCollection;
+import microsoft.exchange.webservices.data.core.response.UpdateItemResponse;
+import microsoft.exchange.webservices.data.core.service.item.Item;
+import microsoft.exchange.webservices.data.property.complex.FolderId;
+import microsoft.exchange.webservices.data.property.complex.ItemId;
+import microsoft.exchange.webservices.data.search.FindItemsResults;
+import microsoft.exchange.webservices.data.search.ItemView;
+import microsoft.exchange.webservices.data.search.filter.SearchFilter;
+import microsoft.exchange.webservices.data.sync.ChangeCollection;
+import microsoft.exchange.webservices.data.sync.ItemChange;
+
+/**
+ * A rep's mailbox through EWS. Changes come from {@code SyncFolderItems} (ids
+ * only, 512 a page) followed by batched {@code GetItem} for the full content;
+ * writes go out as batched {@code CreateItem}, {@code UpdateItem} and
+ * {@code DeleteItem} of {@value #BATCH} items. Deletes move items to Deleted
+ * Items, so a rep can take back what a sync removed.
+ */
+final class EwsMailbox implements Mailbox {
+
+  /** Items per GetItem, CreateItem, UpdateItem and DeleteItem call. */
+  static final int BATCH = 100;
+
+  /** Changes per SyncFolderItems page: the most EWS allows. */
+  static final int SYNC_PAGE = 512;
+
+  /** Salesforce ids per FindItem restriction. */
+  static final int SEARCH_BATCH = 50;
+
+  private final String smtp;
+  private final ExchangeService service;
+  private final EwsCalls calls;
+  private final FolderId contactsFolder;
+  private final FolderId calendarFolder;
+
+  EwsMailbox(String smtp, ExchangeService service, EwsCalls calls, FolderId contactsFolder, FolderId calendarFolder) {
+    this.smtp = smtp;
+    this.service = service;
+    this.calls = calls;
+    this.contactsFolder = contactsFolder;
+    this.calendarFolder = calendarFolder;
+  }
+
+  @Override
+  public String smtp() {
+    return smtp;
+  }
+
+  private FolderId folder(ItemKind kind) {
+    return kind == ItemKind.CONTACT ? contactsFolder : calendarFolder;
+  }
+
+  @Override
+  public ItemChanges changes(ItemKind kind, Optional<String> syncToken) throws MailboxException {
+    ChangeCollection<ItemChange> page = calls.call("SyncFolderItems", () -> service.syncFolderItems(folder(kind),
+        PropertySet.IdOnly, null, SYNC_PAGE, SyncFolderItemsScope.NormalItems, syncToken.orElse(null)));
+    Set<String> changed = new LinkedHashSet<>();
+    Set<String> deleted = new LinkedHashSet<>();
+    for (ItemChange change : page) {
+      String id;
+      try {
+        id = change.getItemId().getUniqueId();
+      } catch (Exception e) {
+        throw EwsErrors.translate(e, smtp, "SyncFolderItems");
+      }
+      switch (change.getChangeType()) {
+        case Create, Update -> changed.add(id);
+        case Delete -> {
+          deleted.add(id);
+          changed.remove(id);
+        }
+        default -> { } // a read flag is not content
+      }
+    }
+    List<ExchangeItem> items = get(kind, List.copyOf(changed));
+    // An item reported as changed but gone by the time it was read was deleted since.
+    Set<String> found = new LinkedHashSet<>();
+    items.forEach(i -> found.add(i.id()));
+    changed.stream().filter(id -> !found.contains(id)).forEach(deleted::add);
+    return new ItemChanges(items, List.copyOf(deleted), page.getSyncState(), page.getMoreChangesAvailable());
+  }
+
+  @Override
+  public List<ExchangeItem> get(ItemKind kind, List<String> ids) throws MailboxException {
+    List<ExchangeItem> items = new ArrayList<>();
+    for (List<String> batch : batches(ids, BATCH)) {
+      ServiceResponseCollection<GetItemResponse> responses = calls.call("GetItem",
+          () -> service.bindToItems(itemIds(batch), EwsItemCodec.readShape()));
+      for (int i = 0; i < responses.getCount(); i++) {
+        GetItemResponse r = responses.getResponseAtIndex(i);
+        if (r.getResult() == ServiceResult.Success) {
+          Item item = r.getItem();
+          if (inFolder(item, kind)) {
+            items.add(decode(item));
+          }
+        } else if (r.getErrorCode() != ServiceError.ErrorItemNotFound) {
+          throw new MailboxException(EwsErrors.named(r.getErrorCode()),
+              "GetItem for " + smtp + " failed on " + batch.get(i) + ": " + r.getErrorCode() + ": " + r.getErrorMessage());
+        }
+      }
+    }
+    return items;
+  }
+
+  /** Only items in the synced folder count: one moved elsewhere left the sync. */
+  private boolean inFolder(Item item, ItemKind kind) throws MailboxException {
+    try {
+      return item.getParentFolderId() == null || item.getParentFolderId().getUniqueId().equals(folder(kind).getUniqueId());
+    } catch (Exception e) {
+      throw EwsErrors.translate(e, smtp, "GetItem");
+    }
+  }
+
+  private ExchangeItem decode(Item item) throws MailboxException {
+    try {
+      return EwsItemCodec.read(item);
+    } catch (Exception e) {
+      throw new MailboxException(MailboxError.UNEXPECTED, "An item in " + smtp + " could not be read: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Map<String, ExchangeItem> findBySalesforceIds(ItemKind kind, List<String> salesforceIds) throws MailboxException {
+    List<String> found = new ArrayList<>();
+    for (List<String> batch : batches(List.copyOf(new LinkedHashSet<>(salesforceIds)), SEARCH_BATCH)) {
+      SearchFilter.SearchFilterCollection any = new SearchFilter.SearchFilterCollection(LogicalOperator.Or);
+      for (String id : batch) {
+        any.add(new SearchFilter.IsEqualTo(SalesforceIdProperty.DEFINITION, id));
+      }
+      ItemView view = new ItemView(batch.size() * 2);
+      view.setPropertySet(new PropertySet(BasePropertySet.IdOnly));
+      FindItemsResults<Item> results = calls.call("FindItem", () -> service.findItems(folder(kind), any, view));
+      for (Item item : results.getItems()) {
+        found.add(idOf(item));
+      }
+    }
+    Map<String, ExchangeItem> bySalesforceId = new HashMap<>();
+    // FindItem never returns bodies, so the content comes from GetItem.
+    for (ExchangeItem item : get(kind, found)) {
+      item.salesforceId().ifPresent(sf -> bySalesforceId.putIfAbsent(sf, item));
+    }
+    return bySalesforceId;
+  }
+
+  @Override
+  public List<ItemResult> create(ItemKind kind, List<NewItem> newItems) throws MailboxException {
+    List<ItemResult> results = new ArrayList<>();
+    for (List<NewItem> batch : batches(newItems, BATCH)) {
+      ItemResult[] outcome = new ItemResult[batch.size()];
+      List<Item> toSend = new ArrayList<>();
+      List<Integer> positions = new ArrayList<>();
+      for (int i = 0; i < batch.size(); i++) {
+        NewItem n = batch.get(i);
+        if (n.kind() != kind) {
+          throw new IllegalArgumentException("a " + n.kind() + " item in a batch of " + kind);
+        }
+        try {
+          Item item = EwsItemCodec.newItem(service, kind);
+          EwsItemCodec.write(item, n.values());
+          if (n.salesforceId().isPresent()) {
+            item.setExtendedProperty(SalesforceIdProperty.DEFINITION, n.salesforceId().get());
+          }
+          toSend.add(item);
+          positions.add(i);
+        } catch (EwsItemCodec.InvalidValueException e) {
+          outcome[i] = ItemResult.failed(MailboxError.INVALID_PROPERTY_VALUE, e.getMessage());
+        } catch (Exception e) {
+          throw new MailboxException(MailboxError.UNEXPECTED, "An item for " + smtp + " could not be built: " + e, e);
+        }
+      }
+      if (!toSend.isEmpty()) {
+        ServiceResponseCollection<ServiceResponse> responses = calls.call("CreateItem", () -> service.createItems(toSend,
+            folder(kind), null, kind == ItemKind.EVENT ? SendInvitationsMode.SendToNone : null));
+        for (int r = 0; r < responses.getCount(); r++) {
+          ServiceResponse response = responses.getResponseAtIndex(r);
+          outcome[positions.get(r)] = response.getResult() == ServiceResult.Success
+              ? written(toSend.get(r)) : failed(response);
+        }
+      }
+      results.addAll(List.of(outcome));
+    }
+    return results;
+  }
+
+  @Override
+  public List<ItemResult> update(ItemKind kind, List<ItemUpdate> updates) throws MailboxException {
+    List<ItemResult> results = new ArrayList<>();
+    for (ItemUpdate u : updates) {
+      ItemUpdate.requireWritableFieldsOf(kind, u.values().keySet());
+    }
+    for (List<ItemUpdate> batch : batches(updates, BATCH)) {
+      Map<String, Item> current = bind(batch.stream().map(ItemUpdate::id).toList());
+      ItemResult[] outcome = new ItemResult[batch.size()];
+      List<Item> toSend = new ArrayList<>();
+      List<Integer> positions = new ArrayList<>();
+      for (int i = 0; i < batch.size(); i++) {
+        ItemUpdate u = batch.get(i);
+        Item item = current.get(u.id());
+        if (item == null) {
+          outcome[i] = ItemResult.failed(MailboxError.ITEM_NOT_FOUND, "The item " + u.id() + " is no longer in " + smtp + ".");
+          continue;
+        }
+        try {
+          String changeKey = item.getId().getChangeKey();
+          if (u.expectedChangeKey().isPresent() && !u.expectedChangeKey().get().equals(changeKey)) {
+            outcome[i] = ItemResult.failed(MailboxError.CONFLICT, "The item " + u.id() + " changed in Exchange since it was read.");
+            continue;
+          }
+          EwsItemCodec.write(item, u.values());
+          if (u.salesforceId().isPresent()) {
+            item.setExtendedProperty(SalesforceIdProperty.DEFINITION, u.salesforceId().get());
+          }
+          if (item.isDirty()) {
+            toSend.add(item);
+            positions.add(i);
+          } else {
+            outcome[i] = ItemResult.written(u.id(), changeKey);
+          }
+        } catch (EwsItemCodec.InvalidValueException e) {
+          outcome[i] = ItemResult.failed(MailboxError.INVALID_PROPERTY_VALUE, e.getMessage());
+        } catch (Exception e) {
+          throw new MailboxException(MailboxError.UNEXPECTED, "An update for " + smtp + " could not be built: " + e, e);
+        }
+      }
+      if (!toSend.isEmpty()) {
+        // The bound change keys go out with the update: if the rep edits an item
+        // between our read and this write, Exchange refuses it instead of losing the edit.
+        ServiceResponseCollection<UpdateItemResponse> responses = calls.call("UpdateItem", () -> service.updateItems(toSend,
+            null, ConflictResolutionMode.AutoResolve, MessageDisposition.SaveOnly, SendInvitationsOrCancellationsMode.SendToNone));
+        for (int r = 0; r < responses.getCount(); r++) {
+          UpdateItemResponse response = responses.getResponseAtIndex(r);
+          outcome[positions.get(r)] = response.getResult() == ServiceResult.Success
+              ? written(toSend.get(r)) : failed(response);
+        }
+      }
+      results.addAll(List.of(outcome));
+    }
+    return results;
+  }
+
+  /** The current items with these ids, by id; ids of items that are gone are absent. */
+  private Map<String, Item> bind(List<String> ids) throws MailboxException {
+    ServiceResponseCollection<GetItemResponse> responses = calls.call("GetItem",
+        () -> service.bindToItems(itemIds(ids), EwsItemCodec.readShape()));
+    Map<String, Item> items = new HashMap<>();
+    for (int i = 0; i < responses.getCount(); i++) {
+      GetItemResponse r = responses.getResponseAtIndex(i);
+      if (r.getResult() == ServiceResult.Success) {
+        items.put(ids.get(i), r.getItem());
+      } else if (r.getErrorCode() != ServiceError.ErrorItemNotFound) {
+        throw new MailboxException(EwsErrors.named(r.getErrorCode()),
+            "GetItem for " + smtp + " failed on " + ids.get(i) + ": " + r.getErrorCode() + ": " + r.getErrorMessage());
+      }
+    }
+    return items;
+  }
+
+  @Override
+  public List<ItemResult> delete(ItemKind kind, List<String> ids) throws MailboxException {
+    List<ItemResult> results = new ArrayList<>();
+    for (List<String> batch : batches(ids, BATCH)) {
+      ServiceResponseCollection<ServiceResponse> responses = calls.call("DeleteItem", () -> service.deleteItems(
+          itemIds(batch), DeleteMode.MoveToDeletedItems, SendCancellationsMode.SendToNone, AffectedTaskOccurrence.AllOccurrences));
+      for (int i = 0; i < responses.getCount(); i++) {
+        ServiceResponse r = responses.getResponseAtIndex(i);
+        boolean gone = r.getResult() == ServiceResult.Success || r.getErrorCode() == ServiceError.ErrorItemNotFound;
+        results.add(gone ? ItemResult.deleted(batch.get(i)) : failed(r));
+      }
+    }
+    return results;
+  }
+
+  private static ItemResult written(Item item) throws MailboxException {
+    try {
+      return ItemResult.written(item.getId().getUniqueId(), item.getId().getChangeKey());
+    } catch (Exception e) {
+      throw new MailboxException(MailboxError.UNEXPECTED, "Exchange accepted an item but returned no id", e);
+    }
+  }
+
+  private static ItemResult failed(ServiceResponse r) {
+    return ItemResult.failed(EwsErrors.named(r.getErrorCode()), r.getErrorCode() + ": " + r.getErrorMessage());
+  }
+
+  private static String idOf(Item item) throws MailboxException {
+    try {
+      return item.getId().getUniqueId();
+    } catch (Exception e) {
+      throw new MailboxException(MailboxError.UNEXPECTED, "Exchange returned an item without an id", e);
+    }
+  }
+
+  private static List<ItemId> itemIds(List<String> ids) throws Exception {
+    List<ItemId> itemIds = new ArrayList<>(ids.size());
+    for (String id : ids) {
+      itemIds.add(new ItemId(id));
+    }
+    return itemIds;
+  }
+
+  static <T> List<List<T>> batches(List<T> all, int size) {
+    List<List<T>> batches = new ArrayList<>();
+    for (int from = 0; from < all.size(); from += size) {
+      batches.add(all.subList(from, Math.min(all.size(), from + size)));
+    }
+    return batches;
+  }
+
+  @Override
+  public void close() {
+    service.close();
+  }
+}
