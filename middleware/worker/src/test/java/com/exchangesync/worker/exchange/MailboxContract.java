@@ -1,0 +1,266 @@
+package com.exchangesync.worker.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link Mailbox} implementation must do, run against each: the
+ * in-memory one ({@code InMemoryMailboxTest}) and EWS against the Exchange test
+ * bed ({@code EwsMailboxIT}). Subclasses provide a connector whose mailbox
+ * {@link #REP} exists, and the rep's own edits (as in Outlook).
+ */
+public abstract class MailboxContract {
+
+  protected static final String REP = "ann@corp.example.com";
+
+  protected abstract MailboxConnector connector();
+
+  /** The rep creates an item outside the sync; returns its id. */
+  protected abstract String repCreates(ItemKind kind, Map<ExchangeField, String> values);
+
+  /** The rep edits an item outside the sync. */
+  protected abstract void repEdits(ItemKind kind, String id, Map<ExchangeField, String> values);
+
+  /** The rep deletes an item outside the sync. */
+  protected abstract void repDeletes(ItemKind kind, String id);
+
+  protected static Map<ExchangeField, String> contact(String given, String surname, String email) {
+    return Map.of(ExchangeField.GIVEN_NAME, given, ExchangeField.SURNAME, surname, ExchangeField.EMAIL, email);
+  }
+
+  protected static Map<ExchangeField, String> event(String subject, String start, String end) {
+    return Map.of(ExchangeField.SUBJECT, subject, ExchangeField.START, start, ExchangeField.END, end);
+  }
+
+  /** Every change from {@code token} to now, reading page after page. */
+  protected static ItemChanges drain(Mailbox mailbox, ItemKind kind, Optional<String> token) throws Exception {
+    List<ExchangeItem> changed = new ArrayList<>();
+    List<String> deleted = new ArrayList<>();
+    ItemChanges page;
+    do {
+      page = mailbox.changes(kind, token);
+      changed.addAll(page.changed());
+      deleted.addAll(page.deletedIds());
+      token = Optional.of(page.syncToken());
+    } while (page.moreAvailable());
+    return new ItemChanges(changed, deleted, page.syncToken(), false);
+  }
+
+  @Test
+  void aFirstReadListsEveryItem_andASecondReadNothing() throws Exception {
+    try (Mailbox mailbox = connector().open(REP)) {
+      List<ItemResult> created = mailbox.create(ItemKind.CONTACT, List.of(
+          new NewItem(ItemKind.CONTACT, contact("Ann", "Lee", "ann.lee@customer.example.com"), Optional.of("003A")),
+          new NewItem(ItemKind.CONTACT, contact("Bo", "Ng", "bo@customer.example.com"), Optional.empty())));
+      assertThat(created).allSatisfy(r -> assertThat(r.succeeded()).isTrue());
+      repCreates(ItemKind.CONTACT, contact("Cy", "Rep", "cy@customer.example.com"));
+
+      ItemChanges first = drain(mailbox, ItemKind.CONTACT, Optional.empty());
+      assertThat(first.changed()).hasSize(3);
+      assertThat(first.deletedIds()).isEmpty();
+      ExchangeItem ann = first.changed().stream().filter(i -> i.salesforceId().isPresent()).findFirst().orElseThrow();
+      assertThat(ann.salesforceId()).contains("003A");
+      assertThat(ann.value(ExchangeField.EMAIL)).contains("ann.lee@customer.example.com");
+      assertThat(ann.id()).isEqualTo(created.get(0).id().orElseThrow());
+      assertThat(ann.changeKey()).isEqualTo(created.get(0).changeKey().orElseThrow());
+
+      ItemChanges second = mailbox.changes(ItemKind.CONTACT, Optional.of(first.syncToken()));
+      assertThat(second.size()).isZero();
+      assertThat(second.moreAvailable()).isFalse();
+    }
+  }
+
+  @Test
+  void nEditsByTheRep_comeBackAsExactlyNChanges() throws Exception {
+    try (Mailbox mailbox = connector().open(REP)) {
+      List<String> ids = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        ids.add(repCreates(ItemKind.CONTACT, contact("P" + i, "Person", "p" + i + "@x.example.com")));
+      }
+      String token = drain(mailbox, ItemKind.CONTACT, Optional.empty()).syncToken();
+
+      repEdits(ItemKind.CONTACT, ids.get(0), Map.of(ExchangeField.JOB_TITLE, "Buyer"));
+      repEdits(ItemKind.CONTACT, ids.get(1), Map.of(ExchangeField.COMPANY_NAME, "Acme"));
+      repEdits(ItemKind.CONTACT, ids.get(2), Map.of(ExchangeField.CITY, "Lyon"));
+      repDeletes(ItemKind.CONTACT, ids.get(3));
+      String added = repCreates(ItemKind.CONTACT, contact("New", "Person", "new@x.example.com"));
+
+      ItemChanges changes = drain(mailbox, ItemKind.CONTACT, Optional.of(token));
+      assertThat(changes.size()).isEqualTo(5);
+      assertThat(changes.deletedIds()).containsExactly(ids.get(3));
+      assertThat(changes.changed()).extracting(ExchangeItem::id).containsExactlyInAnyOrder(ids.get(0), ids.get(1), ids.get(2), added);
+      assertThat(changes.changed()).filteredOn(i -> i.id().equals(ids.get(2))).singleElement()
+          .satisfies(i -> assertThat(i.value(ExchangeField.CITY)).contains("Lyon"));
+      assertThat(drain(mailbox, ItemKind.CONTACT, Optional.of(changes.syncToken())).size()).isZero();
+    }
+  }
+
+  @Test
+  void manyChangesArriveInPagesOf512() throws Exception {
+    try (Mailbox mailbox = connector().open(REP)) {
+      List<NewItem> items = new ArrayList<>();
+      for (int i = 0; i < 600; i++) {
+        items.add(new NewItem(ItemKind.CONTACT, contact("N" + i, "Many", "n" + i + "@x.example.com"), Optional.of("SF" + i)));
+      }
+      assertThat(mailbox.create(ItemKind.CONTACT, items)).hasSize(600).allSatisfy(r -> assertThat(r.succeeded()).isTrue());
+      ItemChanges first = mailbox.changes(ItemKind.CONTACT, Optional.empty());
+      assertThat(first.changed()).hasSize(512);
+      assertThat(first.moreAvailable()).isTrue();
+      ItemChanges second = mailbox.changes(ItemKind.CONTACT, Optional.of(first.syncToken()));
+      assertThat(second.changed()).hasSize(88);
+      assertThat(second.moreAvailable()).isFalse();
+    }
+  }
+
+  @Test
+  void anUpdateWithAStaleChangeKeyIsRefused_andOneWithoutOverwrites() throws Exception {
+    try (Mailbox mailbox = connector().open(REP)) {
+      ItemResult made = mailbox.create(ItemKind.CONTACT,
+          List.of(new NewItem(ItemKind.CONTACT, contact("Ann", "Lee", "a@x.example.com"), Optional.empty()))).get(0);
+      String id = made.id().orElseThrow();
+      repEdits(ItemKind.CONTACT, id, Map.of(ExchangeField.JOB_TITLE, "Edited in Outlook"));
+
+      ItemResult stale = mailbox.update(ItemKind.CONTACT, List.of(new ItemUpdate(id, made.changeKey(),
+          Map.of(ExchangeField.JOB_TITLE, "From Salesforce"), Optional.empty()))).get(0);
+      assertThat(stale.error()).contains(MailboxError.CONFLICT);
+      assertThat(mailbox.get(ItemKind.CONTACT, List.of(id)).get(0).value(ExchangeField.JOB_TITLE)).contains("Edited in Outlook");
+
+      ItemResult forced = mailbox.update(ItemKind.CONTACT, List.of(new ItemUpdate(id, Optional.empty(),
+          Map.of(ExchangeField.JOB_TITLE, "From Salesforce"), Optional.of("003B")))).get(0);
+      assertThat(forced.succeeded()).isTrue();
+      ExchangeItem now = mailbox.get(ItemKind.CONTACT, List.of(id)).get(0);
+      assertThat(now.value(ExchangeField.JOB_TITLE)).contains("From Salesforce");
+      assertThat(now.salesforceId()).contains("003B");
+      assertThat(now.changeKey()).isEqualTo(forced.changeKey().orElseThrow());
+    }
+  }
+
+  @Test
+  void aNullValueClearsAField_andOthersStay() throws Exception {
+    try (Mailbox mailbox = connector().open(REP)) {
+      Map<ExchangeField, String> values = new HashMap<>(contact("Ann", "Lee", "a@x.example.com"));
+      values.put(ExchangeField.JOB_TITLE, "Buyer");
+      values.put(ExchangeField.MOBILE_PHONE, "+1 415 555 0101");
+      values.put(ExchangeField.CITY, "Paris");
+      String id = mailbox.create(ItemKind.CONTACT, List.of(new NewItem(ItemKind.CONTACT, values, Optional.empty())))
+          .get(0).id().orElseThrow();
+      Map<ExchangeField, String> clear = new HashMap<>();
+      clear.put(ExchangeField.JOB_TITLE, null);
+      clear.put(ExchangeField.MOBILE_PHONE, null);
+      clear.put(ExchangeField.CITY, null);
+      assertThat(mailbox.update(ItemKind.CONTACT, List.of(new ItemUpdate(id, Optional.empty(), clear, Optional.empty())))
+          .get(0).succeeded()).isTrue();
+      ExchangeItem read = mailbox.get(ItemKind.CONTACT, List.of(id)).get(0);
+      assertThat(read.value(ExchangeField.JOB_TITLE)).isEmpty();
+      assertThat(read.value(ExchangeField.MOBILE_PHONE)).isEmpty();
+      assertThat(read.value(ExchangeField.CITY)).isEmpty();
+      assertThat(read.value(ExchangeField.SURNAME)).contains("Lee");
+    }
+  }
+
+  @Test
+  void deletesAreReported_andDeletingWhatIsGoneSucceeds() throws Exception {
+    try (Mailbox mailbox = connector().open(REP)) {
+      String id = mailbox.create(ItemKind.CONTACT,
+          List.of(new NewItem(ItemKind.CONTACT, contact("Del", "Me", "d@x.example.com"), Optional.empty()))).get(0).id().orElseThrow();
+      String token = drain(mailbox, ItemKind.CONTACT, Optional.empty()).syncToken();
+      assertThat(mailbox.delete(ItemKind.CONTACT, List.of(id))).singleElement().satisfies(r -> assertThat(r.succeeded()).isTrue());
+      assertThat(mailbox.delete(ItemKind.CONTACT, List.of(id))).singleElement().satisfies(r -> assertThat(r.succeeded()).isTrue());
+      assertThat(mailbox.get(ItemKind.CONTACT, List.of(id))).isEmpty();
+      assertThat(drain(mailbox, ItemKind.CONTACT, Optional.of(token)).deletedIds()).containsExactly(id);
+      ItemResult missing = mailbox.update(ItemKind.CONTACT, List.of(new ItemUpdate(id, Optional.empty(),
+          Map.of(ExchangeField.JOB_TITLE, "x"), Optional.empty()))).get(0);
+      assertThat(missing.error()).contains(MailboxError.ITEM_NOT_FOUND);
+    }
+  }
+
+  @Test
+  void itemsAreFoundByTheSalesforceIdTheyCarry() throws Exception {
+    try (Mailbox mailbox = connector().open(REP)) {
+      List<NewItem> items = new ArrayList<>();
+      for (int i = 0; i < 60; i++) {
+        items.add(new NewItem(ItemKind.CONTACT, contact("F" + i, "Find", "f" + i + "@x.example.com"), Optional.of("003F" + i)));
+      }
+      mailbox.create(ItemKind.CONTACT, items);
+      repCreates(ItemKind.CONTACT, contact("No", "Link", "nolink@x.example.com"));
+      List<String> wanted = new ArrayList<>();
+      for (int i = 0; i < 60; i += 2) {
+        wanted.add("003F" + i);
+      }
+      wanted.add("003NOTTHERE");
+      Map<String, ExchangeItem> found = mailbox.findBySalesforceIds(ItemKind.CONTACT, wanted);
+      assertThat(found).hasSize(30);
+      assertThat(found.get("003F10").value(ExchangeField.GIVEN_NAME)).contains("F10");
+      assertThat(mailbox.findBySalesforceIds(ItemKind.EVENT, List.of("003F10"))).isEmpty();
+    }
+  }
+
+  @Test
+  void aValueExchangeRefusesFailsThatItemOnly() throws Exception {
+    try (Mailbox mailbox = connector().open(REP)) {
+      List<ItemResult> results = mailbox.create(ItemKind.CONTACT, List.of(
+          new NewItem(ItemKind.CONTACT, contact("x".repeat(300), "Long", "l@x.example.com"), Optional.empty()),
+          new NewItem(ItemKind.CONTACT, contact("Fine", "Person", "f@x.example.com"), Optional.empty())));
+      assertThat(results.get(0).error()).contains(MailboxError.INVALID_PROPERTY_VALUE);
+      assertThat(results.get(0).message()).isNotBlank();
+      assertThat(results.get(1).succeeded()).isTrue();
+      List<ItemResult> events = mailbox.create(ItemKind.EVENT, List.of(
+          new NewItem(ItemKind.EVENT, event("Backwards", "2026-12-01T10:00:00Z", "2026-12-01T09:00:00Z"), Optional.empty()),
+          new NewItem(ItemKind.EVENT, event("Not a time", "tomorrow", "2026-12-01T09:00:00Z"), Optional.empty())));
+      assertThat(events).allSatisfy(r -> assertThat(r.error()).contains(MailboxError.INVALID_PROPERTY_VALUE));
+    }
+  }
+
+  @Test
+  void calendarItemsRoundTrip_inUtc() throws Exception {
+    try (Mailbox mailbox = connector().open(REP)) {
+      Map<ExchangeField, String> values = new HashMap<>(event("Quarterly review", "2026-12-01T09:30:00Z", "2026-12-01T10:15:00Z"));
+      values.put(ExchangeField.LOCATION, "Room 4");
+      values.put(ExchangeField.BODY, "Bring the numbers.");
+      values.put(ExchangeField.SENSITIVITY, "Private");
+      ItemResult made = mailbox.create(ItemKind.EVENT, List.of(new NewItem(ItemKind.EVENT, values, Optional.of("00U1")))).get(0);
+      assertThat(made.succeeded()).as(made.message()).isTrue();
+      repCreates(ItemKind.EVENT, event("Made in Outlook", "2026-12-02T07:00:00Z", "2026-12-02T08:00:00Z"));
+
+      ItemChanges changes = drain(mailbox, ItemKind.EVENT, Optional.empty());
+      assertThat(changes.changed()).hasSize(2);
+      ExchangeItem review = changes.changed().stream().filter(i -> i.salesforceId().isPresent()).findFirst().orElseThrow();
+      assertThat(review.value(ExchangeField.START)).contains("2026-12-01T09:30:00Z");
+      assertThat(review.value(ExchangeField.END)).contains("2026-12-01T10:15:00Z");
+      assertThat(review.value(ExchangeField.LOCATION)).contains("Room 4");
+      assertThat(review.value(ExchangeField.BODY)).contains("Bring the numbers.");
+      assertThat(review.value(ExchangeField.SENSITIVITY)).contains("Private");
+      assertThat(review.value(ExchangeField.CALENDAR_ITEM_TYPE)).contains("Single");
+      assertThat(drain(mailbox, ItemKind.CONTACT, Optional.empty()).changed()).as("events stay out of the contacts folder").isEmpty();
+
+      mailbox.update(ItemKind.EVENT, List.of(new ItemUpdate(review.id(), Optional.of(review.changeKey()),
+          Map.of(ExchangeField.START, "2026-12-01T11:00:00Z", ExchangeField.END, "2026-12-01T12:00:00Z"), Optional.empty())));
+      ItemChanges moved = drain(mailbox, ItemKind.EVENT, Optional.of(changes.syncToken()));
+      assertThat(moved.changed()).singleElement().satisfies(i -> assertThat(i.value(ExchangeField.START)).contains("2026-12-01T11:00:00Z"));
+    }
+  }
+
+  @Test
+  void aTokenFromElsewhereIsRefused() throws Exception {
+    try (Mailbox mailbox = connector().open(REP)) {
+      String contactsToken = mailbox.changes(ItemKind.CONTACT, Optional.empty()).syncToken();
+      assertThatThrownBy(() -> mailbox.changes(ItemKind.EVENT, Optional.of(contactsToken)))
+          .isInstanceOfSatisfying(MailboxException.class, e -> assertThat(e.error()).isEqualTo(MailboxError.INVALID_SYNC_STATE));
+      assertThatThrownBy(() -> mailbox.changes(ItemKind.CONTACT, Optional.of("bm90IGEgdG9rZW4=")))
+          .isInstanceOfSatisfying(MailboxException.class, e -> assertThat(e.error()).isEqualTo(MailboxError.INVALID_SYNC_STATE));
+    }
+  }
+
+  @Test
+  void anUnknownMailboxIsNamedAsSuch() {
+    assertThatThrownBy(() -> connector().open("nobody@corp.example.com"))
+        .isInstanceOfSatisfying(MailboxException.class, e -> assertThat(e.error()).isEqualTo(MailboxError.MAILBOX_NOT_FOUND));
+  }
+}

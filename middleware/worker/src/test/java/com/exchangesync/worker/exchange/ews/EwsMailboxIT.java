@@ -1,0 +1,72 @@
+package com.exchangesync.worker.exchange.ews;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.exchangesync.worker.exchange.ExchangeField;
+import com.exchangesync.worker.exchange.ItemKind;
+import com.exchangesync.worker.exchange.MailboxConnector;
+import com.exchangesync.worker.exchange.MailboxContract;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * The mailbox contract kept by the EWS adapter, through ews-java-api, against the
+ * Exchange test bed; the rep's own edits go through the test bed's admin API as
+ * Outlook's would. Every response is schema-checked, and no call meets a 401.
+ */
+class EwsMailboxIT extends MailboxContract {
+
+  private ExchangeTestbedFixture fixture;
+  private MailboxConnector connector;
+
+  @BeforeEach
+  void start() throws Exception {
+    fixture = new ExchangeTestbedFixture();
+    connector = fixture.connector();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    long challenges = fixture.authChallenges();
+    fixture.close();
+    assertThat(challenges).as("401 challenges: credentials go with every request").isZero();
+  }
+
+  @Override
+  protected MailboxConnector connector() {
+    return connector;
+  }
+
+  private static JsonObject json(Map<ExchangeField, String> values) {
+    JsonObject json = new JsonObject();
+    values.forEach((field, value) -> json.put(field.apiName(), value));
+    return json;
+  }
+
+  @Override
+  protected String repCreates(ItemKind kind, Map<ExchangeField, String> values) {
+    return kind == ItemKind.CONTACT
+        ? fixture.sim.createContact(REP, EwsFolders.SYNC_FOLDER, json(values)).getString("id")
+        : fixture.sim.createEvent(REP, json(values)).getString("id");
+  }
+
+  @Override
+  protected void repEdits(ItemKind kind, String id, Map<ExchangeField, String> values) {
+    if (kind == ItemKind.CONTACT) {
+      fixture.sim.updateContact(REP, id, json(values));
+    } else {
+      fixture.sim.updateEvent(REP, id, json(values));
+    }
+  }
+
+  @Override
+  protected void repDeletes(ItemKind kind, String id) {
+    if (kind == ItemKind.CONTACT) {
+      fixture.sim.deleteContact(REP, id);
+    } else {
+      fixture.sim.deleteEvent(REP, id);
+    }
+  }
+}
