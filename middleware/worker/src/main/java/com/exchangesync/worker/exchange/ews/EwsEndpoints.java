@@ -9,10 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import microsoft.exchange.webservices.data.autodiscover.AutodiscoverService;
 import microsoft.exchange.webservices.data.autodiscover.enumeration.UserSettingName;
 import microsoft.exchange.webservices.data.autodiscover.response.GetUserSettingsResponse;
-import microsoft.exchange.webservices.data.core.enumeration.misc.ExchangeVersion;
 
 /**
  * Finds the EWS endpoint of a rep's mailbox: the fixed URL when Setup gives one,
@@ -58,15 +56,18 @@ final class EwsEndpoints {
   private Endpoint autodiscover(String smtp, ExchangeStats stats) throws MailboxException {
     URI override = settings.autodiscoverUrl().isPresent() ? allowed(settings.autodiscoverUrl().get(), "The Autodiscover URL") : null;
     GetUserSettingsResponse response = new EwsCalls(smtp, settings.retry(), stats).call("GetUserSettings", () -> {
-      try (AutodiscoverService autodiscover = override == null
-          ? new AutodiscoverService(ExchangeVersion.Exchange2010_SP2)
-          : new AutodiscoverService(override, ExchangeVersion.Exchange2010_SP2)) {
+      try (StatusAwareAutodiscoverService autodiscover = override == null
+          ? new StatusAwareAutodiscoverService() : new StatusAwareAutodiscoverService(override)) {
         autodiscover.getHttpHeaders().put("Authorization", settings.account().basicAuthorization());
         autodiscover.setTimeout((int) settings.timeout().toMillis());
         // Redirections are followed only to https, as Microsoft advises.
         autodiscover.setRedirectionUrlValidationCallback(url -> url != null && url.toLowerCase().startsWith("https://"));
-        return autodiscover.getUserSettings(smtp, UserSettingName.ExternalEwsUrl, UserSettingName.InternalEwsUrl,
-            UserSettingName.UserDisplayName);
+        try {
+          return autodiscover.getUserSettings(smtp, UserSettingName.ExternalEwsUrl, UserSettingName.InternalEwsUrl,
+              UserSettingName.UserDisplayName);
+        } catch (Exception e) {
+          throw autodiscover.withStatus(e);
+        }
       }
     });
     if (response.getErrorCode() != null && !response.getErrorCode().name().equals("NoError")) {
