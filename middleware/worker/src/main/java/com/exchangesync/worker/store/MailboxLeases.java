@@ -1,0 +1,75 @@
+package com.exchangesync.worker.store;
+
+import com.exchangesync.worker.sync.MailboxKey;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Who works on which mailbox. A worker takes free or expired leases with
+ * {@code FOR UPDATE SKIP LOCKED}, so workers sharing one database never wait on
+ * each other or take the same mailbox; it renews them while it works (the
+ * heartbeat) and releases them when done. A worker that dies simply stops
+ * renewing, and after {@code ttl} another one takes its mailboxes over.
+ */
+public final class MailboxLeases {
+
+  private final Pool pool;
+
+  public MailboxLeases(Pool pool) {
+    this.pool = pool;
+  }
+
+  /**
+   * Takes up to {@code max} of {@code wanted} whose leases are free, expired or
+   * already {@code owner}'s, for {@code ttl}; returns those taken.
+   */
+  public List<MailboxKey> acquire(String owner, Collection<MailboxKey> wanted, int max, Duration ttl) {
+    if (wanted.isEmpty() || max <= 0) {
+      return List.of();
+    }
+    List<Tuple> rows = wanted.stream().map(k -> Tuple.of(k.orgId(), k.userId())).toList();
+    Blocking.await(pool.preparedQuery("INSERT INTO mailbox_lease (org_id, user_id, owner, expires_at) "
+        + "VALUES ($1, $2, '', '-infinity') ON CONFLICT DO NOTHING").executeBatch(rows));
+    String[] orgs = wanted.stream().map(MailboxKey::orgId).toArray(String[]::new);
+    String[] users = wanted.stream().map(MailboxKey::userId).toArray(String[]::new);
+    List<MailboxKey> taken = new ArrayList<>();
+    for (Row r : Blocking.await(pool.preparedQuery(
+        "UPDATE mailbox_lease l SET owner = $1, expires_at = now() + make_interval(secs => $2) FROM ("
+            + " SELECT org_id, user_id FROM mailbox_lease"
+            + " WHERE (org_id, user_id) IN (SELECT * FROM unnest($3::text[], $4::text[]))"
+            + " AND (expires_at <= now() OR owner = $1)"
+            + " ORDER BY expires_at LIMIT $5 FOR UPDATE SKIP LOCKED) free"
+            + " WHERE l.org_id = free.org_id AND l.user_id = free.user_id RETURNING l.org_id, l.user_id")
+        .execute(Tuple.of(owner, ttl.toMillis() / 1000.0, orgs, users, max)))) {
+      taken.add(new MailboxKey(r.getString(0), r.getString(1)));
+    }
+    return taken;
+  }
+
+  /** Extends {@code owner}'s lease; false when it had expired or was taken (stop work at once). */
+  public boolean renew(String owner, MailboxKey mailbox, Duration ttl) {
+    return Blocking.await(pool.preparedQuery("UPDATE mailbox_lease SET expires_at = now() + make_interval(secs => $4) "
+        + "WHERE org_id = $1 AND user_id = $2 AND owner = $3 AND expires_at > now()")
+        .execute(Tuple.of(mailbox.orgId(), mailbox.userId(), owner, ttl.toMillis() / 1000.0))).rowCount() == 1;
+  }
+
+  /** Gives the mailbox back so any worker may take it at once. */
+  public void release(String owner, MailboxKey mailbox) {
+    Blocking.await(pool.preparedQuery("UPDATE mailbox_lease SET expires_at = '-infinity' "
+        + "WHERE org_id = $1 AND user_id = $2 AND owner = $3").execute(Tuple.of(mailbox.orgId(), mailbox.userId(), owner)));
+  }
+
+  /** The current holder of a live lease, or null. */
+  public String holder(MailboxKey mailbox) {
+    for (Row r : Blocking.await(pool.preparedQuery("SELECT owner FROM mailbox_lease WHERE org_id = $1 AND user_id = $2 "
+        + "AND expires_at > now()").execute(Tuple.of(mailbox.orgId(), mailbox.userId())))) {
+      return r.getString(0);
+    }
+    return null;
+  }
+}

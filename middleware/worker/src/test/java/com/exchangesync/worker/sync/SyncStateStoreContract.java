@@ -1,0 +1,80 @@
+package com.exchangesync.worker.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.exchangesync.worker.exchange.ItemKind;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What every sync state store keeps: run by the in-memory and the PostgreSQL stores. */
+public abstract class SyncStateStoreContract {
+
+  protected static final MailboxKey ANN = new MailboxKey("00D000000000001", "005000000000001");
+  protected static final MailboxKey BOB = new MailboxKey("00D000000000001", "005000000000002");
+  protected static final String OWNER = "worker-a";
+
+  protected abstract SyncStateStore store();
+
+  /** Makes {@code owner} hold (or not) the lease of {@code mailbox}. */
+  protected abstract void lease(MailboxKey mailbox, String owner);
+
+  @Test
+  void savesAndLoadsLinksTombstonesAndCursors_perRepAndKind() throws Exception {
+    lease(ANN, OWNER);
+    store().save(ANN, ItemKind.CONTACT, OWNER, new StateChange()
+        .link(new Link("003A", "ex-1", Map.of("email", "a@x.com", "surname", "Lee"), "ck1"))
+        .link(new Link("003B", "ex-2", Map.of(), null))
+        .tombstone(new Tombstone(Side.SALESFORCE, "003C", "fp"))
+        .cursor(Side.EXCHANGE, new Cursor("state-1", Direction.BOTH))
+        .cursor(Side.SALESFORCE, new Cursor("2026-11-25T10:00:00Z", Direction.BOTH)));
+    SyncState state = store().load(ANN, ItemKind.CONTACT);
+    assertThat(state.links()).containsExactlyInAnyOrder(new Link("003A", "ex-1", Map.of("email", "a@x.com", "surname", "Lee"), "ck1"),
+        new Link("003B", "ex-2", Map.of(), null));
+    assertThat(state.tombstones()).containsExactly(new Tombstone(Side.SALESFORCE, "003C", "fp"));
+    assertThat(state.cursor(Side.EXCHANGE, Direction.BOTH)).contains(new Cursor("state-1", Direction.BOTH));
+    assertThat(state.cursor(Side.EXCHANGE, Direction.SALESFORCE_TO_EXCHANGE)).as("another direction reads afresh").isEmpty();
+    assertThat(store().load(ANN, ItemKind.EVENT).links()).isEmpty();
+    assertThat(store().load(BOB, ItemKind.CONTACT).links()).isEmpty();
+  }
+
+  @Test
+  void relinkingAnExchangeItemDropsItsOldPair_andUnlinkForgets() throws Exception {
+    lease(ANN, OWNER);
+    store().save(ANN, ItemKind.CONTACT, OWNER, new StateChange().link(new Link("003A", "ex-1", Map.of(), "ck1")));
+    store().save(ANN, ItemKind.CONTACT, OWNER, new StateChange().link(new Link("003Z", "ex-1", Map.of("f", "v"), "ck2")));
+    assertThat(store().load(ANN, ItemKind.CONTACT).links()).containsExactly(new Link("003Z", "ex-1", Map.of("f", "v"), "ck2"));
+    store().save(ANN, ItemKind.CONTACT, OWNER, new StateChange().unlink("003Z")
+        .clearTombstone(new Tombstone(Side.EXCHANGE, "nothing", "x")));
+    assertThat(store().load(ANN, ItemKind.CONTACT).links()).isEmpty();
+  }
+
+  @Test
+  void aWorkerWithoutTheLeaseCannotWrite() throws Exception {
+    lease(ANN, "worker-b");
+    assertThatThrownBy(() -> store().save(ANN, ItemKind.CONTACT, OWNER,
+        new StateChange().link(new Link("003A", "ex-1", Map.of(), null)))).isInstanceOf(LeaseLostException.class);
+    assertThatThrownBy(() -> store().reset(ANN, OWNER)).isInstanceOf(LeaseLostException.class);
+    assertThat(store().load(ANN, ItemKind.CONTACT).links()).isEmpty();
+  }
+
+  @Test
+  void resetForgetsEverythingOfThatRepOnly() throws Exception {
+    lease(ANN, OWNER);
+    lease(BOB, OWNER);
+    for (MailboxKey rep : new MailboxKey[] {ANN, BOB}) {
+      for (ItemKind kind : ItemKind.values()) {
+        store().save(rep, kind, OWNER, new StateChange().link(new Link("003A", "ex-1", Map.of(), null))
+            .cursor(Side.EXCHANGE, new Cursor("t", Direction.BOTH)).tombstone(new Tombstone(Side.EXCHANGE, "ex-9", "f")));
+      }
+    }
+    store().reset(ANN, OWNER);
+    for (ItemKind kind : ItemKind.values()) {
+      SyncState ann = store().load(ANN, kind);
+      assertThat(ann.links()).isEmpty();
+      assertThat(ann.tombstones()).isEmpty();
+      assertThat(ann.cursors()).isEmpty();
+      assertThat(store().load(BOB, kind).links()).hasSize(1);
+    }
+  }
+}
