@@ -48,6 +48,20 @@ CREATE TABLE sync_tombstone (
   PRIMARY KEY (org_id, user_id, kind, side, record_id)
 );
 
+-- A record whose last write failed: looked at again after a growing back-off
+-- even if nobody changes it, until it succeeds. The open error row in
+-- Salesforce counts the attempts instead of multiplying.
+CREATE TABLE sync_retry (
+  org_id     text        NOT NULL,
+  user_id    text        NOT NULL,
+  kind       text        NOT NULL,
+  side       text        NOT NULL CHECK (side IN ('SALESFORCE', 'EXCHANGE')),
+  record_id  text        NOT NULL,
+  attempts   integer     NOT NULL,
+  not_before timestamptz NOT NULL,
+  PRIMARY KEY (org_id, user_id, kind, side, record_id)
+);
+
 -- Who syncs which mailbox: one worker at a time, until the lease expires.
 CREATE TABLE mailbox_lease (
   org_id     text        NOT NULL,

@@ -6,6 +6,7 @@ import com.exchangesync.worker.sync.Direction;
 import com.exchangesync.worker.sync.LeaseLostException;
 import com.exchangesync.worker.sync.Link;
 import com.exchangesync.worker.sync.MailboxKey;
+import com.exchangesync.worker.sync.Retry;
 import com.exchangesync.worker.sync.Side;
 import com.exchangesync.worker.sync.StateChange;
 import com.exchangesync.worker.sync.SyncState;
@@ -53,12 +54,18 @@ public final class PostgresSyncStateStore implements SyncStateStore {
         + "WHERE org_id = $1 AND user_id = $2 AND kind = $3").execute(key))) {
       tombstones.add(new Tombstone(Side.valueOf(r.getString(0)), r.getString(1), r.getString(2)));
     }
+    List<Retry> retries = new ArrayList<>();
+    for (Row r : Blocking.await(pool.preparedQuery("SELECT side, record_id, attempts, not_before FROM sync_retry "
+        + "WHERE org_id = $1 AND user_id = $2 AND kind = $3").execute(key))) {
+      retries.add(new Retry(Side.valueOf(r.getString(0)), r.getString(1), r.getInteger(2),
+          r.getOffsetDateTime(3).toInstant()));
+    }
     Map<Side, Cursor> cursors = new EnumMap<>(Side.class);
     for (Row r : Blocking.await(pool.preparedQuery("SELECT side, token, direction FROM sync_cursor "
         + "WHERE org_id = $1 AND user_id = $2 AND kind = $3").execute(key))) {
       cursors.put(Side.valueOf(r.getString(0)), new Cursor(r.getString(1), Direction.valueOf(r.getString(2))));
     }
-    return new SyncState(links, tombstones, cursors);
+    return new SyncState(links, tombstones, cursors, retries);
   }
 
   private static Map<String, String> strings(JsonObject json) {
@@ -122,6 +129,19 @@ public final class PostgresSyncStateStore implements SyncStateStore {
           + "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (org_id, user_id, kind, side, record_id) "
           + "DO UPDATE SET fingerprint = EXCLUDED.fingerprint").executeBatch(rows));
     }
+    if (!change.clearedRetries().isEmpty()) {
+      List<Tuple> rows = change.clearedRetries().stream()
+          .map(r -> Tuple.of(m.orgId(), m.userId(), k, r.side().name(), r.recordId())).toList();
+      f = f.compose(x -> conn.preparedQuery("DELETE FROM sync_retry WHERE org_id = $1 AND user_id = $2 AND kind = $3 "
+          + "AND side = $4 AND record_id = $5").executeBatch(rows));
+    }
+    if (!change.retries().isEmpty()) {
+      List<Tuple> rows = change.retries().stream().map(r -> Tuple.of(m.orgId(), m.userId(), k, r.side().name(), r.recordId(),
+          r.attempts(), r.notBefore().atOffset(java.time.ZoneOffset.UTC))).toList();
+      f = f.compose(x -> conn.preparedQuery("INSERT INTO sync_retry (org_id, user_id, kind, side, record_id, attempts, not_before) "
+          + "VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (org_id, user_id, kind, side, record_id) "
+          + "DO UPDATE SET attempts = EXCLUDED.attempts, not_before = EXCLUDED.not_before").executeBatch(rows));
+    }
     if (!change.cursors().isEmpty()) {
       List<Tuple> rows = change.cursors().entrySet().stream().map(e -> Tuple.of(m.orgId(), m.userId(), k, e.getKey().name(),
           e.getValue().token(), e.getValue().direction().name())).toList();
@@ -142,6 +162,7 @@ public final class PostgresSyncStateStore implements SyncStateStore {
       return conn.preparedQuery("DELETE FROM sync_link WHERE org_id = $1 AND user_id = $2").execute(key)
           .compose(x -> conn.preparedQuery("DELETE FROM sync_cursor WHERE org_id = $1 AND user_id = $2").execute(key))
           .compose(x -> conn.preparedQuery("DELETE FROM sync_tombstone WHERE org_id = $1 AND user_id = $2").execute(key))
+          .compose(x -> conn.preparedQuery("DELETE FROM sync_retry WHERE org_id = $1 AND user_id = $2").execute(key))
           .map(true);
     })));
     if (!held) {

@@ -20,6 +20,7 @@ public final class InMemorySyncStateStore implements SyncStateStore {
     final Map<String, Link> links = new LinkedHashMap<>();
     final Map<String, Tombstone> tombstones = new LinkedHashMap<>();
     final Map<Side, Cursor> cursors = new HashMap<>();
+    final Map<String, Retry> retries = new LinkedHashMap<>();
   }
 
   private final Map<Key, Entry> entries = new HashMap<>();
@@ -36,7 +37,8 @@ public final class InMemorySyncStateStore implements SyncStateStore {
   @Override
   public synchronized SyncState load(MailboxKey mailbox, ItemKind kind) {
     Entry e = entries.computeIfAbsent(new Key(mailbox, kind), k -> new Entry());
-    return new SyncState(new ArrayList<>(e.links.values()), new ArrayList<>(e.tombstones.values()), e.cursors);
+    return new SyncState(new ArrayList<>(e.links.values()), new ArrayList<>(e.tombstones.values()), e.cursors,
+        new ArrayList<>(e.retries.values()));
   }
 
   @Override
@@ -58,6 +60,12 @@ public final class InMemorySyncStateStore implements SyncStateStore {
     }
     for (Tombstone t : change.tombstones) {
       e.tombstones.put(t.side() + ":" + t.recordId(), t);
+    }
+    for (Retry r : change.clearedRetries) {
+      e.retries.remove(r.side() + ":" + r.recordId());
+    }
+    for (Retry r : change.retries) {
+      e.retries.put(r.side() + ":" + r.recordId(), r);
     }
     e.cursors.putAll(change.cursors);
   }

@@ -18,6 +18,28 @@ public final class StateChange {
   final List<Tombstone> tombstones = new ArrayList<>();
   final List<Tombstone> clearedTombstones = new ArrayList<>();
   final Map<Side, Cursor> cursors = new EnumMap<>(Side.class);
+  final List<Retry> retries = new ArrayList<>();
+  final List<Retry> clearedRetries = new ArrayList<>();
+
+  /** Schedules a record to be tried again. */
+  public StateChange retry(Retry retry) {
+    retries.add(retry);
+    return this;
+  }
+
+  /** Forgets a record's retry (it succeeded). */
+  public StateChange clearRetry(Retry retry) {
+    clearedRetries.add(retry);
+    return this;
+  }
+
+  public List<Retry> retries() {
+    return List.copyOf(retries);
+  }
+
+  public List<Retry> clearedRetries() {
+    return List.copyOf(clearedRetries);
+  }
 
   /** Remembers a pair (new, or with a new base). */
   public StateChange link(Link link) {
@@ -52,7 +74,7 @@ public final class StateChange {
   /** Whether there is nothing to save. */
   public boolean isEmpty() {
     return upserts.isEmpty() && unlinkedSalesforceIds.isEmpty() && tombstones.isEmpty()
-        && clearedTombstones.isEmpty() && cursors.isEmpty();
+        && clearedTombstones.isEmpty() && cursors.isEmpty() && retries.isEmpty() && clearedRetries.isEmpty();
   }
 
   public List<Link> upserts() {

@@ -10,13 +10,15 @@ import java.util.Optional;
  * @param links the synced pairs
  * @param tombstones records whose partner was deleted
  * @param cursors where each side's feed was read to
+ * @param retries records whose last write failed
  */
-public record SyncState(List<Link> links, List<Tombstone> tombstones, Map<Side, Cursor> cursors) {
+public record SyncState(List<Link> links, List<Tombstone> tombstones, Map<Side, Cursor> cursors, List<Retry> retries) {
 
   public SyncState {
     links = List.copyOf(links);
     tombstones = List.copyOf(tombstones);
     cursors = Map.copyOf(cursors);
+    retries = List.copyOf(retries);
   }
 
   /** The cursor of {@code side}, if it is still valid for {@code direction}. */

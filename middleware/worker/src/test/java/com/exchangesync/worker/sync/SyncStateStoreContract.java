@@ -50,6 +50,18 @@ public abstract class SyncStateStoreContract {
   }
 
   @Test
+  void retriesAreKeptUntilCleared() throws Exception {
+    lease(ANN, OWNER);
+    java.time.Instant at = java.time.Instant.parse("2026-11-25T12:00:00Z");
+    store().save(ANN, ItemKind.CONTACT, OWNER, new StateChange().retry(new Retry(Side.EXCHANGE, "ex-1", 2, at)));
+    assertThat(store().load(ANN, ItemKind.CONTACT).retries()).containsExactly(new Retry(Side.EXCHANGE, "ex-1", 2, at));
+    store().save(ANN, ItemKind.CONTACT, OWNER, new StateChange().retry(new Retry(Side.EXCHANGE, "ex-1", 3, at.plusSeconds(60))));
+    assertThat(store().load(ANN, ItemKind.CONTACT).retries()).singleElement().satisfies(r -> assertThat(r.attempts()).isEqualTo(3));
+    store().save(ANN, ItemKind.CONTACT, OWNER, new StateChange().clearRetry(new Retry(Side.EXCHANGE, "ex-1", 3, at)));
+    assertThat(store().load(ANN, ItemKind.CONTACT).retries()).isEmpty();
+  }
+
+  @Test
   void aWorkerWithoutTheLeaseCannotWrite() throws Exception {
     lease(ANN, "worker-b");
     assertThatThrownBy(() -> store().save(ANN, ItemKind.CONTACT, OWNER,
