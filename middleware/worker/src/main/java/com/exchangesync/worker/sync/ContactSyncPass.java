@@ -141,7 +141,7 @@ public final class ContactSyncPass {
       change.cursor(Side.SALESFORCE, new Cursor(sfWatermark, direction));
       store.save(rep.mailbox(), KIND, leaseOwner, change);
       report.linkedTotal = bySf.size();
-      LOG.info("Contacts of {}: {}", rep.email(), report);
+      LOG.debug("Contacts of {}: {}", rep.email(), report);
       return report;
     }
 
