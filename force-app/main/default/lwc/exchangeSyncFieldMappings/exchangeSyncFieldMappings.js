@@ -81,9 +81,11 @@ export default class ExchangeSyncFieldMappings extends LightningElement {
         const { key, field } = event.target.dataset;
         const value = event.detail.value;
         this.fireChange(
-            this.mappings.map((mapping) =>
-                mapping.key === key ? { ...mapping, [field]: value } : mapping
-            )
+            this.mappings.map((mapping) => {
+                return mapping.key === key
+                    ? { ...mapping, [field]: value }
+                    : mapping;
+            })
         );
     }
 
