@@ -2,8 +2,11 @@ const { jestConfig } = require('@salesforce/sfdx-lwc-jest/config');
 
 module.exports = {
     ...jestConfig,
-    // Only the package's components: the middleware has no JavaScript tests
-    roots: ['<rootDir>/force-app'],
     modulePathIgnorePatterns: ['<rootDir>/.localdevserver'],
-    testPathIgnorePatterns: ['/node_modules/', '<rootDir>/middleware/']
+    // The middleware's build output is not the package's
+    testPathIgnorePatterns: [
+        '<rootDir>/node_modules/',
+        '<rootDir>/middleware/',
+        '<rootDir>/target/'
+    ]
 };
