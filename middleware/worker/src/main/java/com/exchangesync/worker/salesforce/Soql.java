@@ -166,6 +166,21 @@ public final class Soql {
     return new Condition(name(field) + " = " + string(value));
   }
 
+  /** {@code field != 'value'}. */
+  public static Condition notEq(String field, String value) {
+    return new Condition(name(field) + " != " + string(value));
+  }
+
+  /**
+   * {@code field LIKE 'prefix%'} or {@code '%part%'}: the value's own {@code %}
+   * and {@code _} are escaped, so it matches literally.
+   */
+  public static Condition like(String field, String value, boolean startsWith) {
+    String escaped = string(value);
+    String inner = escaped.substring(1, escaped.length() - 1).replace("%", "\\%").replace("_", "\\_");
+    return new Condition(name(field) + " LIKE '" + (startsWith ? "" : "%") + inner + "%'");
+  }
+
   /** {@code field = true|false}. */
   public static Condition eq(String field, boolean value) {
     return new Condition(name(field) + " = " + value);

@@ -16,7 +16,7 @@ import java.util.Set;
  * visibility, a change sequence for watermarks, deletes, and the validation a
  * real org applies to contacts ({@code LastName} required, 80 characters for
  * names). {@link #person(String)} edits as a user in the UI would. Field filters
- * are not evaluated here (the SOQL adapter applies them). Thread-safe.
+ * are evaluated as SOQL would. Thread-safe.
  */
 public final class InMemorySalesforce implements SalesforceSide {
 
@@ -154,7 +154,20 @@ public final class InMemorySalesforce implements SalesforceSide {
   }
 
   private static boolean inScope(Stored c, ContactScope scope) {
-    return scope.allContacts() ? visible(c, scope.repUserId()) : c.owner.equals(scope.repUserId());
+    boolean owned = scope.allContacts() ? visible(c, scope.repUserId()) : c.owner.equals(scope.repUserId());
+    return owned && scope.filters().stream().allMatch(f -> passes(c.fields.get(f.field()), f));
+  }
+
+  /** A filter as SOQL would evaluate it (text comparisons ignore case, as Salesforce's do). */
+  private static boolean passes(String actual, FieldFilter f) {
+    String a = actual == null ? "" : actual.toLowerCase(Locale.ROOT);
+    String v = f.value().toLowerCase(Locale.ROOT);
+    return switch (f.operator()) {
+      case EQUALS -> a.equals(v);
+      case NOT_EQUALS -> !a.equals(v);
+      case STARTS_WITH -> a.startsWith(v);
+      case CONTAINS -> a.contains(v);
+    };
   }
 
   private static SalesforceContact view(String id, Stored c) {

@@ -50,6 +50,14 @@ class SoqlTest {
   }
 
   @Test
+  void filtersMatchTheirValueLiterally_whateverItHolds() {
+    assertThat(Soql.like("Title", "50%_off", true).toString()).isEqualTo("Title LIKE '50\\%\\_off%'");
+    assertThat(Soql.like("Title", "it's", false).toString()).isEqualTo("Title LIKE '%it\\'s%'");
+    assertThat(Soql.notEq("MailingCountry", "x' OR Id != '").toString())
+        .isEqualTo("MailingCountry != 'x\\' OR Id != \\''");
+  }
+
+  @Test
   void refusesNamesThatAreNotNames() {
     for (String bad : List.of("Id, (SELECT Id FROM Users)", "Name FROM User --", "Email'", "1Email", "", "Id ", "a.b c",
         "Name\nFROM", "Email__c) OR (Id", "x___c")) {

@@ -56,7 +56,7 @@ final class SyncBench {
 
   RepContext context() {
     return new RepContext(new MailboxKey(ORG, REP), EMAIL, direction, winner, preference,
-        new ContactScope(REP, allContacts, ""), FieldMap.defaultContacts());
+        new ContactScope(REP, allContacts, java.util.List.of()), FieldMap.defaultContacts());
   }
 
   PassReport sync() throws Exception {
