@@ -118,7 +118,13 @@ final class RecordWriter {
         plan.add(new Pending(gone, false, List.of()));
       }
     }
-    List<SaveOutcome> out = commit(plan, allOrNone);
+    List<SaveOutcome> out = new ArrayList<>(commit(plan, allOrNone));
+    for (int i = 0; i < out.size(); i++) {
+      SaveOutcome o = out.get(i);
+      if (!o.success() && SalesforceIds.valid(ids.get(i))) {
+        out.set(i, SaveOutcome.failed(SalesforceIds.canonical(ids.get(i)), o.errors()));
+      }
+    }
     for (Pending p : plan) {
       if (p.row() != null && p.errors().isEmpty() && !(allOrNone && out.stream().anyMatch(o -> !o.success()))) {
         cascade(p.row(), now);
