@@ -3,9 +3,11 @@ package com.exchangesync.testbed.salesforce;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Creates, updates, upserts and deletes rows as the org does for one API call
@@ -42,6 +44,7 @@ final class RecordWriter {
     Map<String, Row> batch = new HashMap<>();
     List<Pending> plan = new ArrayList<>();
     for (Change c : changes) {
+      // A record named twice is updated twice, in order, as the API allows.
       plan.add(remember(batch, prepareUpdate(c, actor, now, batch)));
     }
     return commit(plan, allOrNone);
@@ -97,11 +100,14 @@ final class RecordWriter {
   List<SaveOutcome> delete(List<String> ids, Map<Integer, SaveError> problems, boolean allOrNone) {
     Instant now = store.now();
     List<Pending> plan = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
     for (int i = 0; i < ids.size(); i++) {
       String id = ids.get(i);
       Row row = store.row(id);
       if (problems.containsKey(i)) {
         plan.add(failed(problems.get(i)));
+      } else if (SalesforceIds.valid(id) && !seen.add(SalesforceIds.canonical(id))) {
+        plan.add(failed(SaveError.of("ENTITY_IS_DELETED", "entity is deleted"))); // deleted earlier in this call
       } else if (!SalesforceIds.valid(id)) {
         plan.add(failed(SaveError.of("MALFORMED_ID", "malformed id " + id)));
       } else if (row == null) {

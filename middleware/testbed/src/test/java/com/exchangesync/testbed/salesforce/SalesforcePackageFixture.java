@@ -56,7 +56,6 @@ final class SalesforcePackageFixture {
   private static void field(Path objects, String object, String name, String body) throws IOException {
     Path dir = Files.createDirectories(objects.resolve(object).resolve("fields"));
     Files.writeString(dir.resolve(name + ".field-meta.xml"), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        + "<CustomField xmlns=\"http://soap.sforce.com/2006/04/metadata\"><fullName>" + name + "</fullName><externalId>false"
-        + "</externalId><label>" + name.replace("__c", "") + "</label>" + body + "</CustomField>\n");
+        + "<CustomField xmlns=\"http://soap.sforce.com/2006/04/metadata\"><fullName>" + name + "</fullName><label>" + name.replace("__c", "") + "</label>" + body + "</CustomField>\n");
   }
 }
