@@ -14,7 +14,8 @@ import java.util.Map;
  * "profileId", "name", "isActive", "password"}], "profiles": [{"id", "name"}]}}.
  * Every part is optional; ids are generated when absent. The profiles
  * "System Administrator" and "Standard User" always exist; a profile id a user
- * names and no profile defines is created. Bad input throws with the problem named.
+ * names and no profile defines is created. Bad input throws with the problem
+ * named and leaves the current org as it was.
  */
 final class OrgSetup {
 
@@ -28,7 +29,6 @@ final class OrgSetup {
     SObjectType userType = store.schema.type("User");
     Map<String, Row> profiles = new LinkedHashMap<>();
     Map<String, String> passwords = new HashMap<>();
-    store.reset(new Org(orgId, spec.getString("name", "Exchange Sync Test Org"), now, null, Map.of()));
     String admin = profile(profiles, profileType, null, "System Administrator", now);
     String standard = profile(profiles, profileType, null, "Standard User", now);
     for (Object o : spec.getJsonArray("profiles", new JsonArray())) {
@@ -53,6 +53,8 @@ final class OrgSetup {
         passwords.put(u.id, json.getString("password"));
       }
     }
+    // Only now, with the whole spec checked, is the old org forgotten.
+    store.reset(new Org(orgId, spec.getString("name", "Exchange Sync Test Org"), now, null, Map.of()));
     profiles.values().forEach(r -> store.put(r, true));
     users.values().forEach(r -> store.put(r, true));
     store.org(new Org(orgId, spec.getString("name", "Exchange Sync Test Org"), now, integrationId, passwords));
