@@ -4,14 +4,17 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Sets up a fresh org from the admin API's JSON ({@code POST /sim/org}):
  * {@code {"orgId", "name", "integrationUser": {"username", "password", "id",
  * "email", "name", "profileId"}, "users": [{"id", "username", "email",
- * "profileId", "name", "isActive", "password"}], "profiles": [{"id", "name"}]}}.
+ * "profileId", "name", "isActive", "password"}], "profiles": [{"id", "name"}],
+ * "privateObjects": ["Contact", ...]}}.
  * Every part is optional; ids are generated when absent. The profiles
  * "System Administrator" and "Standard User" always exist; a profile id a user
  * names and no profile defines is created. Bad input throws with the problem
@@ -54,10 +57,23 @@ final class OrgSetup {
       }
     }
     // Only now, with the whole spec checked, is the old org forgotten.
-    store.reset(new Org(orgId, spec.getString("name", "Exchange Sync Test Org"), now, null, Map.of()));
+    store.reset(new Org(orgId, spec.getString("name", "Exchange Sync Test Org"), now, null, Map.of(), Set.of()));
     profiles.values().forEach(r -> store.put(r, true));
     users.values().forEach(r -> store.put(r, true));
-    store.org(new Org(orgId, spec.getString("name", "Exchange Sync Test Org"), now, integrationId, passwords));
+    store.org(new Org(orgId, spec.getString("name", "Exchange Sync Test Org"), now, integrationId, passwords,
+        privateObjects(store.schema, spec.getJsonArray("privateObjects", new JsonArray()))));
+  }
+
+  private static Set<String> privateObjects(Schema schema, JsonArray names) {
+    Set<String> out = new HashSet<>();
+    for (Object n : names) {
+      SObjectType t = schema.typeLenient(String.valueOf(n));
+      if (t == null) {
+        throw new IllegalArgumentException("privateObjects: sObject type '" + n + "' is not supported");
+      }
+      out.add(t.name);
+    }
+    return out;
   }
 
   private static Row user(Map<String, Row> users, Map<String, Row> profiles, SObjectType profileType, SObjectType userType,

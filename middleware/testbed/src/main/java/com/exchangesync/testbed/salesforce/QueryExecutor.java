@@ -35,7 +35,8 @@ final class QueryExecutor {
     Predicate<Row> where = new SoqlFilter(type, schema, store, store.now().atZone(ZoneOffset.UTC).toLocalDate()).bind(q.where());
     Comparator<Row> order = ordering(q.orderBy(), type, store);
     List<Row> rows = new ArrayList<>();
-    for (Row r : store.rows(type)) {
+    List<Row> candidates = type.name.equals(UserRecordAccess.NAME) ? UserRecordAccess.rows(type, q.where(), store) : store.rows(type);
+    for (Row r : candidates) {
       if ((includeDeleted || !r.deleted()) && where.test(r)) {
         rows.add(r);
       }

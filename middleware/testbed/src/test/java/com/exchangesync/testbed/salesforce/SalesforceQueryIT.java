@@ -14,6 +14,8 @@ import com.sforce.soap.partner.fault.MalformedQueryFault;
 import com.sforce.soap.partner.fault.UnexpectedErrorFault;
 import com.sforce.soap.partner.sobject.SObject;
 import com.sforce.ws.bind.XmlObject;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -200,6 +202,31 @@ class SalesforceQueryIT extends SalesforceTestbedSupport {
     clock.advance(Duration.ofMinutes(16));
     assertThatThrownBy(() -> c.queryMore(first.getQueryLocator())).isInstanceOf(InvalidQueryLocatorFault.class);
     assertThat(sim.stats().getJsonObject("calls").getLong("queryMore")).isEqualTo(1);
+  }
+
+  @Test
+  void userRecordAccessFollowsTheOrgsSharing() throws Exception {
+    sim.org(new JsonObject().put("orgId", ORG_ID).put("privateObjects", new JsonArray().add("Contact"))
+        .put("integrationUser", new JsonObject().put("username", INTEGRATION).put("password", PASSWORD))
+        .put("users", new JsonArray().add(new JsonObject().put("id", ANN_ID).put("username", "ann@acme.example.com"))
+            .add(new JsonObject().put("id", BOB_ID).put("username", "bob@acme.example.com"))));
+    PartnerConnection c = connect();
+    SObject annsContact = contact("A", "Anns", null);
+    annsContact.setField("OwnerId", ANN_ID);
+    SObject account = new SObject("Account");
+    account.setField("Name", "Public");
+    List<String> ids = create(c, annsContact, contact("B", "Integrations", null), account);
+    String in = "('" + String.join("', '", ids) + "')";
+    QueryResult bob = c.query("SELECT RecordId, HasReadAccess, MaxAccessLevel FROM UserRecordAccess WHERE UserId = '" + BOB_ID
+        + "' AND RecordId IN " + in);
+    assertThat(Arrays.stream(bob.getRecords()).map(r -> r.getField("HasReadAccess"))).containsExactly("false", "false", "true");
+    QueryResult ann = c.query("SELECT RecordId, HasReadAccess, MaxAccessLevel FROM UserRecordAccess WHERE UserId = '" + ANN_ID
+        + "' AND RecordId IN " + in + " AND HasReadAccess = true");
+    assertThat(Arrays.stream(ann.getRecords()).map(r -> (String) r.getField("RecordId"))).containsExactly(ids.get(0), ids.get(2));
+    assertThat(ann.getRecords()[0].getField("MaxAccessLevel")).isEqualTo("All");
+    assertThat(ann.getRecords()[1].getField("MaxAccessLevel")).isEqualTo("Edit");
+    assertThatThrownBy(() -> c.query("SELECT RecordId FROM UserRecordAccess WHERE UserId = '" + ANN_ID + "'"))
+        .isInstanceOf(MalformedQueryFault.class);
   }
 
   private static List<String> names(PartnerConnection c, String soql) throws Exception {
