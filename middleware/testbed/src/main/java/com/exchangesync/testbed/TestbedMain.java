@@ -3,35 +3,59 @@ package com.exchangesync.testbed;
 import com.exchangesync.testbed.exchange.EwsSchemaValidator;
 import com.exchangesync.testbed.exchange.ExchangeTestbed;
 import com.exchangesync.testbed.exchange.ExchangeTestbedOptions;
+import com.exchangesync.testbed.salesforce.SalesforceTestbed;
+import com.exchangesync.testbed.salesforce.SalesforceTestbedOptions;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
  * Runs the test beds in the foreground ({@code scripts/testbed}) and prints
- * {@code READY exchange=<url>} once they listen. Options:
- * {@code --exchange-port N} (0 = any free port, the default).
+ * {@code READY exchange=<url> salesforce=<url>} once both listen. Options:
+ * {@code --exchange-port N}, {@code --salesforce-port N} (0 = any free port,
+ * the default), {@code --salesforce-namespace P} (the package's namespace
+ * prefix, as in a managed install). The Salesforce test bed reads the package
+ * from {@code force-app} under {@code exsync.project.root}.
  */
 public final class TestbedMain {
 
   private TestbedMain() {}
 
+  private static final String USAGE = "usage: scripts/testbed [--exchange-port N] [--salesforce-port N] [--salesforce-namespace P]";
+
   /** Entry point. */
   public static void main(String[] args) {
     int exchangePort = 0;
+    int salesforcePort = 0;
+    String namespace = "";
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--exchange-port" -> exchangePort = port(args, ++i);
+        case "--salesforce-port" -> salesforcePort = port(args, ++i);
+        case "--salesforce-namespace" -> {
+          if (++i >= args.length) {
+            System.err.println("--salesforce-namespace needs a prefix such as exsync");
+            System.exit(2);
+          }
+          namespace = args[i];
+        }
         case "--help", "-h" -> {
-          System.out.println("usage: scripts/testbed [--exchange-port N]");
+          System.out.println(USAGE);
           return;
         }
         default -> {
-          System.err.println("Unknown option " + args[i] + "; usage: scripts/testbed [--exchange-port N]");
+          System.err.println("Unknown option " + args[i] + "; " + USAGE);
           System.exit(2);
         }
       }
+    }
+    SalesforceTestbedOptions salesforce;
+    try {
+      salesforce = SalesforceTestbedOptions.defaults().withPort(salesforcePort).withNamespace(namespace);
+    } catch (IllegalArgumentException e) {
+      System.err.println("--salesforce-namespace: " + e.getMessage());
+      System.exit(2);
+      return;
     }
     Vertx vertx = Vertx.vertx();
     ExchangeTestbedOptions exchange = ExchangeTestbedOptions.defaults().withPort(exchangePort);
@@ -41,16 +65,17 @@ public final class TestbedMain {
     } else {
       System.err.println("No EWS schema found (../shared/ews-schema or EXSYNC_EWS_SCHEMA_DIR): requests and responses are not schema-checked.");
     }
-    List<String> ready = new ArrayList<>();
-    ExchangeTestbed.start(vertx, exchange).onComplete(ar -> {
+    Future<ExchangeTestbed> exchangeBed = ExchangeTestbed.start(vertx, exchange);
+    Future<SalesforceTestbed> salesforceBed = SalesforceTestbed.start(vertx, salesforce);
+    Future.all(exchangeBed, salesforceBed).onComplete(ar -> {
       if (ar.failed()) {
-        System.err.println("The Exchange test bed did not start: " + ar.cause().getMessage());
+        String which = exchangeBed.failed() ? "Exchange" : "Salesforce";
+        System.err.println("The " + which + " test bed did not start: " + ar.cause().getMessage());
         vertx.close();
         System.exit(1);
         return;
       }
-      ready.add("exchange=" + ar.result().baseUrl());
-      System.out.println("READY " + String.join(" ", ready));
+      System.out.println("READY exchange=" + exchangeBed.result().baseUrl() + " salesforce=" + salesforceBed.result().baseUrl());
     });
     Runtime.getRuntime().addShutdownHook(new Thread(() -> vertx.close(), "testbed-shutdown"));
   }

@@ -1,0 +1,67 @@
+package com.exchangesync.testbed.salesforce;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.function.Supplier;
+
+/**
+ * {@code login}, {@code getUserInfo} and {@code getServerTimestamp}. A login
+ * checks the user name (any case) and password of an active user of the org
+ * and answers with a session and the {@code serverUrl}
+ * ({@code <base>/services/Soap/u/<version>/<orgId>}) the client then calls.
+ */
+final class LoginOperations {
+
+  private final RecordStore store;
+  private final Sessions sessions;
+  private final Supplier<String> baseUrl;
+
+  LoginOperations(RecordStore store, Sessions sessions, Supplier<String> baseUrl) {
+    this.store = store;
+    this.sessions = sessions;
+    this.baseUrl = baseUrl;
+  }
+
+  String login(SoapCall call) {
+    String username = call.required("username");
+    String password = SoapXml.child(call.request(), "password").map(e -> e.getTextContent()).orElse("");
+    Org org = store.org();
+    Row user = store.userByUsername(username);
+    String expected = user == null ? null : org.passwords().get(user.id);
+    if (expected == null || !Boolean.TRUE.equals(user.get("IsActive"))
+        || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), password.getBytes(StandardCharsets.UTF_8))) {
+      throw SalesforceFault.invalidLogin();
+    }
+    String session = sessions.open(org.id(), user.id);
+    String org15 = SalesforceIds.shortForm(org.id());
+    return "<loginResponse><result><metadataServerUrl>" + SoapXml.esc(baseUrl.get() + "/services/Soap/m/" + call.version() + "/" + org15)
+        + "</metadataServerUrl><passwordExpired>false</passwordExpired><sandbox>false</sandbox><serverUrl>"
+        + SoapXml.esc(baseUrl.get() + "/services/Soap/u/" + call.version() + "/" + org15) + "</serverUrl><sessionId>" + session
+        + "</sessionId><userId>" + user.id + "</userId><userInfo>" + userInfo(user, org) + "</userInfo></result></loginResponse>";
+  }
+
+  String getUserInfo(String userId) {
+    return "<getUserInfoResponse><result>" + userInfo(store.row(userId), store.org()) + "</result></getUserInfoResponse>";
+  }
+
+  String getServerTimestamp() {
+    return "<getServerTimestampResponse><result><timestamp>" + FieldValues.toText(store.now())
+        + "</timestamp></result></getServerTimestampResponse>";
+  }
+
+  /** A {@code GetUserInfoResult}, every element in schema order. */
+  private static String userInfo(Row user, Org org) {
+    return "<accessibilityMode>false</accessibilityMode><chatterExternal>false</chatterExternal><currencySymbol>$</currencySymbol>"
+        + "<orgAttachmentFileSizeLimit>5242880</orgAttachmentFileSizeLimit><orgDefaultCurrencyIsoCode>USD</orgDefaultCurrencyIsoCode>"
+        + "<orgDefaultCurrencyLocale>en_US</orgDefaultCurrencyLocale><orgDisallowHtmlAttachments>false</orgDisallowHtmlAttachments>"
+        + "<orgHasPersonAccounts>false</orgHasPersonAccounts><organizationId>" + org.id() + "</organizationId>"
+        + "<organizationMultiCurrency>false</organizationMultiCurrency><organizationName>" + SoapXml.esc(org.name())
+        + "</organizationName><profileId>" + user.get("ProfileId") + "</profileId><roleId xsi:nil=\"true\"/>"
+        + "<sessionSecondsValid>" + Sessions.SECONDS_VALID + "</sessionSecondsValid>"
+        + "<userDefaultCurrencyIsoCode xsi:nil=\"true\"/><userEmail>" + SoapXml.esc(String.valueOf(user.get("Email")))
+        + "</userEmail><userFullName>" + SoapXml.esc(String.valueOf(user.get("Name"))) + "</userFullName><userId>" + user.id
+        + "</userId><userLanguage>en_US</userLanguage><userLocale>en_US</userLocale><userName>"
+        + SoapXml.esc(String.valueOf(user.get("Username"))) + "</userName><userTimeZone>GMT</userTimeZone>"
+        + "<userType>Standard</userType><userUiSkin>Theme3</userUiSkin>";
+  }
+}

@@ -1,0 +1,142 @@
+package com.exchangesync.testbed.salesforce;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Sets up a fresh org from the admin API's JSON ({@code POST /sim/org}):
+ * {@code {"orgId", "name", "integrationUser": {"username", "password", "id",
+ * "email", "name", "profileId"}, "users": [{"id", "username", "email",
+ * "profileId", "name", "isActive", "password"}], "profiles": [{"id", "name"}],
+ * "privateObjects": ["Contact", ...]}}.
+ * Every part is optional; ids are generated when absent. The profiles
+ * "System Administrator" and "Standard User" always exist; a profile id a user
+ * names and no profile defines is created. Bad input throws with the problem
+ * named and leaves the current org as it was.
+ */
+final class OrgSetup {
+
+  private OrgSetup() {}
+
+  /** Forgets every row and installs the org {@code spec} describes. */
+  static void install(RecordStore store, JsonObject spec) {
+    String orgId = id(spec.getString("orgId"), "00D", "orgId");
+    Instant now = store.now();
+    SObjectType profileType = store.schema.type("Profile");
+    SObjectType userType = store.schema.type("User");
+    Map<String, Row> profiles = new LinkedHashMap<>();
+    Map<String, String> passwords = new HashMap<>();
+    String admin = profile(profiles, profileType, null, "System Administrator", now);
+    String standard = profile(profiles, profileType, null, "Standard User", now);
+    for (Object o : spec.getJsonArray("profiles", new JsonArray())) {
+      JsonObject p = (JsonObject) o;
+      profile(profiles, profileType, id(p.getString("id"), "00e", "profiles[].id"), p.getString("name", "Custom Profile"), now);
+    }
+    String integrationId = null;
+    JsonObject integration = spec.getJsonObject("integrationUser");
+    Map<String, Row> users = new LinkedHashMap<>();
+    if (integration != null) {
+      if (integration.getString("username") == null || integration.getString("password") == null) {
+        throw new IllegalArgumentException("integrationUser needs username and password");
+      }
+      Row u = user(users, profiles, profileType, userType, integration, admin, now);
+      integrationId = u.id;
+      passwords.put(u.id, integration.getString("password"));
+    }
+    for (Object o : spec.getJsonArray("users", new JsonArray())) {
+      JsonObject json = (JsonObject) o;
+      Row u = user(users, profiles, profileType, userType, json, standard, now);
+      if (json.getString("password") != null) {
+        passwords.put(u.id, json.getString("password"));
+      }
+    }
+    // Only now, with the whole spec checked, is the old org forgotten.
+    store.reset(new Org(orgId, spec.getString("name", "Exchange Sync Test Org"), now, null, Map.of(), Set.of()));
+    profiles.values().forEach(r -> store.put(r, true));
+    users.values().forEach(r -> store.put(r, true));
+    store.org(new Org(orgId, spec.getString("name", "Exchange Sync Test Org"), now, integrationId, passwords,
+        privateObjects(store.schema, spec.getJsonArray("privateObjects", new JsonArray()))));
+  }
+
+  private static Set<String> privateObjects(Schema schema, JsonArray names) {
+    Set<String> out = new HashSet<>();
+    for (Object n : names) {
+      SObjectType t = schema.typeLenient(String.valueOf(n));
+      if (t == null) {
+        throw new IllegalArgumentException("privateObjects: sObject type '" + n + "' is not supported");
+      }
+      out.add(t.name);
+    }
+    return out;
+  }
+
+  private static Row user(Map<String, Row> users, Map<String, Row> profiles, SObjectType profileType, SObjectType userType,
+      JsonObject json, String defaultProfile, Instant now) {
+    String username = json.getString("username");
+    if (username == null || username.isBlank()) {
+      throw new IllegalArgumentException("every user needs a username");
+    }
+    if (users.values().stream().anyMatch(u -> username.equalsIgnoreCase(u.get("Username").toString()))) {
+      throw new IllegalArgumentException("two users have the username " + username);
+    }
+    String profileId = json.getString("profileId") == null ? defaultProfile : id(json.getString("profileId"), "00e", "profileId");
+    if (!profiles.containsKey(profileId)) {
+      profile(profiles, profileType, profileId, "Profile " + SalesforceIds.shortForm(profileId), now);
+    }
+    Row u = new Row(userType, id(json.getString("id"), "005", "user id"));
+    if (users.containsKey(u.id)) {
+      throw new IllegalArgumentException("two users have the id " + u.id);
+    }
+    String name = json.getString("name", username.contains("@") ? username.substring(0, username.indexOf('@')) : username);
+    int space = name.lastIndexOf(' ');
+    stamp(u, now);
+    u.values.put("Username", username);
+    u.values.put("Email", json.getString("email", username));
+    u.values.put("FirstName", space > 0 ? name.substring(0, space) : null);
+    u.values.put("LastName", space > 0 ? name.substring(space + 1) : name);
+    u.values.put("Name", name);
+    u.values.put("Alias", name.replaceAll("[^A-Za-z]", "").substring(0, Math.min(8, name.replaceAll("[^A-Za-z]", "").length())));
+    u.values.put("ProfileId", profileId);
+    u.values.put("IsActive", json.getBoolean("isActive", true));
+    u.values.put("TimeZoneSidKey", "GMT");
+    u.values.put("LanguageLocaleKey", "en_US");
+    u.values.put("UserType", "Standard");
+    users.put(u.id, u);
+    return u;
+  }
+
+  private static String profile(Map<String, Row> profiles, SObjectType type, String id, String name, Instant now) {
+    Row p = new Row(type, id == null ? SalesforceIds.next("00e") : id);
+    stamp(p, now);
+    p.values.put("Name", name);
+    profiles.put(p.id, p);
+    return p.id;
+  }
+
+  private static void stamp(Row r, Instant now) {
+    r.values.put("Id", r.id);
+    r.values.put("IsDeleted", Boolean.FALSE);
+    r.values.put("CreatedDate", now);
+    r.values.put("LastModifiedDate", now);
+    r.values.put("SystemModstamp", now);
+  }
+
+  /** A given id in its 18-character form (checked against the key prefix), or a new one. */
+  private static String id(String given, String keyPrefix, String what) {
+    if (given == null) {
+      return SalesforceIds.next(keyPrefix);
+    }
+    String id = SalesforceIds.canonical(given);
+    if (id == null || !id.startsWith(keyPrefix)) {
+      throw new IllegalArgumentException(what + " must be a 15- or 18-character Salesforce id starting with " + keyPrefix
+          + ", not '" + given + "'");
+    }
+    return id;
+  }
+}

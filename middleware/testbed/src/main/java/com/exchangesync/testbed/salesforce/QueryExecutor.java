@@ -1,0 +1,72 @@
+package com.exchangesync.testbed.salesforce;
+
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Runs a SOQL query on the store: parse, resolve names against the schema,
+ * filter, order, apply OFFSET and LIMIT. {@code query} leaves deleted rows
+ * out; {@code queryAll} keeps them (with {@code IsDeleted = true}). Callers
+ * hold the store's lock.
+ */
+final class QueryExecutor {
+
+  /** The rows a query selects (all of them; paging is the cursor's job) and how to write them. */
+  record Result(ResultShape shape, boolean count, List<Row> rows) {}
+
+  private QueryExecutor() {}
+
+  static Result run(String soql, RecordStore store, boolean includeDeleted) {
+    SoqlQuery q = SoqlParser.parse(soql);
+    Schema schema = store.schema;
+    SObjectType type = schema.type(q.from());
+    if (type == null) {
+      throw new SoqlException("INVALID_TYPE", q.fromOffset(), "sObject type '" + q.from() + "' is not supported. If you are"
+          + " attempting to use a custom object, be sure to append the '__c' after the entity name. Please reference your WSDL"
+          + " or the describe call for the appropriate names.");
+    }
+    List<BoundPath> select = new ArrayList<>();
+    for (SoqlQuery.Path p : q.fields()) {
+      select.add(BoundPath.resolve(p, type, schema));
+    }
+    Predicate<Row> where = new SoqlFilter(type, schema, store, store.now().atZone(ZoneOffset.UTC).toLocalDate()).bind(q.where());
+    Comparator<Row> order = ordering(q.orderBy(), type, store);
+    List<Row> rows = new ArrayList<>();
+    List<Row> candidates = type.name.equals(UserRecordAccess.NAME) ? UserRecordAccess.rows(type, q.where(), store) : store.rows(type);
+    for (Row r : candidates) {
+      if ((includeDeleted || !r.deleted()) && where.test(r)) {
+        rows.add(r);
+      }
+    }
+    if (order != null) {
+      rows.sort(order);
+    }
+    int from = Math.min(rows.size(), q.offset() == null ? 0 : q.offset());
+    int to = q.limit() == null ? rows.size() : Math.min(rows.size(), from + q.limit());
+    return new Result(ResultShape.of(type, select), q.count(), List.copyOf(rows.subList(from, to)));
+  }
+
+  private static Comparator<Row> ordering(List<SoqlQuery.Order> orderBy, SObjectType type, RecordStore store) {
+    Comparator<Row> all = null;
+    for (SoqlQuery.Order o : orderBy) {
+      BoundPath path = BoundPath.resolve(o.path(), type, store.schema);
+      Comparator<Row> one = (a, b) -> {
+        Object x = path.value(a, store);
+        Object y = path.value(b, store);
+        if (x == null || y == null) {
+          if (x == y) {
+            return 0;
+          }
+          return (x == null) == o.nullsFirst() ? -1 : 1;
+        }
+        int c = SoqlValues.compare(x, y);
+        return o.descending() ? -c : c;
+      };
+      all = all == null ? one : all.thenComparing(one);
+    }
+    return all;
+  }
+}

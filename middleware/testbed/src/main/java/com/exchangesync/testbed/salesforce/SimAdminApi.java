@@ -1,0 +1,278 @@
+package com.exchangesync.testbed.salesforce;
+
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.List;
+
+/**
+ * The Salesforce test bed's admin API (JSON under {@code /sim}): reset, stats,
+ * faults, the org and its users, records edited as a person in the UI would
+ * (through the same checks as the API, and firing Outbound Messages like any
+ * other change), and the Outbound Message endpoint and queue. Bad input is a
+ * 400 naming the problem.
+ */
+final class SimAdminApi {
+
+  private final SalesforceTestbed bed;
+  private final RecordWriter writer;
+
+  SimAdminApi(SalesforceTestbed bed) {
+    this.bed = bed;
+    this.writer = new RecordWriter(bed.store);
+  }
+
+  void mount(Router router, BodyHandler body) {
+    router.post("/sim/reset").handler(this::reset);
+    router.get("/sim/stats").handler(ctx -> json(ctx, 200, bed.stats.json()));
+    router.post("/sim/faults").handler(body).handler(this::faults);
+    router.post("/sim/org").handler(body).handler(this::org);
+    router.get("/sim/org").handler(this::getOrg);
+    router.get("/sim/records/:sobject").handler(this::list);
+    router.get("/sim/records/:sobject/:id").handler(this::get);
+    router.post("/sim/records/:sobject").handler(body).handler(this::create);
+    router.patch("/sim/records/:sobject/:id").handler(body).handler(this::update);
+    router.delete("/sim/records/:sobject/:id").handler(this::delete);
+    router.put("/sim/outbound").handler(body).handler(this::putOutbound);
+    router.get("/sim/outbound").handler(ctx -> json(ctx, 200, bed.outbound.status()));
+  }
+
+  private void reset(RoutingContext ctx) {
+    bed.store.locked(() -> {
+      OrgSetup.install(bed.store, new JsonObject());
+      bed.cursors.clear();
+      bed.outbound.reset();
+      return null;
+    });
+    bed.sessions.expireAll();
+    bed.faults.clear();
+    bed.stats.reset();
+    ctx.response().setStatusCode(204).end();
+  }
+
+  private void faults(RoutingContext ctx) {
+    Object parsed = parse(ctx);
+    if (parsed == null) {
+      return;
+    }
+    try {
+      if (parsed instanceof JsonArray list) {
+        list.forEach(o -> bed.faults.add((JsonObject) o));
+      } else {
+        bed.faults.add((JsonObject) parsed);
+      }
+      ctx.response().setStatusCode(204).end();
+    } catch (IllegalArgumentException | ClassCastException e) {
+      error(ctx, 400, "bad fault: " + e.getMessage());
+    }
+  }
+
+  private void org(RoutingContext ctx) {
+    JsonObject json = object(ctx);
+    if (json == null) {
+      return;
+    }
+    try {
+      bed.store.locked(() -> {
+        OrgSetup.install(bed.store, json);
+        bed.cursors.clear();
+        return null;
+      });
+      bed.sessions.expireAll();
+      getOrg(ctx);
+    } catch (IllegalArgumentException | ClassCastException e) {
+      error(ctx, 400, "bad org: " + e.getMessage());
+    }
+  }
+
+  private void getOrg(RoutingContext ctx) {
+    JsonObject out = bed.store.locked(() -> {
+      Org org = bed.store.org();
+      JsonArray users = new JsonArray();
+      bed.store.rows(bed.store.schema.type("User")).forEach(u -> users.add(SimRecords.json(u)));
+      JsonArray profiles = new JsonArray();
+      bed.store.rows(bed.store.schema.type("Profile")).forEach(p -> profiles.add(SimRecords.json(p)));
+      return new JsonObject().put("orgId", org.id()).put("name", org.name()).put("integrationUserId", org.integrationUserId())
+          .put("users", users).put("profiles", profiles).put("sObjectTypes", new JsonArray(bed.sObjectTypes()));
+    });
+    json(ctx, 200, out);
+  }
+
+  private void list(RoutingContext ctx) {
+    SObjectType type = type(ctx);
+    if (type == null) {
+      return;
+    }
+    boolean all = "true".equals(ctx.request().getParam("all"));
+    JsonArray records = bed.store.locked(() -> {
+      JsonArray out = new JsonArray();
+      bed.store.rows(type).stream().filter(r -> all || !r.deleted()).forEach(r -> out.add(SimRecords.json(r)));
+      return out;
+    });
+    json(ctx, 200, new JsonObject().put("records", records));
+  }
+
+  private void get(RoutingContext ctx) {
+    SObjectType type = type(ctx);
+    if (type == null) {
+      return;
+    }
+    Row row = bed.store.locked(() -> bed.store.row(ctx.pathParam("id")));
+    if (row == null || row.type != type) {
+      error(ctx, 404, "no " + type.name + " with id " + ctx.pathParam("id"));
+    } else {
+      json(ctx, 200, SimRecords.json(row));
+    }
+  }
+
+  private void create(RoutingContext ctx) {
+    write(ctx, null);
+  }
+
+  private void update(RoutingContext ctx) {
+    write(ctx, ctx.pathParam("id"));
+  }
+
+  private void write(RoutingContext ctx, String id) {
+    SObjectType type = type(ctx);
+    JsonObject json = type == null ? null : object(ctx);
+    if (json == null) {
+      return;
+    }
+    bed.store.locked(() -> {
+      String actor = actor(ctx);
+      if (actor == null) {
+        return null;
+      }
+      if (id != null) {
+        Row existing = bed.store.row(id);
+        if (existing == null || existing.type != type) {
+          error(ctx, 404, "no " + type.name + " with id " + id);
+          return null;
+        }
+      }
+      Change change;
+      try {
+        change = SimRecords.change(bed.store.schema, type, id, json);
+      } catch (IllegalArgumentException e) {
+        error(ctx, 400, e.getMessage());
+        return null;
+      }
+      SaveOutcome o = id == null ? writer.create(List.of(change), actor, true).get(0) : writer.update(List.of(change), actor, true).get(0);
+      if (!o.success()) {
+        json(ctx, 400, new JsonObject().put("error", o.errors().get(0).statusCode() + ": " + o.errors().get(0).message())
+            .put("errors", SimRecords.errors(o)));
+        return null;
+      }
+      json(ctx, id == null ? 201 : 200, SimRecords.json(bed.store.row(o.id())));
+      return null;
+    });
+  }
+
+  private void delete(RoutingContext ctx) {
+    SObjectType type = type(ctx);
+    if (type == null) {
+      return;
+    }
+    bed.store.locked(() -> {
+      Row row = bed.store.row(ctx.pathParam("id"));
+      if (row == null || row.type != type) {
+        error(ctx, 404, "no " + type.name + " with id " + ctx.pathParam("id"));
+        return null;
+      }
+      SaveOutcome o = writer.delete(List.of(row.id), java.util.Map.of(), true).get(0);
+      if (o.success()) {
+        ctx.response().setStatusCode(204).end();
+      } else {
+        json(ctx, 400, new JsonObject().put("error", o.errors().get(0).statusCode() + ": " + o.errors().get(0).message())
+            .put("errors", SimRecords.errors(o)));
+      }
+      return null;
+    });
+  }
+
+  private void putOutbound(RoutingContext ctx) {
+    JsonObject json = object(ctx);
+    if (json == null) {
+      return;
+    }
+    try {
+      bed.store.locked(() -> {
+        bed.outbound.configure(OutboundConfig.parse(json, bed.store.schema, bed.store.org()));
+        return null;
+      });
+      json(ctx, 200, bed.outbound.status());
+    } catch (IllegalArgumentException | ClassCastException e) {
+      error(ctx, 400, "bad outbound configuration: " + e.getMessage());
+    }
+  }
+
+  // --- helpers ----------------------------------------------------------------------------------
+
+  private SObjectType type(RoutingContext ctx) {
+    SObjectType type = bed.store.schema.typeLenient(ctx.pathParam("sobject"));
+    if (type == null) {
+      error(ctx, 404, "sObject type '" + ctx.pathParam("sobject") + "' is not supported");
+    }
+    return type;
+  }
+
+  /** Who makes a UI edit: {@code ?as=<user id or username>}, else the first user who is not the integration user. */
+  private String actor(RoutingContext ctx) {
+    String as = ctx.request().getParam("as");
+    if (as != null) {
+      Row u = SalesforceIds.valid(as) ? bed.store.row(as) : bed.store.userByUsername(as);
+      if (u == null || !u.type.name.equals("User")) {
+        error(ctx, 400, "as= names no user of the org: " + as);
+        return null;
+      }
+      return u.id;
+    }
+    String integration = bed.store.org().integrationUserId();
+    for (Row u : bed.store.rows(bed.store.schema.type("User"))) {
+      if (!u.id.equals(integration)) {
+        return u.id;
+      }
+    }
+    if (integration != null) {
+      return integration;
+    }
+    error(ctx, 409, "the org has no users yet: set them up with POST /sim/org");
+    return null;
+  }
+
+  private Object parse(RoutingContext ctx) {
+    String text = ctx.body().asString();
+    if (text == null || text.isBlank()) {
+      error(ctx, 400, "the body must be JSON");
+      return null;
+    }
+    try {
+      String trimmed = text.trim();
+      return trimmed.startsWith("[") ? new JsonArray(trimmed) : new JsonObject(trimmed);
+    } catch (DecodeException e) {
+      error(ctx, 400, "the body is not valid JSON: " + e.getMessage());
+      return null;
+    }
+  }
+
+  private JsonObject object(RoutingContext ctx) {
+    Object parsed = parse(ctx);
+    if (parsed instanceof JsonArray) {
+      error(ctx, 400, "the body must be a JSON object");
+      return null;
+    }
+    return (JsonObject) parsed;
+  }
+
+  private static void json(RoutingContext ctx, int status, JsonObject body) {
+    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
+  }
+
+  private static void error(RoutingContext ctx, int status, String message) {
+    json(ctx, status, new JsonObject().put("error", message));
+  }
+}

@@ -1,0 +1,125 @@
+package com.exchangesync.testbed.salesforce;
+
+import static com.exchangesync.testbed.salesforce.FieldType.BOOLEAN;
+import static com.exchangesync.testbed.salesforce.FieldType.DATE;
+import static com.exchangesync.testbed.salesforce.FieldType.DATETIME;
+import static com.exchangesync.testbed.salesforce.FieldType.EMAIL;
+import static com.exchangesync.testbed.salesforce.FieldType.ID;
+import static com.exchangesync.testbed.salesforce.FieldType.INT;
+import static com.exchangesync.testbed.salesforce.FieldType.PHONE;
+import static com.exchangesync.testbed.salesforce.FieldType.PICKLIST;
+import static com.exchangesync.testbed.salesforce.FieldType.STRING;
+import static com.exchangesync.testbed.salesforce.FieldType.TEXTAREA;
+
+import java.util.List;
+
+/**
+ * The standard objects the product touches, with the fields a sync needs and
+ * the system fields every object has. Field lengths and writability follow the
+ * partner API's describe of a current org.
+ */
+final class StandardObjects {
+
+  private StandardObjects() {}
+
+  /** User, Profile, Account, Contact, Event and UserRecordAccess. */
+  static List<SObjectType> all() {
+    return List.of(profile(), user(), account(), contact(), event(), UserRecordAccess.type());
+  }
+
+  /** Id, IsDeleted, CreatedDate/ById, LastModifiedDate/ById, SystemModstamp: every object has them. */
+  static SObjectType withSystemFields(SObjectType type) {
+    return type.add(FieldDef.readOnly("Id", ID))
+        .add(FieldDef.readOnly("IsDeleted", BOOLEAN))
+        .add(FieldDef.readOnly("CreatedDate", DATETIME))
+        .add(FieldDef.reference("CreatedById", "User", "CreatedBy").asReadOnly())
+        .add(FieldDef.readOnly("LastModifiedDate", DATETIME))
+        .add(FieldDef.reference("LastModifiedById", "User", "LastModifiedBy").asReadOnly())
+        .add(FieldDef.readOnly("SystemModstamp", DATETIME));
+  }
+
+  /** OwnerId/Owner: required, defaulted to the acting user on create. */
+  static FieldDef owner() {
+    return FieldDef.reference("OwnerId", "User", "Owner");
+  }
+
+  private static SObjectType profile() {
+    return withSystemFields(new SObjectType("Profile", "00e", false, false))
+        .add(FieldDef.of("Name", STRING, 255).asRequired())
+        .add(FieldDef.of("Description", STRING, 255));
+  }
+
+  private static SObjectType user() {
+    return withSystemFields(new SObjectType("User", "005", false, false))
+        .add(FieldDef.of("Username", STRING, 80).asRequired())
+        .add(FieldDef.of("Email", EMAIL, 128).asRequired())
+        .add(FieldDef.of("FirstName", STRING, 40))
+        .add(FieldDef.of("LastName", STRING, 80).asRequired())
+        .add(FieldDef.readOnly("Name", STRING))
+        .add(FieldDef.of("Alias", STRING, 8))
+        .add(FieldDef.reference("ProfileId", "Profile", "Profile").asRequired())
+        .add(FieldDef.of("IsActive", BOOLEAN, 0).withDefault(Boolean.TRUE))
+        .add(FieldDef.of("TimeZoneSidKey", PICKLIST, 40).withDefault("GMT"))
+        .add(FieldDef.of("LanguageLocaleKey", PICKLIST, 40).withDefault("en_US"))
+        .add(FieldDef.of("UserType", PICKLIST, 40).asReadOnly());
+  }
+
+  private static SObjectType account() {
+    return withSystemFields(new SObjectType("Account", "001", false, true))
+        .add(FieldDef.of("Name", STRING, 255).asRequired())
+        .add(FieldDef.of("Phone", PHONE, 40))
+        .add(FieldDef.of("Description", TEXTAREA, 32000))
+        .add(owner())
+        .add(FieldDef.readOnly("LastActivityDate", DATE));
+  }
+
+  private static SObjectType contact() {
+    return withSystemFields(new SObjectType("Contact", "003", false, true))
+        .add(FieldDef.of("Salutation", PICKLIST, 40))
+        .add(FieldDef.of("FirstName", STRING, 40))
+        .add(FieldDef.of("LastName", STRING, 80).asRequired())
+        .add(FieldDef.readOnly("Name", STRING))
+        .add(FieldDef.of("Email", EMAIL, 80))
+        .add(FieldDef.of("Phone", PHONE, 40))
+        .add(FieldDef.of("MobilePhone", PHONE, 40))
+        .add(FieldDef.of("HomePhone", PHONE, 40))
+        .add(FieldDef.of("OtherPhone", PHONE, 40))
+        .add(FieldDef.of("Fax", PHONE, 40))
+        .add(FieldDef.of("Title", STRING, 128))
+        .add(FieldDef.of("Department", STRING, 80))
+        .add(FieldDef.of("Birthday", DATE, 0))
+        .add(FieldDef.reference("AccountId", "Account", "Account"))
+        .add(FieldDef.of("MailingStreet", TEXTAREA, 255))
+        .add(FieldDef.of("MailingCity", STRING, 40))
+        .add(FieldDef.of("MailingState", STRING, 80))
+        .add(FieldDef.of("MailingPostalCode", STRING, 20))
+        .add(FieldDef.of("MailingCountry", STRING, 80))
+        .add(FieldDef.of("OtherStreet", TEXTAREA, 255))
+        .add(FieldDef.of("OtherCity", STRING, 40))
+        .add(FieldDef.of("OtherState", STRING, 80))
+        .add(FieldDef.of("OtherPostalCode", STRING, 20))
+        .add(FieldDef.of("OtherCountry", STRING, 80))
+        .add(FieldDef.of("Description", TEXTAREA, 32000))
+        .add(owner())
+        .add(FieldDef.readOnly("LastActivityDate", DATE));
+  }
+
+  private static SObjectType event() {
+    return withSystemFields(new SObjectType("Event", "00U", false, true))
+        .add(FieldDef.of("Subject", STRING, 255))
+        .add(FieldDef.of("Location", STRING, 255))
+        .add(FieldDef.of("Description", TEXTAREA, 32000))
+        .add(FieldDef.of("StartDateTime", DATETIME, 0))
+        .add(FieldDef.of("EndDateTime", DATETIME, 0))
+        .add(FieldDef.of("ActivityDateTime", DATETIME, 0))
+        .add(FieldDef.of("ActivityDate", DATE, 0))
+        .add(FieldDef.of("DurationInMinutes", INT, 0))
+        .add(FieldDef.of("IsAllDayEvent", BOOLEAN, 0).withDefault(Boolean.FALSE))
+        .add(FieldDef.of("IsPrivate", BOOLEAN, 0).withDefault(Boolean.FALSE))
+        .add(FieldDef.of("IsRecurrence", BOOLEAN, 0).withDefault(Boolean.FALSE).asCreateOnly())
+        .add(FieldDef.of("ShowAs", PICKLIST, 40).withDefault("Busy"))
+        .add(FieldDef.reference("WhoId", "Contact", "Who"))
+        .add(FieldDef.reference("WhatId", "Account", "What"))
+        .add(owner());
+  }
+}
