@@ -172,6 +172,17 @@ class SalesforceAdapterIT {
   }
 
   @Test
+  void readinessLogsInForReal_andFailsOnAWrongPassword() throws Exception {
+    java.time.Clock clock = java.time.Clock.systemUTC();
+    new SalesforceHealthCheck(sf.vertx, adapter, java.time.Duration.ZERO, clock).check()
+        .toCompletionStage().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+    SalesforceAdapter wrong = sf.adapter("wrong");
+    assertThatThrownBy(() -> new SalesforceHealthCheck(sf.vertx, wrong, java.time.Duration.ZERO, clock).check()
+        .toCompletionStage().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS))
+        .hasMessageContaining("INVALID_LOGIN");
+  }
+
+  @Test
   void aWrongPasswordIsNamedAsSuch() {
     SalesforceAdapter wrong = sf.adapter("wrong");
     assertThatThrownBy(wrong::organizationId).isInstanceOfSatisfying(SalesforceException.class,
