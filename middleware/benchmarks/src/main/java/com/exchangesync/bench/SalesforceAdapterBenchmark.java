@@ -1,0 +1,129 @@
+package com.exchangesync.bench;
+
+import com.exchangesync.testbed.salesforce.SalesforceSimClient;
+import com.exchangesync.testbed.salesforce.SalesforceTestbed;
+import com.exchangesync.testbed.salesforce.SalesforceTestbedOptions;
+import com.exchangesync.worker.config.Secret;
+import com.exchangesync.worker.metrics.Metrics;
+import com.exchangesync.worker.salesforce.Backoff;
+import com.exchangesync.worker.salesforce.SalesforceAdapter;
+import com.exchangesync.worker.salesforce.SalesforceClient;
+import com.exchangesync.worker.salesforce.SalesforceNames;
+import com.exchangesync.worker.salesforce.SalesforceRecord;
+import com.exchangesync.worker.salesforce.SalesforceSettings;
+import com.exchangesync.worker.salesforce.WriteResult;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Writes and reads N contacts (default 5,000) through the worker's Salesforce
+ * adapter against the Salesforce test bed, with a fixed latency (default 20 ms)
+ * on every SOAP call, and prints per phase the SOAP calls the test bed counted,
+ * the calls per 1,000 records beside the fewest the API's limits allow (200 a
+ * write, 2,000 a query page), and records per second.
+ * Usage: {@code scripts/bench SalesforceAdapterBenchmark [records] [latencyMs]}.
+ */
+public final class SalesforceAdapterBenchmark {
+
+  private static final String ORG = "00D5g00000BENCH";
+  private static final String OWNER = "0055g00000BENCH";
+
+  private SalesforceAdapterBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int count = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
+    int latencyMs = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+    Vertx vertx = Vertx.vertx();
+    Path root = Path.of(System.getProperty("exsync.project.root", "."));
+    SalesforceTestbed bed = SalesforceTestbed.start(vertx, SalesforceTestbedOptions.defaults().withProjectRoot(root))
+        .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    try {
+      SalesforceSimClient sim = new SalesforceSimClient(bed.baseUrl());
+      sim.org(new JsonObject().put("orgId", ORG)
+          .put("integrationUser", new JsonObject().put("username", "integration@bench.example.com").put("password", "bench"))
+          .put("users", new JsonArray().add(new JsonObject().put("id", OWNER).put("username", "rep@bench.example.com")
+              .put("email", "rep@bench.example.com").put("name", "Bench Rep"))));
+      sim.fault(new JsonObject().put("operation", "*").put("kind", "latency").put("ms", latencyMs).put("count", -1));
+      SalesforceSettings settings = new SalesforceSettings(URI.create(bed.baseUrl()), "integration@bench.example.com",
+          Secret.of("bench"), "", true, 4, Duration.ofSeconds(10), Duration.ofSeconds(120), 6,
+          Backoff.of(Duration.ofMillis(100), Duration.ofSeconds(5)));
+      SalesforceAdapter adapter = new SalesforceAdapter(new SalesforceClient(settings, new Metrics()), new SalesforceNames(""));
+      adapter.organizationId(); // log in before measuring
+      System.out.printf("Salesforce adapter: %,d contacts, %d ms latency per SOAP call%n", count, latencyMs);
+      System.out.printf("%-28s %10s %14s %14s %10s %12s%n", "phase", "SOAP calls", "calls/1,000", "fewest/1,000", "seconds",
+          "records/s");
+
+      Phase create = new Phase(sim, "write: create");
+      List<SalesforceRecord> records = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        records.add(SalesforceRecord.of("Contact", null, Map.of("FirstName", "Given" + i, "LastName", "Surname" + i,
+            "Email", "c" + i + "@customer.example.com", "OwnerId", OWNER)));
+      }
+      List<WriteResult> made = adapter.create(records);
+      check(made.stream().allMatch(WriteResult::success), "every create succeeded");
+      create.print(count, 1000.0 / SalesforceAdapter.WRITE_BATCH);
+
+      Phase read = new Phase(sim, "read: changed since (pages)");
+      List<SalesforceRecord> seen = new ArrayList<>();
+      adapter.changedSince("Contact", List.of("Id", "FirstName", "LastName", "Email"), Instant.EPOCH, seen::addAll);
+      check(seen.size() == count, "the read saw every contact");
+      read.print(count, 1000.0 / 2000);
+
+      Phase update = new Phase(sim, "write: update");
+      List<SalesforceRecord> updates = made.stream()
+          .map(r -> SalesforceRecord.of("Contact", r.id(), Map.of("Title", "Buyer"))).toList();
+      check(adapter.update(updates).stream().allMatch(WriteResult::success), "every update succeeded");
+      update.print(count, 1000.0 / SalesforceAdapter.WRITE_BATCH);
+
+      Phase byId = new Phase(sim, "read: retrieve by id");
+      check(adapter.retrieve("Contact", List.of("Id", "Title"), made.stream().map(WriteResult::id).toList()).size() == count,
+          "retrieve found every contact");
+      byId.print(count, 1000.0 / SalesforceAdapter.RETRIEVE_BATCH);
+      adapter.client().close();
+    } finally {
+      bed.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  private static void check(boolean ok, String what) {
+    if (!ok) {
+      throw new IllegalStateException("benchmark check failed: " + what);
+    }
+  }
+
+  /** What the test bed counted between its creation and {@link #print}. */
+  private static final class Phase {
+    private final SalesforceSimClient sim;
+    private final String name;
+    private final long calls;
+    private final long start = System.nanoTime();
+
+    Phase(SalesforceSimClient sim, String name) {
+      this.sim = sim;
+      this.name = name;
+      this.calls = total(sim.stats());
+    }
+
+    void print(int records, double fewestPerThousand) {
+      double seconds = (System.nanoTime() - start) / 1e9;
+      long used = total(sim.stats()) - calls;
+      System.out.printf("%-28s %10d %14.1f %14.1f %10.2f %12.0f%n", name, used, used * 1000.0 / records, fewestPerThousand,
+          seconds, records / seconds);
+    }
+
+    private static long total(JsonObject stats) {
+      JsonObject calls = stats.getJsonObject("calls");
+      return calls.fieldNames().stream().filter(op -> !op.equals("login")).mapToLong(calls::getLong).sum();
+    }
+  }
+}
