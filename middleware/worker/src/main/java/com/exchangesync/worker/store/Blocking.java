@@ -11,13 +11,13 @@ import java.util.concurrent.TimeoutException;
  * engine is written as plain blocking code because ews-java-api and force-wsc
  * block anyway; it never runs on an event loop.
  */
-final class Blocking {
+public final class Blocking {
 
   private static final long TIMEOUT_SECONDS = 120;
 
   private Blocking() {}
 
-  static <T> T await(Future<T> future) {
+  public static <T> T await(Future<T> future) {
     try {
       return future.toCompletionStage().toCompletableFuture().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (InterruptedException e) {

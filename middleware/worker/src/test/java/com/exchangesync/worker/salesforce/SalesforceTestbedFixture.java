@@ -18,23 +18,23 @@ import java.util.concurrent.TimeUnit;
  * {@code force-app} (so adapter and package cannot drift apart), an org with an
  * integration user and three reps, and the worker's adapter logged in to it.
  */
-final class SalesforceTestbedFixture implements AutoCloseable {
+public final class SalesforceTestbedFixture implements AutoCloseable {
 
-  static final String ORG_ID = "00D5g00000EXSYN";
-  static final String INTEGRATION = "integration@exsync.example.com";
-  static final String PASSWORD = "Int3gration!";
-  static final String ANN = "0055g00000ANNRP";
-  static final String BOB = "0055g00000BOBRP";
-  static final String CY = "0055g00000CYRPX";
-  static final String REP_PROFILE = "00e5g00000REPPR";
+  public static final String ORG_ID = "00D5g00000EXSYN";
+  public static final String INTEGRATION = "integration@exsync.example.com";
+  public static final String PASSWORD = "Int3gration!";
+  public static final String ANN = "0055g00000ANNRP";
+  public static final String BOB = "0055g00000BOBRP";
+  public static final String CY = "0055g00000CYRPX";
+  public static final String REP_PROFILE = "00e5g00000REPPR";
 
-  final Vertx vertx = Vertx.vertx();
+  public final Vertx vertx = Vertx.vertx();
   final SalesforceTestbed bed;
-  final SalesforceSimClient sim;
+  public final SalesforceSimClient sim;
   final Metrics metrics = new Metrics();
   final String namespace;
 
-  SalesforceTestbedFixture(String namespace, JsonObject orgExtras) throws Exception {
+  public SalesforceTestbedFixture(String namespace, JsonObject orgExtras) throws Exception {
     this.namespace = namespace;
     SalesforceTestbedOptions options = SalesforceTestbedOptions.defaults().withProjectRoot(projectRoot())
         .withOutboundTimeScale(0.001).withNamespace(namespace);
@@ -70,7 +70,7 @@ final class SalesforceTestbedFixture implements AutoCloseable {
         Duration.ofSeconds(5), Duration.ofSeconds(30), 4, Backoff.of(Duration.ofMillis(10), Duration.ofMillis(50)));
   }
 
-  SalesforceAdapter adapter() {
+  public SalesforceAdapter adapter() {
     return adapter(PASSWORD);
   }
 

@@ -23,24 +23,24 @@ import java.util.concurrent.TimeUnit;
  * the adapter pointed at it. {@link #close()} fails the test if any EWS response
  * broke the schema.
  */
-final class ExchangeTestbedFixture implements AutoCloseable {
+public final class ExchangeTestbedFixture implements AutoCloseable {
 
-  static final String SERVICE = "svc@corp.example.com";
-  static final String PASSWORD = "S3rvice!pass";
-  static final String ANN = "ann@corp.example.com";
-  static final String BOB = "bob@corp.example.com";
-  static final String OUTSIDER = "eve@corp.example.com";
+  public static final String SERVICE = "svc@corp.example.com";
+  public static final String PASSWORD = "S3rvice!pass";
+  public static final String ANN = "ann@corp.example.com";
+  public static final String BOB = "bob@corp.example.com";
+  public static final String OUTSIDER = "eve@corp.example.com";
 
   private static final Optional<EwsSchemaValidator> SCHEMA = EwsSchemaValidator.configuredDirectory().map(EwsSchemaValidator::load);
 
   final Vertx vertx = Vertx.vertx();
-  final ExchangeTestbed bed;
-  final ExchangeSimClient sim;
+  public final ExchangeTestbed bed;
+  public final ExchangeSimClient sim;
   final List<Duration> waits = new ArrayList<>();
   final Metrics metrics = new Metrics();
-  final ExchangeStats stats = new ExchangeStats(metrics);
+  public final ExchangeStats stats = new ExchangeStats(metrics);
 
-  ExchangeTestbedFixture() throws Exception {
+  public ExchangeTestbedFixture() throws Exception {
     if (SCHEMA.isEmpty()) {
       System.out.println("NOTICE: no EWS schema directory (../shared/ews-schema or EXSYNC_EWS_SCHEMA_DIR); schema checks skipped.");
     }
@@ -81,7 +81,7 @@ final class ExchangeTestbedFixture implements AutoCloseable {
     return connector(fixedUrl(SERVICE, PASSWORD));
   }
 
-  long authChallenges() {
+  public long authChallenges() {
     return sim.stats().getLong("authChallenges");
   }
 
