@@ -4,17 +4,18 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Sets up a fresh org from the admin API's JSON ({@code POST /sim/org}):
  * {@code {"orgId", "name", "integrationUser": {"username", "password", "id",
  * "email", "name", "profileId"}, "users": [{"id", "username", "email",
  * "profileId", "name", "isActive", "password"}], "profiles": [{"id", "name"}],
- * "privateObjects": ["Contact", ...]}}.
+ * "sharing": {"Contact": "Private" | "PublicRead" | "PublicReadWrite", ...},
+ * "privateObjects": ["Contact", ...]}}. {@code privateObjects} is shorthand
+ * for {@code "Private"} in {@code sharing} (the form the test bed took first);
+ * an object in both must be Private in both.
  * Every part is optional; ids are generated when absent. The profiles
  * "System Administrator" and "Standard User" always exist; a profile id a user
  * names and no profile defines is created. Bad input throws with the problem
@@ -56,24 +57,49 @@ final class OrgSetup {
         passwords.put(u.id, json.getString("password"));
       }
     }
+    Map<String, OrgWideDefault> sharing = sharing(store.schema, spec);
     // Only now, with the whole spec checked, is the old org forgotten.
-    store.reset(new Org(orgId, spec.getString("name", "Exchange Sync Test Org"), now, null, Map.of(), Set.of()));
+    store.reset(new Org(orgId, spec.getString("name", "Exchange Sync Test Org"), now, null, Map.of(), Map.of()));
     profiles.values().forEach(r -> store.put(r, true));
     users.values().forEach(r -> store.put(r, true));
-    store.org(new Org(orgId, spec.getString("name", "Exchange Sync Test Org"), now, integrationId, passwords,
-        privateObjects(store.schema, spec.getJsonArray("privateObjects", new JsonArray()))));
+    store.org(new Org(orgId, spec.getString("name", "Exchange Sync Test Org"), now, integrationId, passwords, sharing));
   }
 
-  private static Set<String> privateObjects(Schema schema, JsonArray names) {
-    Set<String> out = new HashSet<>();
-    for (Object n : names) {
-      SObjectType t = schema.typeLenient(String.valueOf(n));
-      if (t == null) {
-        throw new IllegalArgumentException("privateObjects: sObject type '" + n + "' is not supported");
+  /** The org-wide defaults {@code sharing} and {@code privateObjects} set, by sObject type name. */
+  private static Map<String, OrgWideDefault> sharing(Schema schema, JsonObject spec) {
+    Map<String, OrgWideDefault> out = new HashMap<>();
+    for (Object n : spec.getJsonArray("privateObjects", new JsonArray())) {
+      out.put(sharedType(schema, "privateObjects", String.valueOf(n)).name, OrgWideDefault.PRIVATE);
+    }
+    Object sharing = spec.getValue("sharing");
+    if (sharing == null) {
+      return out;
+    }
+    if (!(sharing instanceof JsonObject levels)) {
+      throw new IllegalArgumentException("sharing must be an object such as {\"Contact\": \"Private\"}");
+    }
+    for (Map.Entry<String, Object> e : levels) {
+      SObjectType type = sharedType(schema, "sharing", e.getKey());
+      OrgWideDefault level;
+      try {
+        level = OrgWideDefault.parse(String.valueOf(e.getValue()));
+      } catch (IllegalArgumentException bad) {
+        throw new IllegalArgumentException("sharing." + e.getKey() + ": " + bad.getMessage());
       }
-      out.add(t.name);
+      OrgWideDefault before = out.put(type.name, level);
+      if (before != null && before != level) {
+        throw new IllegalArgumentException(type.name + " is in privateObjects but sharing makes it " + level.label);
+      }
     }
     return out;
+  }
+
+  private static SObjectType sharedType(Schema schema, String what, String name) {
+    SObjectType t = schema.typeLenient(name);
+    if (t == null || t.name.equals(UserRecordAccess.NAME)) {
+      throw new IllegalArgumentException(what + ": sObject type '" + name + "' is not supported");
+    }
+    return t;
   }
 
   private static Row user(Map<String, Row> users, Map<String, Row> profiles, SObjectType profileType, SObjectType userType,
