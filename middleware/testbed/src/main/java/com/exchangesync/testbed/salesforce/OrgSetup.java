@@ -16,18 +16,27 @@ import java.util.Map;
  * "privateObjects": ["Contact", ...]}}. {@code privateObjects} is shorthand
  * for {@code "Private"} in {@code sharing} (the form the test bed took first);
  * an object in both must be Private in both.
- * Every part is optional; ids are generated when absent. The profiles
- * "System Administrator" and "Standard User" always exist; a profile id a user
- * names and no profile defines is created. Bad input throws with the problem
- * named and leaves the current org as it was.
+ * Every part is optional; ids are generated when absent. The org's own
+ * {@code Organization} row carries the org id and name (default
+ * {@value #DEFAULT_NAME}). The profiles "System Administrator" and "Standard
+ * User" always exist; a profile id a user names and no profile defines is
+ * created. Bad input throws with the problem named and leaves the current org
+ * as it was.
  */
 final class OrgSetup {
+
+  /** The org's name when {@code /sim/org} gives none. */
+  static final String DEFAULT_NAME = "Exchange Sync Test Org";
 
   private OrgSetup() {}
 
   /** Forgets every row and installs the org {@code spec} describes. */
   static void install(RecordStore store, JsonObject spec) {
     String orgId = id(spec.getString("orgId"), "00D", "orgId");
+    String name = spec.getString("name", DEFAULT_NAME);
+    if (name.isBlank() || name.length() > Organization.NAME_LENGTH) {
+      throw new IllegalArgumentException("name must be 1 to " + Organization.NAME_LENGTH + " characters, not '" + name + "'");
+    }
     Instant now = store.now();
     SObjectType profileType = store.schema.type("Profile");
     SObjectType userType = store.schema.type("User");
@@ -59,10 +68,11 @@ final class OrgSetup {
     }
     Map<String, OrgWideDefault> sharing = sharing(store.schema, spec);
     // Only now, with the whole spec checked, is the old org forgotten.
-    store.reset(new Org(orgId, spec.getString("name", "Exchange Sync Test Org"), now, null, Map.of(), Map.of()));
+    store.reset(new Org(orgId, name, now, null, Map.of(), Map.of()));
+    store.put(Organization.row(store.schema.type(Organization.NAME), orgId, name, now), true);
     profiles.values().forEach(r -> store.put(r, true));
     users.values().forEach(r -> store.put(r, true));
-    store.org(new Org(orgId, spec.getString("name", "Exchange Sync Test Org"), now, integrationId, passwords, sharing));
+    store.org(new Org(orgId, name, now, integrationId, passwords, sharing));
   }
 
   /** The org-wide defaults {@code sharing} and {@code privateObjects} set, by sObject type name. */
