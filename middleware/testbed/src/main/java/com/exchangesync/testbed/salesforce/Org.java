@@ -6,15 +6,15 @@ import java.util.Map;
 /**
  * The org the test bed plays: its id (18 characters), name, when it was set
  * up (the earliest date {@code getDeleted} can cover), who may log in (user id
- * → password; the integration user is one of them), and the org-wide default
- * of each object configured (sObject type name → level); every other object is
- * Public Read/Write.
+ * → password and security token; the integration user is one of them), and
+ * the org-wide default of each object configured (sObject type name → level);
+ * every other object is Public Read/Write.
  */
-record Org(String id, String name, Instant createdAt, String integrationUserId, Map<String, String> passwords,
+record Org(String id, String name, Instant createdAt, String integrationUserId, Map<String, LoginCredential> credentials,
     Map<String, OrgWideDefault> sharing) {
 
   Org {
-    passwords = Map.copyOf(passwords);
+    credentials = Map.copyOf(credentials);
     sharing = Map.copyOf(sharing);
   }
 

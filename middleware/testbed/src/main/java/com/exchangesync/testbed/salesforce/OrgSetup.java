@@ -9,13 +9,16 @@ import java.util.Map;
 
 /**
  * Sets up a fresh org from the admin API's JSON ({@code POST /sim/org}):
- * {@code {"orgId", "name", "integrationUser": {"username", "password", "id",
- * "email", "name", "profileId"}, "users": [{"id", "username", "email",
- * "profileId", "name", "isActive", "password"}], "profiles": [{"id", "name"}],
+ * {@code {"orgId", "name", "integrationUser": {"username", "password",
+ * "securityToken", "id", "email", "name", "profileId"}, "users": [{"id",
+ * "username", "email", "profileId", "name", "isActive", "password",
+ * "securityToken"}], "profiles": [{"id", "name"}],
  * "sharing": {"Contact": "Private" | "PublicRead" | "PublicReadWrite", ...},
  * "privateObjects": ["Contact", ...]}}. {@code privateObjects} is shorthand
  * for {@code "Private"} in {@code sharing} (the form the test bed took first);
- * an object in both must be Private in both.
+ * an object in both must be Private in both. A user with a
+ * {@code securityToken} logs in from outside the org's trusted IP ranges
+ * (see {@link LoginCredential}); one without, from inside them.
  * Every part is optional; ids are generated when absent. The org's own
  * {@code Organization} row carries the org id and name (default
  * {@value #DEFAULT_NAME}). The profiles "System Administrator" and "Standard
@@ -41,7 +44,7 @@ final class OrgSetup {
     SObjectType profileType = store.schema.type("Profile");
     SObjectType userType = store.schema.type("User");
     Map<String, Row> profiles = new LinkedHashMap<>();
-    Map<String, String> passwords = new HashMap<>();
+    Map<String, LoginCredential> credentials = new HashMap<>();
     String admin = profile(profiles, profileType, null, "System Administrator", now);
     String standard = profile(profiles, profileType, null, "Standard User", now);
     for (Object o : spec.getJsonArray("profiles", new JsonArray())) {
@@ -57,13 +60,14 @@ final class OrgSetup {
       }
       Row u = user(users, profiles, profileType, userType, integration, admin, now);
       integrationId = u.id;
-      passwords.put(u.id, integration.getString("password"));
+      credentials.put(u.id, credential(integration));
     }
     for (Object o : spec.getJsonArray("users", new JsonArray())) {
       JsonObject json = (JsonObject) o;
       Row u = user(users, profiles, profileType, userType, json, standard, now);
-      if (json.getString("password") != null) {
-        passwords.put(u.id, json.getString("password"));
+      LoginCredential credential = credential(json);
+      if (credential != null) {
+        credentials.put(u.id, credential);
       }
     }
     Map<String, OrgWideDefault> sharing = sharing(store.schema, spec);
@@ -72,7 +76,18 @@ final class OrgSetup {
     store.put(Organization.row(store.schema.type(Organization.NAME), orgId, name, now), true);
     profiles.values().forEach(r -> store.put(r, true));
     users.values().forEach(r -> store.put(r, true));
-    store.org(new Org(orgId, name, now, integrationId, passwords, sharing));
+    store.org(new Org(orgId, name, now, integrationId, credentials, sharing));
+  }
+
+  /** A user's {@code password} and optional {@code securityToken}; null if the user has no password (cannot log in). */
+  private static LoginCredential credential(JsonObject user) {
+    String password = user.getString("password");
+    String token = user.getString("securityToken");
+    if (token != null && (password == null || token.isEmpty())) {
+      throw new IllegalArgumentException("the securityToken of " + user.getString("username")
+          + (password == null ? " needs a password to go with it" : " must not be empty"));
+    }
+    return password == null ? null : new LoginCredential(password, token);
   }
 
   /** The org-wide defaults {@code sharing} and {@code privateObjects} set, by sObject type name. */
