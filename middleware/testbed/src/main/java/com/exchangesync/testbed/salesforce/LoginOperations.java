@@ -1,13 +1,12 @@
 package com.exchangesync.testbed.salesforce;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.function.Supplier;
 
 /**
  * {@code login}, {@code getUserInfo} and {@code getServerTimestamp}. A login
  * checks the user name (any case) and password of an active user of the org
- * and answers with a session and the {@code serverUrl}
+ * (with the security token appended when the user has one, see
+ * {@link LoginCredential}) and answers with a session and the {@code serverUrl}
  * ({@code <base>/services/Soap/u/<version>/<orgId>}) the client then calls.
  */
 final class LoginOperations {
@@ -27,9 +26,8 @@ final class LoginOperations {
     String password = SoapXml.child(call.request(), "password").map(e -> e.getTextContent()).orElse("");
     Org org = store.org();
     Row user = store.userByUsername(username);
-    String expected = user == null ? null : org.passwords().get(user.id);
-    if (expected == null || !Boolean.TRUE.equals(user.get("IsActive"))
-        || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), password.getBytes(StandardCharsets.UTF_8))) {
+    LoginCredential credential = user == null ? null : org.credentials().get(user.id);
+    if (credential == null || !Boolean.TRUE.equals(user.get("IsActive")) || !credential.accepts(password)) {
       throw SalesforceFault.invalidLogin();
     }
     String session = sessions.open(org.id(), user.id);

@@ -4,34 +4,47 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Sets up a fresh org from the admin API's JSON ({@code POST /sim/org}):
- * {@code {"orgId", "name", "integrationUser": {"username", "password", "id",
- * "email", "name", "profileId"}, "users": [{"id", "username", "email",
- * "profileId", "name", "isActive", "password"}], "profiles": [{"id", "name"}],
- * "privateObjects": ["Contact", ...]}}.
- * Every part is optional; ids are generated when absent. The profiles
- * "System Administrator" and "Standard User" always exist; a profile id a user
- * names and no profile defines is created. Bad input throws with the problem
- * named and leaves the current org as it was.
+ * {@code {"orgId", "name", "integrationUser": {"username", "password",
+ * "securityToken", "id", "email", "name", "profileId"}, "users": [{"id",
+ * "username", "email", "profileId", "name", "isActive", "password",
+ * "securityToken"}], "profiles": [{"id", "name"}],
+ * "sharing": {"Contact": "Private" | "PublicRead" | "PublicReadWrite", ...},
+ * "privateObjects": ["Contact", ...]}}. {@code privateObjects} is shorthand
+ * for {@code "Private"} in {@code sharing} (the form the test bed took first);
+ * an object in both must be Private in both. A user with a
+ * {@code securityToken} logs in from outside the org's trusted IP ranges
+ * (see {@link LoginCredential}); one without, from inside them.
+ * Every part is optional; ids are generated when absent. The org's own
+ * {@code Organization} row carries the org id and name (default
+ * {@value #DEFAULT_NAME}). The profiles "System Administrator" and "Standard
+ * User" always exist; a profile id a user names and no profile defines is
+ * created. Bad input throws with the problem named and leaves the current org
+ * as it was.
  */
 final class OrgSetup {
+
+  /** The org's name when {@code /sim/org} gives none. */
+  static final String DEFAULT_NAME = "Exchange Sync Test Org";
 
   private OrgSetup() {}
 
   /** Forgets every row and installs the org {@code spec} describes. */
   static void install(RecordStore store, JsonObject spec) {
     String orgId = id(spec.getString("orgId"), "00D", "orgId");
+    String name = spec.getString("name", DEFAULT_NAME);
+    if (name.isBlank() || name.length() > Organization.NAME_LENGTH) {
+      throw new IllegalArgumentException("name must be 1 to " + Organization.NAME_LENGTH + " characters, not '" + name + "'");
+    }
     Instant now = store.now();
     SObjectType profileType = store.schema.type("Profile");
     SObjectType userType = store.schema.type("User");
     Map<String, Row> profiles = new LinkedHashMap<>();
-    Map<String, String> passwords = new HashMap<>();
+    Map<String, LoginCredential> credentials = new HashMap<>();
     String admin = profile(profiles, profileType, null, "System Administrator", now);
     String standard = profile(profiles, profileType, null, "Standard User", now);
     for (Object o : spec.getJsonArray("profiles", new JsonArray())) {
@@ -47,33 +60,71 @@ final class OrgSetup {
       }
       Row u = user(users, profiles, profileType, userType, integration, admin, now);
       integrationId = u.id;
-      passwords.put(u.id, integration.getString("password"));
+      credentials.put(u.id, credential(integration));
     }
     for (Object o : spec.getJsonArray("users", new JsonArray())) {
       JsonObject json = (JsonObject) o;
       Row u = user(users, profiles, profileType, userType, json, standard, now);
-      if (json.getString("password") != null) {
-        passwords.put(u.id, json.getString("password"));
+      LoginCredential credential = credential(json);
+      if (credential != null) {
+        credentials.put(u.id, credential);
       }
     }
+    Map<String, OrgWideDefault> sharing = sharing(store.schema, spec);
     // Only now, with the whole spec checked, is the old org forgotten.
-    store.reset(new Org(orgId, spec.getString("name", "Exchange Sync Test Org"), now, null, Map.of(), Set.of()));
+    store.reset(new Org(orgId, name, now, null, Map.of(), Map.of()));
+    store.put(Organization.row(store.schema.type(Organization.NAME), orgId, name, now), true);
     profiles.values().forEach(r -> store.put(r, true));
     users.values().forEach(r -> store.put(r, true));
-    store.org(new Org(orgId, spec.getString("name", "Exchange Sync Test Org"), now, integrationId, passwords,
-        privateObjects(store.schema, spec.getJsonArray("privateObjects", new JsonArray()))));
+    store.org(new Org(orgId, name, now, integrationId, credentials, sharing));
   }
 
-  private static Set<String> privateObjects(Schema schema, JsonArray names) {
-    Set<String> out = new HashSet<>();
-    for (Object n : names) {
-      SObjectType t = schema.typeLenient(String.valueOf(n));
-      if (t == null) {
-        throw new IllegalArgumentException("privateObjects: sObject type '" + n + "' is not supported");
+  /** A user's {@code password} and optional {@code securityToken}; null if the user has no password (cannot log in). */
+  private static LoginCredential credential(JsonObject user) {
+    String password = user.getString("password");
+    String token = user.getString("securityToken");
+    if (token != null && (password == null || token.isEmpty())) {
+      throw new IllegalArgumentException("the securityToken of " + user.getString("username")
+          + (password == null ? " needs a password to go with it" : " must not be empty"));
+    }
+    return password == null ? null : new LoginCredential(password, token);
+  }
+
+  /** The org-wide defaults {@code sharing} and {@code privateObjects} set, by sObject type name. */
+  private static Map<String, OrgWideDefault> sharing(Schema schema, JsonObject spec) {
+    Map<String, OrgWideDefault> out = new HashMap<>();
+    for (Object n : spec.getJsonArray("privateObjects", new JsonArray())) {
+      out.put(sharedType(schema, "privateObjects", String.valueOf(n)).name, OrgWideDefault.PRIVATE);
+    }
+    Object sharing = spec.getValue("sharing");
+    if (sharing == null) {
+      return out;
+    }
+    if (!(sharing instanceof JsonObject levels)) {
+      throw new IllegalArgumentException("sharing must be an object such as {\"Contact\": \"Private\"}");
+    }
+    for (Map.Entry<String, Object> e : levels) {
+      SObjectType type = sharedType(schema, "sharing", e.getKey());
+      OrgWideDefault level;
+      try {
+        level = OrgWideDefault.parse(String.valueOf(e.getValue()));
+      } catch (IllegalArgumentException bad) {
+        throw new IllegalArgumentException("sharing." + e.getKey() + ": " + bad.getMessage());
       }
-      out.add(t.name);
+      OrgWideDefault before = out.put(type.name, level);
+      if (before != null && before != level) {
+        throw new IllegalArgumentException(type.name + " is in privateObjects but sharing makes it " + level.label);
+      }
     }
     return out;
+  }
+
+  private static SObjectType sharedType(Schema schema, String what, String name) {
+    SObjectType t = schema.typeLenient(name);
+    if (t == null || t.name.equals(UserRecordAccess.NAME)) {
+      throw new IllegalArgumentException(what + ": sObject type '" + name + "' is not supported");
+    }
+    return t;
   }
 
   private static Row user(Map<String, Row> users, Map<String, Row> profiles, SObjectType profileType, SObjectType userType,

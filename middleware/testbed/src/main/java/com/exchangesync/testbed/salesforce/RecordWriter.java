@@ -115,7 +115,7 @@ final class RecordWriter {
       } else if (row.deleted()) {
         plan.add(failed(SaveError.of("ENTITY_IS_DELETED", "entity is deleted")));
       } else if (!row.type.apiWritable) {
-        plan.add(failed(SaveError.of("INSUFFICIENT_ACCESS_OR_READONLY", "insufficient access rights on object id")));
+        plan.add(failed(SaveError.notWritable(row.type, "deleted")));
       } else {
         Row gone = row.copy();
         gone.deletedAt = now;
@@ -146,7 +146,7 @@ final class RecordWriter {
       return new Pending(null, false, c.problems);
     }
     if (!c.type.apiWritable) {
-      return failed(SaveError.of("INSUFFICIENT_ACCESS_OR_READONLY", "insufficient access rights on object id"));
+      return failed(SaveError.notWritable(c.type, "inserted"));
     }
     if (c.id != null) {
       return failed(SaveError.of("INVALID_FIELD_FOR_INSERT_UPDATE", "cannot specify Id in an insert call", "Id"));
@@ -189,7 +189,7 @@ final class RecordWriter {
       return failed(SaveError.of("ENTITY_IS_DELETED", "entity is deleted"));
     }
     if (!c.type.apiWritable) {
-      return failed(SaveError.of("INSUFFICIENT_ACCESS_OR_READONLY", "insufficient access rights on object id"));
+      return failed(SaveError.notWritable(c.type, "updated"));
     }
     List<SaveError> errors = new ArrayList<>(FieldChecks.writable(c, false));
     if (errors.isEmpty()) {

@@ -21,6 +21,12 @@ final class SObjectType {
   final boolean apiWritable;
   private final Map<String, FieldDef> fields = new LinkedHashMap<>();
   private final Map<String, FieldDef> relationships = new LinkedHashMap<>();
+  /**
+   * Whether the org refuses every create, update and delete of the type whoever asks
+   * ({@code CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY}, Organization), rather than for want of access
+   * ({@code INSUFFICIENT_ACCESS_OR_READONLY}, users and profiles). Set while the schema is built.
+   */
+  private boolean readOnlyEntity;
   /** Auto-number fields and their display format ({@code ERR-{000000}}), filled in on create. */
   final Map<String, String> autoNumberFormats = new LinkedHashMap<>();
 
@@ -29,6 +35,19 @@ final class SObjectType {
     this.keyPrefix = keyPrefix;
     this.custom = custom;
     this.apiWritable = apiWritable;
+  }
+
+  /** Marks the type as one the org never lets a client write (implies not {@link #apiWritable}). */
+  SObjectType asReadOnlyEntity() {
+    if (apiWritable) {
+      throw new IllegalStateException(name + " is writable through the API");
+    }
+    readOnlyEntity = true;
+    return this;
+  }
+
+  boolean readOnlyEntity() {
+    return readOnlyEntity;
   }
 
   /** Adds or replaces a field. */

@@ -7,6 +7,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.List;
+import java.util.TreeMap;
 
 /**
  * The Salesforce test bed's admin API (JSON under {@code /sim}): reset, stats,
@@ -95,8 +96,11 @@ final class SimAdminApi {
       bed.store.rows(bed.store.schema.type("User")).forEach(u -> users.add(SimRecords.json(u)));
       JsonArray profiles = new JsonArray();
       bed.store.rows(bed.store.schema.type("Profile")).forEach(p -> profiles.add(SimRecords.json(p)));
+      JsonObject sharing = new JsonObject();
+      new TreeMap<>(org.sharing()).forEach((type, level) -> sharing.put(type, level.label));
       return new JsonObject().put("orgId", org.id()).put("name", org.name()).put("integrationUserId", org.integrationUserId())
-          .put("users", users).put("profiles", profiles).put("sObjectTypes", new JsonArray(bed.sObjectTypes()));
+          .put("users", users).put("profiles", profiles).put("sharing", sharing)
+          .put("sObjectTypes", new JsonArray(bed.sObjectTypes()));
     });
     json(ctx, 200, out);
   }

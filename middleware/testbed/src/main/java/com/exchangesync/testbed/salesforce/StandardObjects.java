@@ -22,9 +22,9 @@ final class StandardObjects {
 
   private StandardObjects() {}
 
-  /** User, Profile, Account, Contact, Event and UserRecordAccess. */
+  /** User, Profile, Account, Contact, Event, Organization and UserRecordAccess. */
   static List<SObjectType> all() {
-    return List.of(profile(), user(), account(), contact(), event(), UserRecordAccess.type());
+    return List.of(profile(), user(), account(), contact(), event(), Organization.type(), UserRecordAccess.type());
   }
 
   /** Id, IsDeleted, CreatedDate/ById, LastModifiedDate/ById, SystemModstamp: every object has them. */

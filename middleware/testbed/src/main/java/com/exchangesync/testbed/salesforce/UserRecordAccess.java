@@ -13,9 +13,12 @@ import java.util.Set;
  * The {@code UserRecordAccess} object: what one user may do with given
  * records. As in the org, a query must name one user ({@code UserId = '…'})
  * and the records ({@code RecordId = '…'} or {@code RecordId IN (…)}, at most
- * 200); its rows are computed from the org's sharing: on a Public Read/Write
- * object everyone may read and edit every live record; on a private one only
- * the owner and System Administrators may.
+ * 200); its rows are computed from the org's sharing: the owner of a live
+ * record and System Administrators have all access ({@code MaxAccessLevel}
+ * "All": read, edit, delete, transfer, share); anyone else gets what the
+ * object's org-wide default grants ({@link OrgWideDefault}: "None", "Read" or
+ * "Edit", never delete). Inactive users and deleted or unknown records get
+ * "None".
  */
 final class UserRecordAccess {
 
@@ -32,6 +35,7 @@ final class UserRecordAccess {
         .add(FieldDef.readOnly("HasReadAccess", BOOLEAN))
         .add(FieldDef.readOnly("HasEditAccess", BOOLEAN))
         .add(FieldDef.readOnly("HasDeleteAccess", BOOLEAN))
+        .add(FieldDef.readOnly("HasTransferAccess", BOOLEAN))
         .add(FieldDef.readOnly("HasAllAccess", BOOLEAN))
         .add(FieldDef.readOnly("MaxAccessLevel", PICKLIST));
   }
@@ -73,23 +77,26 @@ final class UserRecordAccess {
   private static Row row(SObjectType type, String userId, String recordId, RecordStore store) {
     Row user = store.row(userId);
     Row record = store.row(recordId);
-    boolean admin = false;
-    boolean owner = false;
-    boolean visible = false;
-    if (user != null && Boolean.TRUE.equals(user.get("IsActive")) && record != null && !record.deleted()) {
+    boolean live = user != null && Boolean.TRUE.equals(user.get("IsActive")) && record != null && !record.deleted();
+    boolean full = false;
+    OrgWideDefault others = OrgWideDefault.PRIVATE;
+    if (live) {
       Row profile = store.row(String.valueOf(user.get("ProfileId")));
-      admin = profile != null && "System Administrator".equals(profile.get("Name"));
-      owner = userId.equals(record.get("OwnerId"));
-      visible = admin || owner || !store.org().privateObjects().contains(record.type.name);
+      boolean admin = profile != null && "System Administrator".equals(profile.get("Name"));
+      full = admin || userId.equals(record.get("OwnerId"));
+      others = store.org().sharing(record.type.name);
     }
+    boolean read = live && (full || others.othersRead);
+    boolean edit = live && (full || others.othersEdit);
     Row r = new Row(type, recordId);
     r.values.put("RecordId", recordId);
     r.values.put("UserId", userId);
-    r.values.put("HasReadAccess", visible);
-    r.values.put("HasEditAccess", visible);
-    r.values.put("HasDeleteAccess", visible);
-    r.values.put("HasAllAccess", visible && (admin || owner));
-    r.values.put("MaxAccessLevel", !visible ? "None" : admin || owner ? "All" : "Edit");
+    r.values.put("HasReadAccess", read);
+    r.values.put("HasEditAccess", edit);
+    r.values.put("HasDeleteAccess", full);
+    r.values.put("HasTransferAccess", full);
+    r.values.put("HasAllAccess", full);
+    r.values.put("MaxAccessLevel", !live ? "None" : full ? "All" : others.othersMaxAccessLevel);
     return r;
   }
 

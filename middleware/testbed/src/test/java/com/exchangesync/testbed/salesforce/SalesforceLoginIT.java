@@ -11,6 +11,7 @@ import com.sforce.soap.partner.fault.ExceptionCode;
 import com.sforce.soap.partner.fault.LoginFault;
 import com.sforce.soap.partner.fault.UnexpectedErrorFault;
 import com.sforce.ws.ConnectorConfig;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,45 @@ class SalesforceLoginIT extends SalesforceTestbedSupport {
     // a rep without a password cannot log in either
     assertThatThrownBy(() -> connect("ann@acme.example.com", "")).isInstanceOf(LoginFault.class);
     assertThat(sim.stats().getLong("authChallenges")).isEqualTo(3);
+  }
+
+  @Test
+  void withASecurityTokenOnlyThePasswordWithTheTokenAppendedLogsIn() throws Exception {
+    String token = "aB3dE5fG7hJ9kL1mN3pQ5rS7";
+    sim.org(new JsonObject().put("orgId", ORG_ID)
+        .put("integrationUser", new JsonObject().put("username", INTEGRATION).put("password", PASSWORD).put("securityToken", token))
+        .put("users", new JsonArray()
+            .add(new JsonObject().put("id", ANN_ID).put("username", "ann@acme.example.com").put("password", "Ann-pass1")
+                .put("securityToken", "ANNTOKEN"))
+            .add(new JsonObject().put("id", BOB_ID).put("username", "bob@acme.example.com").put("password", "Bob-pass1"))));
+
+    // outside the trusted IP ranges: password + token, as the org requires
+    PartnerConnection c = connect(INTEGRATION, PASSWORD + token);
+    assertThat(c.getUserInfo().getUserName()).isEqualTo(INTEGRATION);
+    assertThat(connect("ann@acme.example.com", "Ann-pass1ANNTOKEN").getUserInfo().getUserId())
+        .isEqualTo(SalesforceIds.canonical(ANN_ID));
+    for (String wrong : new String[] {PASSWORD, token, token + PASSWORD, PASSWORD + token.toLowerCase(), PASSWORD + token + "x"}) {
+      assertThatThrownBy(() -> connect(INTEGRATION, wrong)).as(wrong).isInstanceOfSatisfying(LoginFault.class, f -> {
+        assertThat(f.getExceptionCode()).isEqualTo(ExceptionCode.INVALID_LOGIN);
+        assertThat(f.getExceptionMessage()).isEqualTo("Invalid username, password, security token; or user locked out.");
+      });
+    }
+    assertThatThrownBy(() -> connect("ann@acme.example.com", "Ann-pass1")).isInstanceOf(LoginFault.class);
+
+    // a user without a token logs in from a trusted range: the password alone
+    assertThat(connect("bob@acme.example.com", "Bob-pass1").getUserInfo().getUserId()).isEqualTo(SalesforceIds.canonical(BOB_ID));
+    assertThatThrownBy(() -> connect("bob@acme.example.com", "Bob-pass1" + token)).isInstanceOf(LoginFault.class);
+    assertThat(sim.stats().getLong("authChallenges")).isEqualTo(7);
+  }
+
+  @Test
+  void anEmptySecurityTokenOrOneWithoutAPasswordIsA400() {
+    assertThatThrownBy(() -> sim.org(new JsonObject().put("integrationUser", new JsonObject().put("username", INTEGRATION)
+        .put("password", PASSWORD).put("securityToken", ""))))
+        .hasMessageContaining("400").hasMessageContaining("the securityToken of " + INTEGRATION + " must not be empty");
+    assertThatThrownBy(() -> sim.org(new JsonObject().put("users", new JsonArray()
+        .add(new JsonObject().put("username", "ann@acme.example.com").put("securityToken", "ANNTOKEN")))))
+        .hasMessageContaining("400").hasMessageContaining("the securityToken of ann@acme.example.com needs a password to go with it");
   }
 
   @Test
