@@ -201,8 +201,10 @@ public final class ContactSyncCycle {
         status.set("Contacts_To_Exchange_Status__c", d.toExchange() ? done : StatusValues.NOT_SET_TO_SYNC)
             .set("Contacts_To_Salesforce_Status__c", d.toSalesforce() ? done : StatusValues.NOT_SET_TO_SYNC)
             .set("Contacts_In_Sync__c", report.linkedTotal())
-            .set("Last_Contact_Sync__c", Soql.datetime(clock.instant()))
             .set("Reset_Status__c", null);
+        // The time moves only when something was synced, so a quiet cycle writes no status.
+        status.set("Last_Contact_Sync__c", report.writes() > 0 || firstSync || current == null
+            ? Soql.datetime(clock.instant()) : current.get("Last_Contact_Sync__c"));
         return new RepOutcome(email, "synced", "", Optional.of(report));
       } catch (MailboxException e) {
         boolean notRecognized = e.error() == MailboxError.IMPERSONATION_DENIED || e.error() == MailboxError.MAILBOX_NOT_FOUND
@@ -297,7 +299,15 @@ public final class ContactSyncCycle {
     fields.put("Contacts_Synced_Last_60_Minutes__c", Long.toString(activity.since(orgId, "CONTACT", now.minus(Duration.ofMinutes(60)))));
     fields.put("Contacts_Synced_Last_24_Hours__c", Long.toString(activity.since(orgId, "CONTACT", now.minus(Duration.ofHours(24)))));
     activity.last(orgId, "CONTACT").ifPresent(t -> fields.put("Last_Contact_Sync_Activity__c", Soql.datetime(t)));
-    salesforce.writeSystemStatus(fields);
+    List<SalesforceRecord> current = salesforce.queryList(salesforce.select("Exchange_Sync_System_Status__c",
+        List.of("Id", "Service_Account_Provided__c", "Service_Account_Recognized__c", "Users_In_Active_Configurations__c",
+            "Users_With_Linked_Addresses__c", "Contacts_Synced_Last_60_Minutes__c", "Contacts_Synced_Last_24_Hours__c",
+            "Last_Contact_Sync_Activity__c")).orderBy("CreatedDate", "Id").limit(1).build());
+    UserStatus asRow = new UserStatus("system");
+    fields.forEach(asRow::set);
+    if (current.isEmpty() || !asRow.sameAs(current.get(0))) {
+      salesforce.writeSystemStatus(fields);
+    }
     if (setup.isPresent()) {
       String value = !provided ? StatusValues.NOT_PROVIDED : recognized ? StatusValues.RECOGNIZED : StatusValues.NOT_RECOGNIZED;
       if (!value.equals(setup.get().serviceAccountStatus())) {

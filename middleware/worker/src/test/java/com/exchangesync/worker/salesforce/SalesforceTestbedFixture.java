@@ -83,7 +83,7 @@ public final class SalesforceTestbedFixture implements AutoCloseable {
     return new SalesforceNames(namespace).api(logical);
   }
 
-  long calls(String operation) {
+  public long calls(String operation) {
     JsonObject calls = sim.stats().getJsonObject("calls");
     return calls == null ? 0 : calls.getLong(operation, 0L);
   }

@@ -77,7 +77,7 @@ public final class ExchangeTestbedFixture implements AutoCloseable {
     return new EwsMailboxConnector(settings, stats, Clock.systemUTC());
   }
 
-  EwsMailboxConnector connector() {
+  public EwsMailboxConnector connector() {
     return connector(fixedUrl(SERVICE, PASSWORD));
   }
 

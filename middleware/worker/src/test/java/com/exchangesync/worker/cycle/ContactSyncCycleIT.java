@@ -1,0 +1,213 @@
+package com.exchangesync.worker.cycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.exchangesync.testkit.PostgresExtension;
+import com.exchangesync.testkit.TestDatabase;
+import com.exchangesync.worker.errors.ErrorOutbox;
+import com.exchangesync.worker.errors.ErrorOutboxDrainer;
+import com.exchangesync.worker.exchange.ews.ExchangeTestbedFixture;
+import com.exchangesync.worker.metrics.Metrics;
+import com.exchangesync.worker.salesforce.Backoff;
+import com.exchangesync.worker.salesforce.SalesforceAdapter;
+import com.exchangesync.worker.salesforce.SalesforceTestbedFixture;
+import com.exchangesync.worker.store.Blocking;
+import com.exchangesync.worker.store.MailboxLeases;
+import com.exchangesync.worker.store.Migrations;
+import com.exchangesync.worker.store.PostgresSyncStateStore;
+import com.exchangesync.worker.store.SyncActivity;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A whole contacts cycle, end to end through force-wsc and ews-java-api, against
+ * both test beds and PostgreSQL: who syncs, what syncs both ways, statuses,
+ * error rows, the connection test and Reset Sync.
+ */
+@ExtendWith(PostgresExtension.class)
+class ContactSyncCycleIT {
+
+  private static final String ANN = SalesforceTestbedFixture.ANN;
+  private static final String BOB = SalesforceTestbedFixture.BOB;
+  private static final String CY = SalesforceTestbedFixture.CY;
+  private static final String OTHER_PROFILE = "00e5g00000OTHER";
+  private static final String DEE = "0055g00000DEERP";
+
+  private SalesforceTestbedFixture sf;
+  private ExchangeTestbedFixture ex;
+  private Pool pool;
+  private SalesforceAdapter adapter;
+  private ContactSyncCycle cycle;
+  private ErrorOutboxDrainer drainer;
+  private String config;
+
+  @BeforeEach
+  void start(TestDatabase db) throws Exception {
+    sf = new SalesforceTestbedFixture("", new JsonObject().put("users", new JsonArray()
+        .add(user(ANN, "ann@corp.example.com", SalesforceTestbedFixture.REP_PROFILE))
+        .add(user(BOB, "bob@corp.example.com", SalesforceTestbedFixture.REP_PROFILE))
+        .add(user(CY, "cy@corp.example.com", OTHER_PROFILE))
+        .add(user(DEE, "dee@elsewhere.example.com", SalesforceTestbedFixture.REP_PROFILE))));
+    ex = new ExchangeTestbedFixture();
+    ex.sim.serviceAccount(ExchangeTestbedFixture.SERVICE, ExchangeTestbedFixture.PASSWORD, null);
+    ex.sim.mailbox("cy@corp.example.com", "Cy Rep");
+    pool = db.pool(sf.vertx, 4);
+    Blocking.await(Migrations.worker().migrate(pool));
+    // The database lives as long as the class; each test starts from no sync state.
+    Blocking.await(pool.query("TRUNCATE outbound_notification, sync_request, config_change, error_outbox, sync_link, "
+        + "sync_cursor, sync_tombstone, sync_retry, mailbox_lease, sync_activity").execute());
+    adapter = sf.adapter();
+    ErrorOutbox outbox = new ErrorOutbox(pool);
+    Metrics metrics = new Metrics();
+    drainer = new ErrorOutboxDrainer(sf.vertx, outbox, adapter, Backoff.of(Duration.ofMillis(10), Duration.ofMillis(10)), metrics);
+    MailboxConnectors connectors = MailboxConnectors.ews(Optional.empty(), Optional.empty(), true, ex.stats, Clock.systemUTC());
+    cycle = new ContactSyncCycle(adapter, connectors, new PostgresSyncStateStore(pool), new MailboxLeases(pool), outbox,
+        new SyncActivity(pool), "worker-it", Clock.systemUTC());
+
+    sf.sim.create("Exchange_Sync_Setup__c", new JsonObject().put("Enabled__c", true)
+        .put("Service_Account_Username__c", ExchangeTestbedFixture.SERVICE)
+        .put("Service_Account_Password__c", ExchangeTestbedFixture.PASSWORD)
+        .put("Exchange_Endpoint__c", ex.bed.ewsUrl()));
+    config = sf.sim.create("Exchange_Sync_Configuration__c", new JsonObject().put("Name", "Sales").put("Active__c", true)
+        .put("Contact_Sync_Direction__c", "Both directions").put("Contact_Conflict_Behavior__c", "Salesforce wins")
+        .put("Contact_Match_Preference__c", "Was last updated").put("Contact_Scope__c", "Selected Contacts")
+        .put("Contact_Users_Records__c", true).put("Event_Sync_Direction__c", "Don't sync")).getString("Id");
+    sf.sim.create("Exchange_Sync_Member__c", new JsonObject().put("Configuration__c", config).put("Member_Type__c", "User")
+        .put("User__c", ANN));
+    sf.sim.create("Exchange_Sync_Member__c", new JsonObject().put("Configuration__c", config).put("Member_Type__c", "Profile")
+        .put("Profile_Id__c", SalesforceTestbedFixture.REP_PROFILE));
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    adapter.client().close();
+    ex.close();
+    sf.close();
+  }
+
+  private static JsonObject user(String id, String email, String profile) {
+    return new JsonObject().put("id", id).put("username", email.replace("@", ".sf@")).put("email", email)
+        .put("name", email).put("profileId", profile);
+  }
+
+  private String contact(String owner, String first, String last, String email) {
+    return sf.sim.create("Contact", new JsonObject().put("FirstName", first).put("LastName", last).put("Email", email)
+        .put("OwnerId", owner)).getString("Id");
+  }
+
+  private JsonObject userStatus(String userId) {
+    for (Object o : sf.sim.records("Exchange_Sync_User_Status__c")) {
+      JsonObject row = (JsonObject) o;
+      if (row.getString("User_Key__c").startsWith(userId)) {
+        return row;
+      }
+    }
+    return null;
+  }
+
+  @Test
+  void aFirstCycleSyncsBothWays_matchesByEmail_reportsRefusals_andASecondChangesNothing() throws Exception {
+    String annLee = contact(ANN, "Lee", "Customer", "lee@customer.example.com");
+    contact(ANN, "Max", "Prospect", "max@customer.example.com");
+    contact(BOB, "Bo", "Bobs", "bo@customer.example.com");
+    contact(CY, "Not", "Synced", "cy1@customer.example.com");
+    ex.connector().open(ExchangeTestbedFixture.ANN).close(); // Ann has been told to fill Salesforce_Sync
+    ex.sim.createContact(ExchangeTestbedFixture.ANN, "Salesforce_Sync", new JsonObject().put("givenName", "Lee")
+        .put("surname", "Customer").put("email", "LEE@customer.example.com").put("mobilePhone", "+33 6 12"));
+    ex.sim.createContact(ExchangeTestbedFixture.ANN, "Salesforce_Sync", new JsonObject().put("givenName", "Outlook")
+        .put("surname", "Only").put("email", "outlook@customer.example.com"));
+    ex.sim.createContact(ExchangeTestbedFixture.ANN, "Salesforce_Sync", new JsonObject().put("givenName", "NoSurname")
+        .put("email", "nosurname@customer.example.com"));
+
+    List<RepOutcome> first = cycle.run();
+    assertThat(first.stream().filter(o -> o.state().equals("synced")).map(RepOutcome::email).toList())
+        .containsExactlyInAnyOrder("ann@corp.example.com", "bob@corp.example.com");
+    assertThat(first.stream().filter(o -> o.email().startsWith("dee")).findFirst().orElseThrow().state())
+        .as("Dee's domain is not served").isEqualTo("skipped");
+
+    JsonArray annItems = ex.sim.contacts(ExchangeTestbedFixture.ANN, "Salesforce_Sync");
+    assertThat(annItems.stream().map(o -> ((JsonObject) o).getString("email")).toList())
+        .as("Ann's mailbox: Lee (matched, not doubled), Max, and the two made in Outlook").hasSize(4);
+    assertThat(ex.sim.contacts(ExchangeTestbedFixture.BOB, "Salesforce_Sync")).hasSize(1);
+    assertThat(ex.sim.contacts("cy@corp.example.com", null)).as("Cy is in no configuration").isEmpty();
+
+    JsonArray contacts = sf.sim.records("Contact");
+    assertThat(contacts).as("4 made in Salesforce + 'Outlook Only'").hasSize(5);
+    JsonObject created = contacts.stream().map(o -> (JsonObject) o).filter(c -> "Only".equals(c.getString("LastName")))
+        .findFirst().orElseThrow();
+    assertThat(created.getString("OwnerId")).startsWith(ANN);
+    assertThat(created.getString("Exchange_Sync_Key__c")).isNotBlank();
+    assertThat(sf.sim.get("Contact", annLee).getString("MobilePhone")).isEqualTo("+33 6 12");
+
+    assertThat(drainer.drainOnce().toCompletionStage().toCompletableFuture().get()).isGreaterThanOrEqualTo(1);
+    JsonObject error = sf.sim.records("ExchangeSyncError__c").getJsonObject(0);
+    assertThat(error.getString("Error_Code__c")).isEqualTo("REQUIRED_FIELD_MISSING");
+    assertThat(error.getString("Suggestion__c")).contains("last name");
+    assertThat(error.getString("User__c")).startsWith(ANN);
+
+    JsonObject ann = userStatus(ANN);
+    assertThat(ann.getBoolean("Assigned__c")).isTrue();
+    assertThat(ann.getString("Recognized_By_Service_Account__c")).isEqualTo("Recognized");
+    assertThat(ann.getString("Contacts_To_Exchange_Status__c")).isEqualTo("Initial sync completed");
+    assertThat(ann.getInteger("Contacts_In_Sync__c")).isEqualTo(3);
+    assertThat(userStatus(DEE).getBoolean("Addresses_Linked__c")).isFalse();
+    assertThat(userStatus(CY)).isNull();
+    JsonObject system = sf.sim.records("Exchange_Sync_System_Status__c").getJsonObject(0);
+    assertThat(system.getInteger("Users_In_Active_Configurations__c")).isEqualTo(3);
+    assertThat(system.getInteger("Users_With_Linked_Addresses__c")).isEqualTo(2);
+    assertThat(system.getBoolean("Service_Account_Recognized__c")).isTrue();
+    assertThat(system.getInteger("Contacts_Synced_Last_60_Minutes__c")).isGreaterThanOrEqualTo(5);
+
+    cycle.run(); // statuses move to "In sync"
+    assertThat(userStatus(ANN).getString("Contacts_To_Exchange_Status__c")).isEqualTo("In sync");
+    long updatesBefore = sf.calls("upsert") + sf.calls("update") + sf.calls("create");
+    List<RepOutcome> third = cycle.run();
+    assertThat(third.stream().filter(o -> o.report().isPresent()))
+        .allSatisfy(o -> assertThat(o.report().orElseThrow().writes()).isZero());
+    assertThat(sf.calls("upsert") + sf.calls("update") + sf.calls("create"))
+        .as("statuses unchanged: not written again").isEqualTo(updatesBefore);
+  }
+
+  @Test
+  void aRequestedConnectionTestIsRunAndItsResultsWrittenBack() throws Exception {
+    String test = sf.sim.create("Exchange_Sync_Connection_Test__c", new JsonObject().put("Email__c", "ann@corp.example.com")
+        .put("Status__c", "Requested")).getString("Id");
+    String outsider = sf.sim.create("Exchange_Sync_Connection_Test__c", new JsonObject().put("Email__c", "nobody@corp.example.com")
+        .put("Status__c", "Requested")).getString("Id");
+    cycle.run();
+    JsonObject passed = sf.sim.get("Exchange_Sync_Connection_Test__c", test);
+    assertThat(passed.getString("Status__c")).isEqualTo("Passed");
+    assertThat(new JsonArray(passed.getString("Results__c"))).hasSize(6);
+    JsonObject failed = sf.sim.get("Exchange_Sync_Connection_Test__c", outsider);
+    assertThat(failed.getString("Status__c")).isEqualTo("Failed");
+    assertThat(failed.getString("Results__c")).contains("FAILED").contains("suggestion");
+  }
+
+  @Test
+  void resetSyncRelinksEverythingWithoutDuplicates_andClearsTheMark() throws Exception {
+    contact(ANN, "Lee", "Customer", "lee@customer.example.com");
+    cycle.run();
+    ex.sim.createContact(ExchangeTestbedFixture.ANN, "Salesforce_Sync", new JsonObject().put("givenName", "Outlook")
+        .put("surname", "Only").put("email", "outlook@customer.example.com"));
+    cycle.run();
+    String statusId = userStatus(ANN).getString("Id");
+    sf.sim.update("Exchange_Sync_User_Status__c", statusId, new JsonObject().put("Reset_Status__c", "Marked for reset"));
+    List<RepOutcome> afterReset = cycle.run();
+    assertThat(afterReset.stream().filter(o -> o.email().startsWith("ann")).findFirst().orElseThrow().report().orElseThrow()
+        .matched()).as("both pairs found again by id").isEqualTo(2);
+    assertThat(ex.sim.contacts(ExchangeTestbedFixture.ANN, "Salesforce_Sync")).hasSize(2);
+    assertThat(sf.sim.records("Contact")).hasSize(2);
+    assertThat(userStatus(ANN).getString("Reset_Status__c")).isNull();
+  }
+
+}
