@@ -21,13 +21,14 @@ public final class TestbedMain {
 
   private TestbedMain() {}
 
-  private static final String USAGE = "usage: scripts/testbed [--exchange-port N] [--salesforce-port N] [--salesforce-namespace P]";
+  private static final String USAGE = "usage: scripts/testbed [--exchange-port N] [--salesforce-port N] [--salesforce-namespace P] [--demo]";
 
   /** Entry point. */
   public static void main(String[] args) {
     int exchangePort = 0;
     int salesforcePort = 0;
     String namespace = "";
+    boolean demo = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--exchange-port" -> exchangePort = port(args, ++i);
@@ -39,6 +40,7 @@ public final class TestbedMain {
           }
           namespace = args[i];
         }
+        case "--demo" -> demo = true;
         case "--help", "-h" -> {
           System.out.println(USAGE);
           return;
@@ -67,12 +69,27 @@ public final class TestbedMain {
     }
     Future<ExchangeTestbed> exchangeBed = ExchangeTestbed.start(vertx, exchange);
     Future<SalesforceTestbed> salesforceBed = SalesforceTestbed.start(vertx, salesforce);
+    boolean seedDemo = demo;
     Future.all(exchangeBed, salesforceBed).onComplete(ar -> {
       if (ar.failed()) {
         String which = exchangeBed.failed() ? "Exchange" : "Salesforce";
         System.err.println("The " + which + " test bed did not start: " + ar.cause().getMessage());
         vertx.close();
         System.exit(1);
+        return;
+      }
+      if (seedDemo) {
+        // Seeding blocks (HTTP to the beds' own admin APIs), so it runs off the event loop.
+        Thread.ofVirtual().start(() -> {
+          try {
+            com.exchangesync.testbed.demo.DemoOrg.seed(exchangeBed.result().baseUrl(), exchangeBed.result().ewsUrl(),
+                salesforceBed.result().baseUrl());
+          } catch (Exception e) {
+            System.err.println("Seeding the demo organisation failed: " + e);
+            System.exit(1);
+          }
+          System.out.println("READY exchange=" + exchangeBed.result().baseUrl() + " salesforce=" + salesforceBed.result().baseUrl());
+        });
         return;
       }
       System.out.println("READY exchange=" + exchangeBed.result().baseUrl() + " salesforce=" + salesforceBed.result().baseUrl());

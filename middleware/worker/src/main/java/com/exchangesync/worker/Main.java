@@ -28,11 +28,27 @@ public final class Main {
       System.exit(2);
       return;
     }
+    boolean once = java.util.Arrays.asList(args).contains("--once");
+    boolean summary = once || java.util.Arrays.asList(args).contains("--summary");
+    int[] cycles = {0};
     Vertx vertx = Vertx.vertx();
-    WorkerVerticle worker = new WorkerVerticle(config);
+    WorkerVerticle worker = new WorkerVerticle(config, !once, outcomes -> {
+      if (summary) {
+        printSummary(++cycles[0], outcomes);
+      }
+    });
     vertx.deployVerticle(worker).onComplete(ar -> {
       if (ar.succeeded()) {
         System.out.println("READY http://127.0.0.1:" + worker.port());
+        if (once) {
+          worker.runCycleOnce().onComplete(done -> {
+            int code = done.succeeded() ? 0 : 1;
+            if (done.failed()) {
+              System.err.println("The cycle failed: " + done.cause().getMessage());
+            }
+            vertx.close().onComplete(v -> System.exit(code));
+          });
+        }
       } else {
         System.err.println("The worker did not start: " + ar.cause().getMessage());
         vertx.close();
@@ -46,5 +62,20 @@ public final class Main {
         System.err.println("Shutdown did not finish cleanly: " + e.getMessage());
       }
     }, "exsync-shutdown"));
+  }
+
+  /** One block per cycle: each rep, what happened, and the figures. */
+  private static void printSummary(int cycle, java.util.List<com.exchangesync.worker.cycle.RepOutcome> outcomes) {
+    StringBuilder out = new StringBuilder();
+    out.append("== Cycle ").append(cycle).append(" at ").append(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+        .append(": ").append(outcomes.size()).append(" reps\n");
+    if (outcomes.isEmpty()) {
+      out.append("   nothing to sync (Exchange Sync not set up or disabled)\n");
+    }
+    for (com.exchangesync.worker.cycle.RepOutcome o : outcomes) {
+      out.append("   ").append(o).append('\n');
+    }
+    System.out.print(out);
+    System.out.flush();
   }
 }

@@ -1,6 +1,14 @@
 package com.exchangesync.worker;
 
 import com.exchangesync.worker.config.WorkerConfig;
+import com.exchangesync.worker.cycle.ContactSyncCycle;
+import com.exchangesync.worker.cycle.CycleScheduler;
+import com.exchangesync.worker.cycle.MailboxConnectors;
+import com.exchangesync.worker.cycle.RepOutcome;
+import com.exchangesync.worker.exchange.ews.ExchangeStats;
+import com.exchangesync.worker.store.MailboxLeases;
+import com.exchangesync.worker.store.PostgresSyncStateStore;
+import com.exchangesync.worker.store.SyncActivity;
 import com.exchangesync.worker.errors.ErrorOutbox;
 import com.exchangesync.worker.errors.ErrorOutboxDrainer;
 import com.exchangesync.worker.http.HttpApi;
@@ -45,10 +53,24 @@ public final class WorkerVerticle extends VerticleBase {
   private HttpServer server;
   private NotificationConsumer consumer;
   private ErrorOutboxDrainer drainer;
+  private CycleScheduler scheduler;
+  private final boolean loop;
+  private final java.util.function.Consumer<List<RepOutcome>> listener;
 
   /** A worker with the given settings. */
   public WorkerVerticle(WorkerConfig config) {
+    this(config, true, outcomes -> { });
+  }
+
+  /**
+   * A worker; with {@code loop} false no cycles run by themselves ({@link #runCycleOnce} runs one).
+   *
+   * @param listener told what each cycle did (the demo prints it)
+   */
+  public WorkerVerticle(WorkerConfig config, boolean loop, java.util.function.Consumer<List<RepOutcome>> listener) {
     this.config = config;
+    this.loop = loop;
+    this.listener = listener;
   }
 
   @Override
@@ -66,6 +88,12 @@ public final class WorkerVerticle extends VerticleBase {
       return session != null ? Future.succeededFuture(session.organizationId())
           : vertx.executeBlocking(salesforce::organizationId, false);
     }, new NotificationStore(pool), metrics, consumer::wake);
+    String workerId = "worker-" + java.util.UUID.randomUUID();
+    ContactSyncCycle cycle = new ContactSyncCycle(salesforce,
+        MailboxConnectors.ews(config.ewsUrl(), config.autodiscoverUrl(), config.allowInsecureLoopback(),
+            new ExchangeStats(metrics), Clock.systemUTC()),
+        new PostgresSyncStateStore(pool), new MailboxLeases(pool), errors, new SyncActivity(pool), workerId, Clock.systemUTC());
+    scheduler = new CycleScheduler(cycle, drainer, pool, config.pollInterval(), listener);
     HttpApi api = new HttpApi(vertx, metrics, List.of(new DatabaseHealthCheck(pool),
         new SalesforceHealthCheck(vertx, salesforce, Duration.ofSeconds(10), Clock.systemUTC())));
     return Migrations.worker().migrate(pool)
@@ -76,17 +104,34 @@ public final class WorkerVerticle extends VerticleBase {
           server = s;
           consumer.start(Duration.ofSeconds(5));
           drainer.start(Duration.ofSeconds(30));
+          if (loop) {
+            scheduler.start();
+          }
         });
   }
 
   @Override
   public Future<?> stop() {
     if (consumer != null) {
+      scheduler.stop();
       consumer.stop();
       drainer.stop();
     }
     Future<Void> closeServer = server == null ? Future.succeededFuture() : server.close();
     return closeServer.eventually(() -> pool == null ? Future.succeededFuture() : pool.close());
+  }
+
+  /** Runs one cycle on a virtual thread (for {@code --once}). */
+  public Future<List<RepOutcome>> runCycleOnce() {
+    io.vertx.core.Promise<List<RepOutcome>> done = io.vertx.core.Promise.promise();
+    Thread.ofVirtual().name("exsync-once").start(() -> {
+      try {
+        done.complete(scheduler.runOnce());
+      } catch (Exception e) {
+        done.fail(e);
+      }
+    });
+    return done.future();
   }
 
   /** The port the HTTP server listens on (after start). */
