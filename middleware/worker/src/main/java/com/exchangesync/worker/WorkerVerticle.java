@@ -92,7 +92,7 @@ public final class WorkerVerticle extends VerticleBase {
     ContactSyncCycle cycle = new ContactSyncCycle(salesforce,
         MailboxConnectors.ews(config.ewsUrl(), config.autodiscoverUrl(), config.allowInsecureLoopback(),
             new ExchangeStats(metrics), Clock.systemUTC()),
-        new PostgresSyncStateStore(pool), new MailboxLeases(pool), errors, new SyncActivity(pool), workerId, Clock.systemUTC());
+        new PostgresSyncStateStore(pool), new MailboxLeases(pool), errors, new SyncActivity(pool), workerId, Clock.systemUTC(), config.lease());
     scheduler = new CycleScheduler(cycle, drainer, pool, config.pollInterval(), listener);
     HttpApi api = new HttpApi(vertx, metrics, List.of(new DatabaseHealthCheck(pool),
         new SalesforceHealthCheck(vertx, salesforce, Duration.ofSeconds(10), Clock.systemUTC())));

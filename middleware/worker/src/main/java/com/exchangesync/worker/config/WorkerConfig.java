@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param ewsUrl fixed EWS endpoint that skips Autodiscover ({@code EXSYNC_EWS_URL})
  * @param pollInterval how often both sides are polled as the safety net
  * @param allowInsecureLoopback permit {@code http://} to 127.0.0.0/8 (test beds, demo)
+ * @param lease how long a mailbox stays leased to a worker without a heartbeat
+ *     ({@code EXSYNC_LEASE_SECONDS}): how soon another worker takes over a dead one's mailboxes
  */
 public record WorkerConfig(
     String databaseUrl,
@@ -32,10 +34,14 @@ public record WorkerConfig(
     Optional<URI> autodiscoverUrl,
     Optional<URI> ewsUrl,
     Duration pollInterval,
-    boolean allowInsecureLoopback) {
+    boolean allowInsecureLoopback,
+    Duration lease) {
 
   /** Default HTTP port. */
   public static final int DEFAULT_HTTP_PORT = 8080;
+
+  /** Default mailbox lease: renewed every third of it while a pass runs. */
+  public static final Duration DEFAULT_LEASE = Duration.ofSeconds(60);
 
   /** Default safety-net poll interval. */
   public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(60);

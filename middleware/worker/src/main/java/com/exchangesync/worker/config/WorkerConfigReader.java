@@ -52,12 +52,14 @@ public final class WorkerConfigReader {
     Optional<URI> autodiscover = Optional.ofNullable(url("EXSYNC_AUTODISCOVER_URL", false, insecureLoopback));
     Optional<URI> ews = Optional.ofNullable(url("EXSYNC_EWS_URL", false, insecureLoopback));
     int pollSeconds = integer("EXSYNC_POLL_INTERVAL_SECONDS", (int) WorkerConfig.DEFAULT_POLL_INTERVAL.toSeconds(), 1, 86_400);
+    int leaseSeconds = integer("EXSYNC_LEASE_SECONDS", (int) WorkerConfig.DEFAULT_LEASE.toSeconds(), 3, 3_600);
 
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
     return new WorkerConfig(databaseUrl, port, loginUrl, username, Secret.of(password), namespace,
-        Secret.of(token), autodiscover, ews, Duration.ofSeconds(pollSeconds), insecureLoopback);
+        Secret.of(token), autodiscover, ews, Duration.ofSeconds(pollSeconds), insecureLoopback,
+        Duration.ofSeconds(leaseSeconds));
   }
 
   private Optional<String> optional(String name) {

@@ -59,8 +59,6 @@ import org.slf4j.LoggerFactory;
 public final class ContactSyncCycle {
 
   private static final Logger LOG = LoggerFactory.getLogger(ContactSyncCycle.class);
-  /** How long a mailbox is leased for one pass; renewed by finishing well before. */
-  static final Duration LEASE = Duration.ofMinutes(10);
 
   private final SalesforceAdapter salesforce;
   private final MailboxConnectors connectors;
@@ -70,9 +68,15 @@ public final class ContactSyncCycle {
   private final SyncActivity activity;
   private final String workerId;
   private final Clock clock;
+  private final Duration lease;
 
+  /**
+   * @param lease how long a mailbox is leased; renewed every third of it while its pass runs (the
+   *     heartbeat), so a dead worker's mailbox is free again within one lease
+   */
   public ContactSyncCycle(SalesforceAdapter salesforce, MailboxConnectors connectors, SyncStateStore store,
-                          MailboxLeases leases, ErrorOutbox errors, SyncActivity activity, String workerId, Clock clock) {
+                          MailboxLeases leases, ErrorOutbox errors, SyncActivity activity, String workerId, Clock clock,
+                          Duration lease) {
     this.salesforce = salesforce;
     this.connectors = connectors;
     this.store = store;
@@ -81,6 +85,7 @@ public final class ContactSyncCycle {
     this.activity = activity;
     this.workerId = workerId;
     this.clock = clock;
+    this.lease = lease;
   }
 
   /** Runs one cycle; returns what happened to each rep. */
@@ -167,10 +172,24 @@ public final class ContactSyncCycle {
                              SalesforceRecord current, UserStatus status) {
     String email = rep.user().email();
     MailboxKey key = new MailboxKey(orgId, rep.user().id());
-    if (leases.acquire(workerId, List.of(key), 1, LEASE).isEmpty()) {
+    if (leases.acquire(workerId, List.of(key), 1, lease).isEmpty()) {
       copyPrevious(current, status);
       return new RepOutcome(email, "skipped", "another worker is syncing this mailbox", Optional.empty());
     }
+    Thread heartbeat = Thread.ofVirtual().name("exsync-lease-" + rep.user().id()).start(() -> {
+      while (!Thread.currentThread().isInterrupted()) {
+        try {
+          Thread.sleep(Math.max(1000, lease.toMillis() / 3));
+        } catch (InterruptedException e) {
+          return;
+        }
+        if (!leases.renew(workerId, key, lease)) {
+          // The save at the end is fenced by the lease: it will refuse, and nothing is overwritten.
+          LOG.warn("Lost the lease on {} mid-pass; its results will not be saved", email);
+          return;
+        }
+      }
+    });
     try {
       ContactSettings.Result settings = ContactSettings.forRep(key, rep.user(), rep.configuration(), mappings);
       for (String problem : settings.problems()) {
@@ -227,6 +246,7 @@ public final class ContactSyncCycle {
       copyPrevious(current, status);
       return new RepOutcome(email, "failed", e.getMessage(), Optional.empty());
     } finally {
+      heartbeat.interrupt();
       leases.release(workerId, key);
     }
   }

@@ -72,7 +72,7 @@ class ContactSyncCycleIT {
     drainer = new ErrorOutboxDrainer(sf.vertx, outbox, adapter, Backoff.of(Duration.ofMillis(10), Duration.ofMillis(10)), metrics);
     MailboxConnectors connectors = MailboxConnectors.ews(Optional.empty(), Optional.empty(), true, ex.stats, Clock.systemUTC());
     cycle = new ContactSyncCycle(adapter, connectors, new PostgresSyncStateStore(pool), new MailboxLeases(pool), outbox,
-        new SyncActivity(pool), "worker-it", Clock.systemUTC());
+        new SyncActivity(pool), "worker-it", Clock.systemUTC(), Duration.ofSeconds(30));
 
     sf.sim.create("Exchange_Sync_Setup__c", new JsonObject().put("Enabled__c", true)
         .put("Service_Account_Username__c", ExchangeTestbedFixture.SERVICE)
