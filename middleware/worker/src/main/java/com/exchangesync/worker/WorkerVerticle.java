@@ -88,7 +88,8 @@ public final class WorkerVerticle extends VerticleBase {
       return session != null ? Future.succeededFuture(session.organizationId())
           : vertx.executeBlocking(salesforce::organizationId, false);
     }, new NotificationStore(pool), metrics, consumer::wake);
-    String workerId = "worker-" + java.util.UUID.randomUUID();
+    String workerId = config.workerId();
+    LOG.info("Worker {} starting", workerId);
     ContactSyncCycle cycle = new ContactSyncCycle(salesforce,
         MailboxConnectors.ews(config.ewsUrl(), config.autodiscoverUrl(), config.allowInsecureLoopback(),
             new ExchangeStats(metrics), Clock.systemUTC()),

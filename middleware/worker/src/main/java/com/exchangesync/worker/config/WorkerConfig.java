@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param allowInsecureLoopback permit {@code http://} to 127.0.0.0/8 (test beds, demo)
  * @param lease how long a mailbox stays leased to a worker without a heartbeat
  *     ({@code EXSYNC_LEASE_SECONDS}): how soon another worker takes over a dead one's mailboxes
+ * @param workerId this worker's name in the lease table and the logs ({@code EXSYNC_WORKER_ID})
  */
 public record WorkerConfig(
     String databaseUrl,
@@ -35,7 +36,8 @@ public record WorkerConfig(
     Optional<URI> ewsUrl,
     Duration pollInterval,
     boolean allowInsecureLoopback,
-    Duration lease) {
+    Duration lease,
+    String workerId) {
 
   /** Default HTTP port. */
   public static final int DEFAULT_HTTP_PORT = 8080;

@@ -52,6 +52,10 @@ public final class WorkerConfigReader {
     Optional<URI> autodiscover = Optional.ofNullable(url("EXSYNC_AUTODISCOVER_URL", false, insecureLoopback));
     Optional<URI> ews = Optional.ofNullable(url("EXSYNC_EWS_URL", false, insecureLoopback));
     int pollSeconds = integer("EXSYNC_POLL_INTERVAL_SECONDS", (int) WorkerConfig.DEFAULT_POLL_INTERVAL.toSeconds(), 1, 86_400);
+    String workerId = optional("EXSYNC_WORKER_ID").orElse("worker-" + java.util.UUID.randomUUID().toString().substring(0, 8));
+    if (!workerId.matches("[A-Za-z0-9._:-]{1,100}")) {
+      problems.add("EXSYNC_WORKER_ID must be up to 100 letters, digits, '.', '_', ':' or '-' (for example the pod name)");
+    }
     int leaseSeconds = integer("EXSYNC_LEASE_SECONDS", (int) WorkerConfig.DEFAULT_LEASE.toSeconds(), 3, 3_600);
 
     if (!problems.isEmpty()) {
@@ -59,7 +63,7 @@ public final class WorkerConfigReader {
     }
     return new WorkerConfig(databaseUrl, port, loginUrl, username, Secret.of(password), namespace,
         Secret.of(token), autodiscover, ews, Duration.ofSeconds(pollSeconds), insecureLoopback,
-        Duration.ofSeconds(leaseSeconds));
+        Duration.ofSeconds(leaseSeconds), workerId);
   }
 
   private Optional<String> optional(String name) {

@@ -34,96 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
  * with people editing both sides between the crashes. After it is let finish,
  * both sides hold one consistent world: no contact or item twice, every edit there.
  */
-@ExtendWith(PostgresExtension.class)
-class WorkerCrashIT {
+class WorkerCrashIT extends WorkerProcessTestBase {
 
-  static final String ORG = "00D5g00000CRASH";
-  static final String PROFILE = "00e5g00000CRASH";
-  static final int REPS = 5;
-  static final int PER_SIDE = 200;
   static final int CRASHES = 20;
-
-  @TempDir
-  Path dir;
-  private Vertx vertx;
-  private ExchangeTestbed exchangeBed;
-  private SalesforceTestbed salesforceBed;
-  private SalesforceSimClient sf;
-  private ExchangeSimClient ex;
-  private final Map<String, String> reps = new LinkedHashMap<>();
-  private Map<String, String> env;
-
-  @BeforeEach
-  void start(TestDatabase db) throws Exception {
-    vertx = Vertx.vertx();
-    exchangeBed = ExchangeTestbed.start(vertx, ExchangeTestbedOptions.defaults()).toCompletionStage().toCompletableFuture()
-        .get(30, TimeUnit.SECONDS);
-    String root = System.getProperty("exsync.project.root", "../..");
-    salesforceBed = SalesforceTestbed.start(vertx, SalesforceTestbedOptions.defaults().withProjectRoot(Path.of(root)))
-        .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    sf = new SalesforceSimClient(salesforceBed.baseUrl());
-    ex = new ExchangeSimClient(exchangeBed.baseUrl());
-    JsonArray users = new JsonArray();
-    for (int r = 0; r < REPS; r++) {
-      String id = "0055g00000CRSH" + r;
-      String email = "rep" + r + "@crash.example.com";
-      reps.put(id, email);
-      users.add(new JsonObject().put("id", id).put("username", "rep" + r + "@sf.crash.example.com").put("email", email)
-          .put("name", "Rep " + r).put("profileId", PROFILE));
-    }
-    sf.org(new JsonObject().put("orgId", ORG).put("integrationUser",
-        new JsonObject().put("username", "integration@crash.example.com").put("password", "crash-pass")).put("users", users));
-    ex.serviceAccount("svc@crash.example.com", "svc-pass", List.copyOf(reps.values()));
-    sf.create("Exchange_Sync_Setup__c", new JsonObject().put("Enabled__c", true)
-        .put("Service_Account_Username__c", "svc@crash.example.com").put("Service_Account_Password__c", "svc-pass")
-        .put("Exchange_Endpoint__c", exchangeBed.ewsUrl()));
-    String config = sf.create("Exchange_Sync_Configuration__c", new JsonObject().put("Name", "All").put("Active__c", true)
-        .put("Contact_Sync_Direction__c", "Both directions").put("Contact_Conflict_Behavior__c", "Salesforce wins")
-        .put("Contact_Scope__c", "Selected Contacts").put("Contact_Users_Records__c", true)).getString("Id");
-    sf.create("Exchange_Sync_Member__c", new JsonObject().put("Configuration__c", config).put("Member_Type__c", "Profile")
-        .put("Profile_Id__c", PROFILE));
-    for (Map.Entry<String, String> rep : reps.entrySet()) {
-      ex.mailbox(rep.getValue(), rep.getValue());
-      createSyncFolder(rep.getValue());
-      for (int i = 0; i < PER_SIDE; i++) {
-        sf.create("Contact", new JsonObject().put("FirstName", "Sf").put("LastName", "S" + rep.getValue().charAt(3) + "-" + i)
-            .put("Email", "s" + i + "." + rep.getValue()).put("OwnerId", rep.getKey()));
-        ex.createContact(rep.getValue(), "Salesforce_Sync", new JsonObject().put("givenName", "Ex")
-            .put("surname", "E" + rep.getValue().charAt(3) + "-" + i).put("email", "e" + i + "." + rep.getValue()));
-      }
-    }
-    env = new HashMap<>();
-    env.put("EXSYNC_DATABASE_URL", db.url());
-    env.put("EXSYNC_HTTP_PORT", "0");
-    env.put("EXSYNC_SF_LOGIN_URL", salesforceBed.baseUrl());
-    env.put("EXSYNC_SF_USERNAME", "integration@crash.example.com");
-    env.put("EXSYNC_SF_PASSWORD", "crash-pass");
-    env.put("EXSYNC_OUTBOUND_TOKEN", "crash-test-outbound-token");
-    env.put("EXSYNC_ALLOW_INSECURE_LOOPBACK", "true");
-    env.put("EXSYNC_LEASE_SECONDS", "3");
-    env.put("EXSYNC_LOG_LEVEL", "WARN");
-  }
-
-  private void createSyncFolder(String smtp) throws Exception {
-    String body = "<?xml version=\"1.0\" encoding=\"utf-8\"?><soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\""
-        + " xmlns:t=\"http://schemas.microsoft.com/exchange/services/2006/types\" xmlns:m=\"http://schemas.microsoft.com/exchange/services/2006/messages\">"
-        + "<soap:Header><t:RequestServerVersion Version=\"Exchange2010_SP2\"/><t:ExchangeImpersonation><t:ConnectingSID><t:SmtpAddress>"
-        + smtp + "</t:SmtpAddress></t:ConnectingSID></t:ExchangeImpersonation></soap:Header><soap:Body><m:CreateFolder>"
-        + "<m:ParentFolderId><t:DistinguishedFolderId Id=\"contacts\"/></m:ParentFolderId><m:Folders><t:ContactsFolder>"
-        + "<t:DisplayName>Salesforce_Sync</t:DisplayName></t:ContactsFolder></m:Folders></m:CreateFolder></soap:Body></soap:Envelope>";
-    var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(exchangeBed.ewsUrl()))
-        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("svc@crash.example.com:svc-pass".getBytes()))
-        .header("Content-Type", "text/xml; charset=utf-8").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
-        java.net.http.HttpResponse.BodyHandlers.ofString());
-    assertThat(response.body()).contains("ResponseClass=\"Success\"");
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    exchangeBed.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    salesforceBed.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-  }
 
   @Test
   void killedTwentyTimesMidSync_theWorldConverges_withNoDuplicateAndNoLostEdit() throws Exception {
