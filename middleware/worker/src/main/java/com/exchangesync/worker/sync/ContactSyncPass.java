@@ -101,6 +101,8 @@ public final class ContactSyncPass {
 
     // writes waiting for their batch, and the links they make or update
     final List<PairWrite> pairWrites = new ArrayList<>();
+    boolean exchangeReadWhole;
+    boolean salesforceReadWhole;
 
     Run(RepContext rep) {
       this.rep = rep;
@@ -127,8 +129,13 @@ public final class ContactSyncPass {
         report.linkedTotal = bySf.size();
         return report;
       }
-      String exToken = readExchange(state.cursor(Side.EXCHANGE, direction).map(Cursor::token));
-      String sfWatermark = readSalesforce(state.cursor(Side.SALESFORCE, direction).map(Cursor::token));
+      Optional<Cursor> exCursor = state.cursor(Side.EXCHANGE, direction);
+      Optional<Cursor> sfCursor = state.cursor(Side.SALESFORCE, direction);
+      // A read from the beginning lists every item (every contact in scope): lookups can then be local.
+      exchangeReadWhole = exCursor.isEmpty();
+      salesforceReadWhole = sfCursor.isEmpty() && !rep.scope().allContacts() && rep.scope().filters().isEmpty();
+      String exToken = readExchange(exCursor.map(Cursor::token));
+      String sfWatermark = readSalesforce(sfCursor.map(Cursor::token));
       addDueRetries(state);
       reconcileLinkedPairs();
       List<ExchangeItem> unmatchedEx = matchUnlinkedExchange();
@@ -154,6 +161,7 @@ public final class ContactSyncPass {
         if (e.error() == MailboxError.INVALID_SYNC_STATE && token.isPresent()) {
           // Exchange forgot our position: read everything again; links keep it from duplicating.
           LOG.warn("Exchange refused the saved sync state of {}; reading the folder afresh", rep.email());
+          exchangeReadWhole = true;
           exChanged.clear();
           exGone.clear();
           return exchangeFailure(() -> drainExchange(Optional.empty()));
@@ -214,8 +222,15 @@ public final class ContactSyncPass {
     void reconcileLinkedPairs() throws SyncException {
       Set<String> touched = new LinkedHashSet<>();
       for (Link link : bySf.values()) {
-        if (sfChanged.containsKey(link.salesforceId()) || sfGone.contains(link.salesforceId())
-            || exChanged.containsKey(link.exchangeId()) || exGone.contains(link.exchangeId())) {
+        boolean exTouched = exChanged.containsKey(link.exchangeId()) || exGone.contains(link.exchangeId());
+        SalesforceContact sf = sfChanged.get(link.salesforceId());
+        if (sf != null && !exTouched && !retried.contains(Side.SALESFORCE + ":" + link.salesforceId())
+            && map.fromSalesforce(sf.fields()).equals(link.base())) {
+          // Re-read (the watermark's overlap, or our own write's echo) with nothing new on either side.
+          sfChanged.remove(link.salesforceId());
+          continue;
+        }
+        if (sf != null || sfGone.contains(link.salesforceId()) || exTouched) {
           touched.add(link.salesforceId());
         }
       }
@@ -321,8 +336,16 @@ public final class ContactSyncPass {
       List<String> marked = unlinked.stream().map(ExchangeItem::salesforceId).flatMap(Optional::stream)
           .filter(id -> !bySf.containsKey(id)).distinct().toList();
       Map<String, SalesforceContact> markedFound = new HashMap<>();
-      if (!marked.isEmpty()) {
-        salesforce.get(rep.mailbox().userId(), marked, sfFields).forEach(c -> markedFound.put(c.id(), c));
+      List<String> notRead = new ArrayList<>();
+      for (String id : marked) {
+        if (sfChanged.containsKey(id)) {
+          markedFound.put(id, sfChanged.get(id));
+        } else {
+          notRead.add(id);
+        }
+      }
+      if (!notRead.isEmpty()) {
+        salesforce.get(rep.mailbox().userId(), notRead, sfFields).forEach(c -> markedFound.put(c.id(), c));
       }
       List<ExchangeItem> rest = new ArrayList<>();
       for (ExchangeItem item : unlinked) {
@@ -334,9 +357,14 @@ public final class ContactSyncPass {
           rest.add(item);
         }
       }
-      // (b) the creation key on a contact we made from this item
-      Map<String, SalesforceContact> byKey = rest.isEmpty() ? Map.of()
-          : salesforce.byCreationKey(rest.stream().map(ExchangeItem::id).toList(), sfFields);
+      // (b) the creation key on a contact we made from this item (owned by the rep: after a whole
+      // read of the rep's contacts it is among them, so no query is needed)
+      Map<String, SalesforceContact> byKey = new HashMap<>();
+      sfChanged.values().stream().filter(c -> c.creationKey() != null).forEach(c -> byKey.put(c.creationKey(), c));
+      if (!rest.isEmpty() && !salesforceReadWhole) {
+        byKey.putAll(salesforce.byCreationKey(rest.stream().map(ExchangeItem::id).filter(id -> !byKey.containsKey(id)).toList(),
+            sfFields));
+      }
       List<ExchangeItem> afterKey = new ArrayList<>();
       for (ExchangeItem item : rest) {
         SalesforceContact c = byKey.get(item.id());
@@ -401,8 +429,9 @@ public final class ContactSyncPass {
       if (unlinked.isEmpty()) {
         return;
       }
-      // (a) an item we created for it before a crash
-      Map<String, ExchangeItem> ours = exchangeFailure(() -> mailbox.findBySalesforceIds(KIND,
+      // (a) an item we created for it before a crash: after a whole read of the folder every such
+      // item was in the read (and matched above by its mark); otherwise Exchange is asked
+      Map<String, ExchangeItem> ours = exchangeReadWhole ? Map.of() : exchangeFailure(() -> mailbox.findBySalesforceIds(KIND,
           unlinked.stream().map(SalesforceContact::id).toList()));
       Map<String, ExchangeItem> unmatchedByEmail = new HashMap<>();
       for (ExchangeItem i : unmatchedEx) {
