@@ -19,7 +19,7 @@ import java.util.List;
  * <ul>
  *   <li>Maria syncs through her profile, Tom individually; Lee is in no configuration.</li>
  *   <li>A few dozen contacts on both sides; one Exchange contact's email matches two
- *       Salesforce contacts (the configuration's preference, "Was last updated", picks one); one Exchange
+ *       Salesforce contacts (the configuration's preference, "Has the most recent activity", picks one); one Exchange
  *       contact has no surname, which Salesforce refuses (an error row with a fix).</li>
  * </ul>
  */
@@ -60,7 +60,7 @@ public final class DemoOrg {
     String config = sf.create("Exchange_Sync_Configuration__c", new JsonObject().put("Name", "Sales reps").put("Active__c", true)
         .put("Description__c", "Contacts both ways for the sales team")
         .put("Contact_Sync_Direction__c", "Both directions").put("Contact_Conflict_Behavior__c", "Salesforce wins")
-        .put("Contact_Match_Preference__c", "Was last updated").put("Contact_Scope__c", "Selected Contacts")
+        .put("Contact_Match_Preference__c", "Has the most recent activity").put("Contact_Scope__c", "Selected Contacts")
         .put("Contact_Users_Records__c", true).put("Event_Sync_Direction__c", "Don't sync")).getString("Id");
     sf.create("Exchange_Sync_Member__c", new JsonObject().put("Configuration__c", config).put("Member_Type__c", "Profile")
         .put("Profile_Id__c", SALES_PROFILE));
@@ -82,8 +82,10 @@ public final class DemoOrg {
     // Two Salesforce contacts share an email; Tom has the person in Outlook too.
     sf.create("Contact", new JsonObject().put("FirstName", "Pat").put("LastName", "Jones").put("Email", "pat.jones@acme.example.com")
         .put("Title", "Buyer").put("OwnerId", TOM));
-    sf.create("Contact", new JsonObject().put("FirstName", "Patricia").put("LastName", "Jones")
-        .put("Email", "pat.jones@acme.example.com").put("Title", "Head of purchasing").put("OwnerId", TOM));
+    String patricia = sf.create("Contact", new JsonObject().put("FirstName", "Patricia").put("LastName", "Jones")
+        .put("Email", "pat.jones@acme.example.com").put("Title", "Head of purchasing").put("OwnerId", TOM)).getString("Id");
+    sf.create("Event", new JsonObject().put("Subject", "Quarterly review").put("WhoId", patricia).put("OwnerId", TOM)
+        .put("StartDateTime", "2026-11-20T10:00:00Z").put("EndDateTime", "2026-11-20T11:00:00Z"));
 
     createSyncFolder(ewsUrl, "maria@demo.example.com");
     createSyncFolder(ewsUrl, "tom@demo.example.com");

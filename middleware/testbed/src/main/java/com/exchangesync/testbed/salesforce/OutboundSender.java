@@ -98,7 +98,7 @@ final class OutboundSender implements RecordStore.Listener {
     return new JsonObject().put("endpoint", config == null ? null : config.endpoint().toString())
         .put("objects", config == null ? null : config.json().getJsonObject("objects"))
         .put("pending", queue.size()).put("delivered", delivered).put("attempts", attempts).put("failedAttempts", failedAttempts)
-        .put("messagesDelivered", messages).put("dropped", dropped);
+        .put("messagesDelivered", messages).put("retried", failedAttempts).put("dropped", dropped);
   }
 
   @Override

@@ -63,6 +63,7 @@ public final class SalesforceTestbed {
     this.replication = new ReplicationOperations(store);
     this.outbound = new OutboundSender(vertx, store, options.outboundTimeScale(), this::baseUrl);
     store.addListener(outbound);
+    store.addListener(new ActivityRollup(store));
     store.locked(() -> {
       OrgSetup.install(store, new JsonObject());
       return null;

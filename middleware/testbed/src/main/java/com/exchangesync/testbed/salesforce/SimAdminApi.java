@@ -28,7 +28,7 @@ final class SimAdminApi {
 
   void mount(Router router, BodyHandler body) {
     router.post("/sim/reset").handler(this::reset);
-    router.get("/sim/stats").handler(ctx -> json(ctx, 200, bed.stats.json()));
+    router.get("/sim/stats").handler(ctx -> json(ctx, 200, bed.stats.json().put("outbound", bed.outbound.status())));
     router.post("/sim/faults").handler(body).handler(this::faults);
     router.post("/sim/org").handler(body).handler(this::org);
     router.get("/sim/org").handler(this::getOrg);

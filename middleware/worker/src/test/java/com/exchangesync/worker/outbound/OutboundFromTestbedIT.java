@@ -105,5 +105,9 @@ class OutboundFromTestbedIT {
     assertThat(stored).isEqualTo(500);
     assertThat(records).isEqualTo(500);
     assertThat(requests.get()).as("failures were injected and retried").isGreaterThan(5);
+    JsonObject outbound = sim.stats().getJsonObject("outbound");
+    assertThat(outbound.getLong("delivered")).isEqualTo(500);
+    assertThat(outbound.getLong("retried")).isPositive();
+    assertThat(outbound.getLong("dropped")).isZero();
   }
 }

@@ -137,6 +137,20 @@ class SalesforceAdapterIT {
   }
 
   @Test
+  void lastActivityDateFollowsTheContactsEvents_asTheOrgKeepsIt() throws Exception {
+    String contact = adapter.create(List.of(SalesforceRecord.of("Contact", null,
+        Map.of("LastName", "Active", "OwnerId", SalesforceTestbedFixture.ANN)))).get(0).id();
+    Instant stamp = adapter.retrieve("Contact", List.of("Id", "SystemModstamp"), List.of(contact)).get(0).instant("SystemModstamp");
+    sf.sim.create("Event", new JsonObject().put("Subject", "Lunch").put("WhoId", contact)
+        .put("StartDateTime", "2026-11-20T12:00:00Z").put("EndDateTime", "2026-11-20T13:00:00Z"));
+    SalesforceRecord after = adapter.retrieve("Contact", List.of("Id", "LastActivityDate", "SystemModstamp"), List.of(contact)).get(0);
+    assertThat(after.get("LastActivityDate")).isEqualTo("2026-11-20");
+    assertThat(after.instant("SystemModstamp")).as("a roll-up, not an edit").isEqualTo(stamp);
+    assertThatThrownBy(() -> sf.sim.update("Contact", contact, new JsonObject().put("LastActivityDate", "2026-11-21")))
+        .hasMessageContaining("LastActivityDate");
+  }
+
+  @Test
   void statusesAreUpsertedByUserKey_andErrorsInserted() throws Exception {
     SalesforceRecord status = SalesforceRecord.of("Exchange_Sync_User_Status__c", null, Map.of(
         "User__c", SalesforceTestbedFixture.ANN, "User_Key__c", SalesforceTestbedFixture.ANN,
