@@ -34,17 +34,28 @@ public final class ErrorOutbox {
     this.pool = pool;
   }
 
-  /** One row waiting to be sent. */
-  public record Entry(long id, int attempts, SyncError error) {}
+  /**
+   * One row waiting to be sent.
+   *
+   * @param key the error's identity ({@link ErrorKey}): one Salesforce row per key
+   * @param occurrences how often it has happened so far
+   * @param firstOccurredAt when it first happened
+   */
+  public record Entry(long id, int attempts, SyncError error, String key, int occurrences, Instant firstOccurredAt) {}
 
   /** Adds an error through {@code client}: the pool, or a transaction the caller holds. */
   public Future<Void> add(SqlClient client, SyncError e) {
-    return client.preparedQuery("INSERT INTO error_outbox (org_id, user_id, object_type, direction, salesforce_record_id,"
-            + " exchange_item_id, error_code, error_message, suggestion, occurred_at, configuration_id)"
-            + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)")
+    // The count moves in the same statement as the row is queued, so concurrent workers add up.
+    return client.preparedQuery("WITH occ AS (INSERT INTO error_occurrence (org_id, error_key, occurrences, first_at, last_at)"
+            + " VALUES ($1, $12, 1, $10, $10) ON CONFLICT (org_id, error_key) DO UPDATE"
+            + " SET occurrences = error_occurrence.occurrences + 1, last_at = EXCLUDED.last_at RETURNING occurrences, first_at)"
+            + " INSERT INTO error_outbox (org_id, user_id, object_type, direction, salesforce_record_id,"
+            + " exchange_item_id, error_code, error_message, suggestion, occurred_at, configuration_id, error_key,"
+            + " occurrences, first_occurred_at)"
+            + " SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, occ.occurrences, occ.first_at FROM occ")
         .execute(Tuple.from(new Object[] {SalesforceId.require(e.orgId()), e.userId(), e.objectType(), e.direction(),
             e.salesforceRecordId(), e.exchangeItemId(), e.code(), e.message(), e.suggestion(),
-            OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC), e.configurationId()}))
+            OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC), e.configurationId(), ErrorKey.of(e)}))
         .onSuccess(r -> lastDepth.incrementAndGet())
         .mapEmpty();
   }
@@ -71,7 +82,10 @@ public final class ErrorOutbox {
                 r.getString("user_id"), r.getString("object_type"), r.getString("direction"),
                 r.getString("salesforce_record_id"), r.getString("exchange_item_id"), r.getString("error_code"),
                 r.getString("error_message"), r.getString("suggestion"),
-                r.getOffsetDateTime("occurred_at").toInstant(), r.getString("configuration_id"))));
+                r.getOffsetDateTime("occurred_at").toInstant(), r.getString("configuration_id")),
+                r.getString("error_key"), r.getInteger("occurrences"),
+                r.getOffsetDateTime("first_occurred_at") == null ? r.getOffsetDateTime("occurred_at").toInstant()
+                    : r.getOffsetDateTime("first_occurred_at").toInstant()));
           }
           entries.sort((a, b) -> Long.compare(a.id(), b.id()));
           return entries;

@@ -95,8 +95,7 @@ public final class ErrorOutboxDrainer {
       if (entries.isEmpty()) {
         return Future.succeededFuture(sentSoFar);
       }
-      List<SyncError> errors = entries.stream().map(ErrorOutbox.Entry::error).toList();
-      return vertx.executeBlocking(() -> sender.insertErrors(errors), false)
+      return vertx.executeBlocking(() -> sender.writeErrors(entries), false)
           .transform(ar -> {
             if (ar.failed()) {
               String code = ar.cause() instanceof SalesforceException se ? se.code() : ar.cause().getClass().getSimpleName();

@@ -19,4 +19,13 @@ public interface ErrorSender {
    * @return one result per error, in order
    */
   List<WriteResult> insertErrors(List<SyncError> errors) throws SalesforceException;
+
+  /**
+   * Writes queued errors, one result per entry. Senders that can upsert by
+   * {@code Error_Key__c} keep one row per error with its count; the default
+   * inserts a row each.
+   */
+  default List<WriteResult> writeErrors(List<ErrorOutbox.Entry> entries) throws SalesforceException {
+    return insertErrors(entries.stream().map(ErrorOutbox.Entry::error).toList());
+  }
 }

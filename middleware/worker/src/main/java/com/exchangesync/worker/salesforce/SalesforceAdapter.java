@@ -416,20 +416,64 @@ public final class SalesforceAdapter implements ErrorSender {
   public List<WriteResult> insertErrors(List<SyncError> errors) throws SalesforceException {
     List<SalesforceRecord> rows = new ArrayList<>();
     for (SyncError e : errors) {
-      Map<String, String> f = new LinkedHashMap<>();
-      putIfSet(f, "User__c", canonicalOrNull(e.userId()));
-      putIfSet(f, "Object_Type__c", e.objectType());
-      putIfSet(f, "Direction__c", e.direction());
-      putIfSet(f, "Salesforce_Record_Id__c", truncate(e.salesforceRecordId(), 18));
-      putIfSet(f, "Exchange_Item_Id__c", truncate(e.exchangeItemId(), 255));
-      putIfSet(f, "Error_Code__c", truncate(e.code(), 80));
-      putIfSet(f, "Error_Message__c", truncate(e.message(), 32_000));
-      putIfSet(f, "Suggestion__c", truncate(e.suggestion(), 32_000));
-      putIfSet(f, "Occurred_At__c", Soql.datetime(e.occurredAt()));
-      putIfSet(f, "Configuration__c", canonicalOrNull(e.configurationId()));
-      rows.add(SalesforceRecord.of(SalesforceNames.ERROR, null, f));
+      rows.add(SalesforceRecord.of(SalesforceNames.ERROR, null, errorFields(e)));
     }
     return create(rows);
+  }
+
+  /**
+   * Upserts one row per error key with its count, first and last occurrence and
+   * status "Open": an error that keeps happening is one row whose count grows.
+   * Entries of one key in the same batch become one write (an upsert may not name
+   * one external id twice); each gets that write's result.
+   */
+  @Override
+  public List<WriteResult> writeErrors(List<com.exchangesync.worker.errors.ErrorOutbox.Entry> entries) throws SalesforceException {
+    Map<String, com.exchangesync.worker.errors.ErrorOutbox.Entry> latest = new LinkedHashMap<>();
+    for (var e : entries) {
+      String key = e.key() == null ? com.exchangesync.worker.errors.ErrorKey.of(e.error()) : e.key();
+      var previous = latest.get(key);
+      if (previous == null || e.occurrences() >= previous.occurrences()) {
+        latest.put(key, e);
+      }
+    }
+    List<String> keys = new ArrayList<>(latest.keySet());
+    List<SalesforceRecord> rows = new ArrayList<>();
+    for (String key : keys) {
+      var e = latest.get(key);
+      Map<String, String> f = errorFields(e.error());
+      f.put("Occurred_At__c", Soql.datetime(e.firstOccurredAt()));
+      f.put("Last_Occurred_At__c", Soql.datetime(e.error().occurredAt()));
+      f.put("Occurrence_Count__c", Integer.toString(e.occurrences()));
+      f.put("Status__c", "Open");
+      f.put("Error_Key__c", key);
+      rows.add(SalesforceRecord.of(SalesforceNames.ERROR, null, f));
+    }
+    List<WriteResult> byKey = upsert("Error_Key__c", rows);
+    Map<String, WriteResult> resultOf = new LinkedHashMap<>();
+    for (int i = 0; i < keys.size(); i++) {
+      resultOf.put(keys.get(i), byKey.get(i));
+    }
+    List<WriteResult> results = new ArrayList<>();
+    for (var e : entries) {
+      results.add(resultOf.get(e.key() == null ? com.exchangesync.worker.errors.ErrorKey.of(e.error()) : e.key()));
+    }
+    return results;
+  }
+
+  private Map<String, String> errorFields(SyncError e) {
+    Map<String, String> f = new LinkedHashMap<>();
+    putIfSet(f, "User__c", canonicalOrNull(e.userId()));
+    putIfSet(f, "Object_Type__c", e.objectType());
+    putIfSet(f, "Direction__c", e.direction());
+    putIfSet(f, "Salesforce_Record_Id__c", truncate(e.salesforceRecordId(), 18));
+    putIfSet(f, "Exchange_Item_Id__c", truncate(e.exchangeItemId(), 255));
+    putIfSet(f, "Error_Code__c", truncate(e.code(), 80));
+    putIfSet(f, "Error_Message__c", truncate(e.message(), 32_000));
+    putIfSet(f, "Suggestion__c", truncate(e.suggestion(), 32_000));
+    putIfSet(f, "Occurred_At__c", Soql.datetime(e.occurredAt()));
+    putIfSet(f, "Configuration__c", canonicalOrNull(e.configurationId()));
+    return f;
   }
 
   // ---------------------------------------------------------------- plumbing

@@ -65,7 +65,7 @@ class ContactSyncCycleIT {
     Blocking.await(Migrations.worker().migrate(pool));
     // The database lives as long as the class; each test starts from no sync state.
     Blocking.await(pool.query("TRUNCATE outbound_notification, sync_request, config_change, error_outbox, sync_link, "
-        + "sync_cursor, sync_tombstone, sync_retry, mailbox_lease, sync_activity").execute());
+        + "sync_cursor, sync_tombstone, sync_retry, mailbox_lease, sync_activity, error_occurrence").execute());
     adapter = sf.adapter();
     ErrorOutbox outbox = new ErrorOutbox(pool);
     Metrics metrics = new Metrics();
@@ -176,6 +176,28 @@ class ContactSyncCycleIT {
         .allSatisfy(o -> assertThat(o.report().orElseThrow().writes()).isZero());
     assertThat(sf.calls("upsert") + sf.calls("update") + sf.calls("create"))
         .as("statuses unchanged: not written again").isEqualTo(updatesBefore);
+  }
+
+  @Test
+  void aRecordThatKeepsFailing_isOneOpenErrorRowWhoseCountGrows() throws Exception {
+    cycle.run();
+    String item = ex.sim.createContact(ExchangeTestbedFixture.ANN, "Salesforce_Sync", new JsonObject().put("givenName", "NoSurname")
+        .put("email", "nosurname@customer.example.com")).getString("id");
+    cycle.run();
+    drainer.drainOnce().toCompletionStage().toCompletableFuture().get();
+    ex.sim.updateContact(ExchangeTestbedFixture.ANN, item, new JsonObject().put("jobTitle", "Still no surname"));
+    cycle.run();
+    drainer.drainOnce().toCompletionStage().toCompletableFuture().get();
+    JsonArray rows = sf.sim.records("ExchangeSyncError__c");
+    assertThat(rows).as("one row, not one per attempt").hasSize(1);
+    JsonObject row = rows.getJsonObject(0);
+    assertThat(row.getInteger("Occurrence_Count__c")).isEqualTo(2);
+    assertThat(row.getString("Status__c")).isEqualTo("Open");
+    assertThat(row.getString("Error_Key__c")).hasSize(40);
+    assertThat(row.getString("Last_Occurred_At__c")).isGreaterThanOrEqualTo(row.getString("Occurred_At__c"));
+    ex.sim.updateContact(ExchangeTestbedFixture.ANN, item, new JsonObject().put("surname", "Fixed"));
+    cycle.run();
+    assertThat(sf.sim.records("Contact").stream().map(o -> ((JsonObject) o).getString("LastName"))).contains("Fixed");
   }
 
   @Test

@@ -68,18 +68,18 @@ class SalesforceErrorOutboxIT {
     assertThat(await(outbox.depth())).isEqualTo(3);
     assertThat(metrics.render()).contains("exsync_error_outbox_depth 3");
 
-    long refused = sf.count("create");
-    assertThat(refused).as("one create and one retry, both answered 503").isEqualTo(2);
+    long refused = sf.count("upsert");
+    assertThat(refused).as("one upsert and one retry, both answered 503").isEqualTo(2);
 
     sf.down = false;
-    sf.then("create", CannedSalesforce.saveResults("create", "a04000000000001AAA", "a04000000000002AAA", "a04000000000003AAA"));
+    sf.then("upsert", CannedSalesforce.saveResults("upsert", "a04000000000001AAA", "a04000000000002AAA", "a04000000000003AAA"));
     assertThat(await(drainer.drainOnce())).isEqualTo(3);
 
     assertThat(await(outbox.depth())).isZero();
-    assertThat(sf.count("create")).isEqualTo(refused + 1);
-    String accepted = sf.all("create").get((int) refused).body();
+    assertThat(sf.count("upsert")).isEqualTo(refused + 1);
+    String accepted = sf.all("upsert").get((int) refused).body();
     assertThat(accepted).contains("AAMk0").contains("AAMk1").contains("AAMk2");
     assertThat(await(drainer.drainOnce())).isZero();
-    assertThat(sf.count("create")).as("nothing written twice").isEqualTo(refused + 1);
+    assertThat(sf.count("upsert")).as("nothing written twice").isEqualTo(refused + 1);
   }
 }
