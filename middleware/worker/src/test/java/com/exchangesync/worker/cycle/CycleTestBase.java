@@ -1,0 +1,123 @@
+package com.exchangesync.worker.cycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.exchangesync.testkit.PostgresExtension;
+import com.exchangesync.testkit.TestDatabase;
+import com.exchangesync.worker.errors.ErrorOutbox;
+import com.exchangesync.worker.errors.ErrorOutboxDrainer;
+import com.exchangesync.worker.exchange.ews.ExchangeTestbedFixture;
+import com.exchangesync.worker.metrics.Metrics;
+import com.exchangesync.worker.salesforce.Backoff;
+import com.exchangesync.worker.salesforce.SalesforceAdapter;
+import com.exchangesync.worker.salesforce.SalesforceTestbedFixture;
+import com.exchangesync.worker.store.Blocking;
+import com.exchangesync.worker.store.MailboxLeases;
+import com.exchangesync.worker.store.Migrations;
+import com.exchangesync.worker.store.PostgresSyncStateStore;
+import com.exchangesync.worker.store.SyncActivity;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Both test beds and PostgreSQL for whole-cycle tests: an org with reps Ann and
+ * Bob (rep profile), Cy (another profile), Dee (rep profile, a domain the service
+ * account does not serve) and Eve (rep profile, inactive); Exchange Sync set up;
+ * one configuration "Sales" (both ways, Salesforce wins, last updated, Selected
+ * Contacts) with Ann individually and the rep profile as members.
+ */
+@ExtendWith(PostgresExtension.class)
+abstract class CycleTestBase {
+
+
+  static final String ANN = SalesforceTestbedFixture.ANN;
+  static final String BOB = SalesforceTestbedFixture.BOB;
+  static final String CY = SalesforceTestbedFixture.CY;
+  static final String OTHER_PROFILE = "00e5g00000OTHER";
+  static final String DEE = "0055g00000DEERP";
+  static final String EVE = "0055g00000EVERP";
+
+  SalesforceTestbedFixture sf;
+  ExchangeTestbedFixture ex;
+  Pool pool;
+  SalesforceAdapter adapter;
+  ContactSyncCycle cycle;
+  ErrorOutboxDrainer drainer;
+  String config;
+
+  @BeforeEach
+  void start(TestDatabase db) throws Exception {
+    sf = new SalesforceTestbedFixture("", new JsonObject().put("users", new JsonArray()
+        .add(user(ANN, "ann@corp.example.com", SalesforceTestbedFixture.REP_PROFILE))
+        .add(user(BOB, "bob@corp.example.com", SalesforceTestbedFixture.REP_PROFILE))
+        .add(user(CY, "cy@corp.example.com", OTHER_PROFILE))
+        .add(user(DEE, "dee@elsewhere.example.com", SalesforceTestbedFixture.REP_PROFILE))
+        .add(user(EVE, "eve@corp.example.com", SalesforceTestbedFixture.REP_PROFILE).put("isActive", false))));
+    ex = new ExchangeTestbedFixture();
+    ex.sim.serviceAccount(ExchangeTestbedFixture.SERVICE, ExchangeTestbedFixture.PASSWORD, null);
+    ex.sim.mailbox("cy@corp.example.com", "Cy Rep");
+    pool = db.pool(sf.vertx, 4);
+    Blocking.await(Migrations.worker().migrate(pool));
+    // The database lives as long as the class; each test starts from no sync state.
+    Blocking.await(pool.query("TRUNCATE outbound_notification, sync_request, config_change, error_outbox, sync_link, "
+        + "sync_cursor, sync_tombstone, sync_retry, mailbox_lease, sync_activity, error_occurrence").execute());
+    adapter = sf.adapter();
+    ErrorOutbox outbox = new ErrorOutbox(pool);
+    Metrics metrics = new Metrics();
+    drainer = new ErrorOutboxDrainer(sf.vertx, outbox, adapter, Backoff.of(Duration.ofMillis(10), Duration.ofMillis(10)), metrics);
+    MailboxConnectors connectors = MailboxConnectors.ews(Optional.empty(), Optional.empty(), true, ex.stats, Clock.systemUTC());
+    cycle = new ContactSyncCycle(adapter, connectors, new PostgresSyncStateStore(pool), new MailboxLeases(pool), outbox,
+        new SyncActivity(pool), "worker-it", Clock.systemUTC(), Duration.ofSeconds(30));
+
+    sf.sim.create("Exchange_Sync_Setup__c", new JsonObject().put("Enabled__c", true)
+        .put("Service_Account_Username__c", ExchangeTestbedFixture.SERVICE)
+        .put("Service_Account_Password__c", ExchangeTestbedFixture.PASSWORD)
+        .put("Exchange_Endpoint__c", ex.bed.ewsUrl()));
+    config = sf.sim.create("Exchange_Sync_Configuration__c", new JsonObject().put("Name", "Sales").put("Active__c", true)
+        .put("Contact_Sync_Direction__c", "Both directions").put("Contact_Conflict_Behavior__c", "Salesforce wins")
+        .put("Contact_Match_Preference__c", "Was last updated").put("Contact_Scope__c", "Selected Contacts")
+        .put("Contact_Users_Records__c", true).put("Event_Sync_Direction__c", "Don't sync")).getString("Id");
+    sf.sim.create("Exchange_Sync_Member__c", new JsonObject().put("Configuration__c", config).put("Member_Type__c", "User")
+        .put("User__c", ANN));
+    sf.sim.create("Exchange_Sync_Member__c", new JsonObject().put("Configuration__c", config).put("Member_Type__c", "Profile")
+        .put("Profile_Id__c", SalesforceTestbedFixture.REP_PROFILE));
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    adapter.client().close();
+    ex.close();
+    sf.close();
+  }
+
+  static JsonObject user(String id, String email, String profile) {
+    return new JsonObject().put("id", id).put("username", email.replace("@", ".sf@")).put("email", email)
+        .put("name", email).put("profileId", profile);
+  }
+
+  String contact(String owner, String first, String last, String email) {
+    return sf.sim.create("Contact", new JsonObject().put("FirstName", first).put("LastName", last).put("Email", email)
+        .put("OwnerId", owner)).getString("Id");
+  }
+
+  JsonObject userStatus(String userId) {
+    for (Object o : sf.sim.records("Exchange_Sync_User_Status__c")) {
+      JsonObject row = (JsonObject) o;
+      if (row.getString("User_Key__c").startsWith(userId)) {
+        return row;
+      }
+    }
+    return null;
+  }
+
+}
