@@ -54,9 +54,11 @@ abstract class CycleTestBase {
   ContactSyncCycle cycle;
   ErrorOutboxDrainer drainer;
   String config;
+  TestDatabase database;
 
   @BeforeEach
   void start(TestDatabase db) throws Exception {
+    database = db;
     sf = new SalesforceTestbedFixture("", new JsonObject().put("users", new JsonArray()
         .add(user(ANN, "ann@corp.example.com", SalesforceTestbedFixture.REP_PROFILE))
         .add(user(BOB, "bob@corp.example.com", SalesforceTestbedFixture.REP_PROFILE))

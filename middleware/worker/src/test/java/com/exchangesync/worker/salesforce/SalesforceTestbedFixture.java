@@ -29,7 +29,7 @@ public final class SalesforceTestbedFixture implements AutoCloseable {
   public static final String REP_PROFILE = "00e5g00000REPPR";
 
   public final Vertx vertx = Vertx.vertx();
-  final SalesforceTestbed bed;
+  public final SalesforceTestbed bed;
   public final SalesforceSimClient sim;
   final Metrics metrics = new Metrics();
   final String namespace;
