@@ -141,4 +141,20 @@ class ContactRulesIT extends CycleTestBase {
         .as("Bob is individually in 'Other', which does not sync").isEqualTo("Exchange configuration not set to sync");
     assertThat(ex.sim.contacts("bob@corp.example.com", null)).isEmpty();
   }
+
+  @Test
+  void theServiceAccountIsReportedRecognized_orNot_onTheSetup() throws Exception {
+    cycle.run();
+    JsonObject setup = sf.sim.records("Exchange_Sync_Setup__c").getJsonObject(0);
+    assertThat(setup.getString("Service_Account_Status__c")).isEqualTo("Recognized");
+    sf.sim.update("Exchange_Sync_Setup__c", setup.getString("Id"), new JsonObject().put("Service_Account_Password__c", "wrong"));
+    List<RepOutcome> outcomes = cycle.run();
+    assertThat(outcomes).filteredOn(o -> !o.state().equals("skipped")).allSatisfy(o -> assertThat(o.state()).isEqualTo("failed"));
+    assertThat(sf.sim.get("Exchange_Sync_Setup__c", setup.getString("Id")).getString("Service_Account_Status__c"))
+        .isEqualTo("Not recognized");
+    assertThat(userStatus(ANN).getString("Recognized_By_Service_Account__c")).isEqualTo("Not recognized");
+    JsonObject system = sf.sim.records("Exchange_Sync_System_Status__c").getJsonObject(0);
+    assertThat(system.getBoolean("Service_Account_Recognized__c")).isFalse();
+    assertThat(system.getBoolean("Service_Account_Provided__c")).isTrue();
+  }
 }
