@@ -298,7 +298,15 @@ public final class ContactSyncCycle {
             + "user name and password are saved in Exchange Sync Setup.\",\"suggestion\":\"Enter them in Exchange Sync Setup.\"}]");
       } else {
         salesforce.update(List.of(SalesforceRecord.of("Exchange_Sync_Connection_Test__c", test.id(), Map.of("Status__c", "Running"))));
-        ConnectionTestReport report = connector.get().test(email == null ? "" : email.trim());
+        // Each check's result is written as it comes, so the Setup page shows them arriving.
+        ConnectionTestReport report = connector.get().test(email == null ? "" : email.trim(), partial -> {
+          try {
+            salesforce.update(List.of(SalesforceRecord.of("Exchange_Sync_Connection_Test__c", test.id(),
+                Map.of("Results__c", partial.toJson().encode()))));
+          } catch (SalesforceException e) {
+            LOG.warn("Could not write the connection test's progress: {}", e.getMessage());
+          }
+        });
         result.put("Status__c", report.passed() ? "Passed" : "Failed");
         result.put("Results__c", report.toJson().encode());
       }

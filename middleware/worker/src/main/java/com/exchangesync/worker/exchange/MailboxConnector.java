@@ -14,4 +14,14 @@ public interface MailboxConnector {
 
   /** Runs every connection check for one rep, never throwing: failures are in the report. */
   ConnectionTestReport test(String smtp);
+
+  /**
+   * The same, telling {@code progress} the checks done so far after each one, so
+   * the Setup page can show each result as it arrives.
+   */
+  default ConnectionTestReport test(String smtp, java.util.function.Consumer<ConnectionTestReport> progress) {
+    ConnectionTestReport report = test(smtp);
+    progress.accept(report);
+    return report;
+  }
 }

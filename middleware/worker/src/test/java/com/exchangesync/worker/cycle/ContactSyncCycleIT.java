@@ -127,7 +127,10 @@ class ContactSyncCycleIT extends CycleTestBase {
         .put("Status__c", "Requested")).getString("Id");
     String outsider = sf.sim.create("Exchange_Sync_Connection_Test__c", new JsonObject().put("Email__c", "nobody@corp.example.com")
         .put("Status__c", "Requested")).getString("Id");
+    long updates = sf.calls("update");
     cycle.run();
+    assertThat(sf.calls("update") - updates).as("Running, each of the 6 checks, the end; the failed test: Running, 3, the end")
+        .isGreaterThanOrEqualTo(8 + 5);
     JsonObject passed = sf.sim.get("Exchange_Sync_Connection_Test__c", test);
     assertThat(passed.getString("Status__c")).isEqualTo("Passed");
     assertThat(new JsonArray(passed.getString("Results__c"))).hasSize(6);

@@ -38,7 +38,7 @@ final class EwsConnectionTest {
     String run() throws MailboxException;
   }
 
-  ConnectionTestReport run(String smtp) {
+  ConnectionTestReport run(String smtp, java.util.function.Consumer<ConnectionTestReport> progress) {
     List<ConnectionCheck> checks = new ArrayList<>();
     EwsCalls calls = new EwsCalls(smtp, settings.retry(), stats);
     EwsEndpoints.Endpoint[] endpoint = new EwsEndpoints.Endpoint[1];
@@ -81,6 +81,9 @@ final class EwsConnectionTest {
         } catch (MailboxException e) {
           checks.add(ConnectionCheck.failed(name, e));
           failed = name;
+        }
+        if (failed == null || failed.equals(name)) {
+          progress.accept(new ConnectionTestReport(smtp, checks));
         }
       }
     } finally {

@@ -48,6 +48,11 @@ public final class EwsMailboxConnector implements MailboxConnector {
 
   @Override
   public ConnectionTestReport test(String smtp) {
-    return new EwsConnectionTest(settings, endpoints, services, stats).run(smtp);
+    return new EwsConnectionTest(settings, endpoints, services, stats).run(smtp, report -> { });
+  }
+
+  @Override
+  public ConnectionTestReport test(String smtp, java.util.function.Consumer<ConnectionTestReport> progress) {
+    return new EwsConnectionTest(settings, endpoints, services, stats).run(smtp, progress);
   }
 }

@@ -45,6 +45,16 @@ class EwsConnectionTestIT {
   }
 
   @Test
+  void progressIsToldAfterEachCheck_untilTheFirstFailure() {
+    java.util.List<Integer> seen = new java.util.ArrayList<>();
+    fixture.connector().test(ExchangeTestbedFixture.ANN, r -> seen.add(r.checks().size()));
+    assertThat(seen).containsExactly(1, 2, 3, 4, 5, 6);
+    seen.clear();
+    fixture.connector().test(ExchangeTestbedFixture.OUTSIDER, r -> seen.add(r.checks().size()));
+    assertThat(seen).as("stops telling after the failed impersonation").containsExactly(1, 2, 3);
+  }
+
+  @Test
   void aWrongPasswordFailsTheLogon_withTheFix_andSkipsTheRest() {
     ConnectionTestReport report = fixture.connector(fixture.fixedUrl(ExchangeTestbedFixture.SERVICE, "wrong"))
         .test(ExchangeTestbedFixture.ANN);
