@@ -1,15 +1,10 @@
 package com.exchangesync.testbed.demo;
 
+import com.exchangesync.testbed.exchange.ContactsSubfolder;
 import com.exchangesync.testbed.exchange.ExchangeSimClient;
 import com.exchangesync.testbed.salesforce.SalesforceSimClient;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -119,27 +114,7 @@ public final class DemoOrg {
         .put("Phone", "+1 415 555 0" + Math.abs((first + last).hashCode() % 900 + 100));
   }
 
-  /**
-   * As a rep told to prepare would: make Salesforce_Sync under Contacts (the
-   * product would also create it). A plain EWS CreateFolder, impersonating the rep.
-   */
   private static void createSyncFolder(String ewsUrl, String smtp) throws Exception {
-    String body = "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
-        + "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\""
-        + " xmlns:t=\"http://schemas.microsoft.com/exchange/services/2006/types\""
-        + " xmlns:m=\"http://schemas.microsoft.com/exchange/services/2006/messages\">"
-        + "<soap:Header><t:RequestServerVersion Version=\"Exchange2010_SP2\"/>"
-        + "<t:ExchangeImpersonation><t:ConnectingSID><t:SmtpAddress>" + smtp + "</t:SmtpAddress></t:ConnectingSID>"
-        + "</t:ExchangeImpersonation></soap:Header><soap:Body><m:CreateFolder><m:ParentFolderId>"
-        + "<t:DistinguishedFolderId Id=\"contacts\"/></m:ParentFolderId><m:Folders><t:ContactsFolder>"
-        + "<t:DisplayName>Salesforce_Sync</t:DisplayName></t:ContactsFolder></m:Folders></m:CreateFolder></soap:Body></soap:Envelope>";
-    String basic = "Basic " + Base64.getEncoder().encodeToString((SERVICE_ACCOUNT + ":" + SERVICE_PASSWORD)
-        .getBytes(StandardCharsets.UTF_8));
-    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(ewsUrl))
-        .header("Authorization", basic).header("Content-Type", "text/xml; charset=utf-8")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 200 || !response.body().contains("ResponseClass=\"Success\"")) {
-      throw new IllegalStateException("CreateFolder for " + smtp + " answered " + response.statusCode() + ": " + response.body());
-    }
+    ContactsSubfolder.create(ewsUrl, SERVICE_ACCOUNT, SERVICE_PASSWORD, smtp, "Salesforce_Sync");
   }
 }

@@ -119,17 +119,8 @@ abstract class WorkerProcessTestBase {
   }
 
   private void createSyncFolder(String smtp) throws Exception {
-    String body = "<?xml version=\"1.0\" encoding=\"utf-8\"?><soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\""
-        + " xmlns:t=\"http://schemas.microsoft.com/exchange/services/2006/types\" xmlns:m=\"http://schemas.microsoft.com/exchange/services/2006/messages\">"
-        + "<soap:Header><t:RequestServerVersion Version=\"Exchange2010_SP2\"/><t:ExchangeImpersonation><t:ConnectingSID><t:SmtpAddress>"
-        + smtp + "</t:SmtpAddress></t:ConnectingSID></t:ExchangeImpersonation></soap:Header><soap:Body><m:CreateFolder>"
-        + "<m:ParentFolderId><t:DistinguishedFolderId Id=\"contacts\"/></m:ParentFolderId><m:Folders><t:ContactsFolder>"
-        + "<t:DisplayName>Salesforce_Sync</t:DisplayName></t:ContactsFolder></m:Folders></m:CreateFolder></soap:Body></soap:Envelope>";
-    var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(exchangeBed.ewsUrl()))
-        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("svc@crash.example.com:svc-pass".getBytes()))
-        .header("Content-Type", "text/xml; charset=utf-8").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
-        java.net.http.HttpResponse.BodyHandlers.ofString());
-    assertThat(response.body()).contains("ResponseClass=\"Success\"");
+    com.exchangesync.testbed.exchange.ContactsSubfolder.create(exchangeBed.ewsUrl(), "svc@crash.example.com", "svc-pass", smtp,
+        "Salesforce_Sync");
   }
 
   @AfterEach
