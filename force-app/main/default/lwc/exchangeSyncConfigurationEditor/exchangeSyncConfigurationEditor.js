@@ -15,6 +15,11 @@ import {
     TO_EXCHANGE_DIRECTIONS,
     newConfiguration
 } from './configurationOptions';
+import {
+    FILTER_FIELD_REQUIRED,
+    parseContactFilter,
+    serializeContactFilter
+} from 'c/exchangeSyncContactFilters';
 
 /**
  * Creates or edits one Exchange Sync configuration: basic information, users
@@ -57,8 +62,15 @@ export default class ExchangeSyncConfigurationEditor extends LightningElement {
                       configurationId: this.configurationId
                   })
                 : newConfiguration();
-            this.view = withRowKeys(view);
-            this.error = undefined;
+            const filter = parseContactFilter(view.contactFilter);
+            this.view = { ...withRowKeys(view), contactFilters: filter.rows };
+            if (filter.error) {
+                this.errorSummary =
+                    'The contact field filters could not be read.';
+                this.error = [{ message: filter.error }];
+            } else {
+                this.error = undefined;
+            }
         } catch (error) {
             this.error = error;
         } finally {
@@ -177,6 +189,10 @@ export default class ExchangeSyncConfigurationEditor extends LightningElement {
         };
     }
 
+    handleFiltersChange(event) {
+        this.view = { ...this.view, contactFilters: event.detail.filters };
+    }
+
     handleCancel() {
         this.dispatchEvent(new CustomEvent('cancel'));
     }
@@ -264,6 +280,9 @@ export function validate(view) {
             'Choose a Salesforce field and an Exchange field for each field mapping, or remove the mapping.'
         );
     }
+    if ((view.contactFilters || []).some((filter) => !filter.field)) {
+        problems.push(FILTER_FIELD_REQUIRED);
+    }
     ['Contact', 'Event'].forEach((objectName) => {
         const exchangeFields = view.fieldMappings
             .filter(
@@ -292,7 +311,7 @@ export function toPayload(view) {
         contactMatchPreference: view.contactMatchPreference,
         contactScope: view.contactScope,
         contactUsersRecords: !!view.contactUsersRecords,
-        contactFilter: view.contactFilter || null,
+        contactFilter: serializeContactFilter(view.contactFilters),
         eventSyncDirection: view.eventSyncDirection,
         eventConflictBehavior: view.eventConflictBehavior,
         syncPrivateEvents: !!view.syncPrivateEvents,

@@ -89,6 +89,25 @@ async function save(element) {
     await flushPromises();
 }
 
+function filtersOf(element) {
+    return element.shadowRoot.querySelector(
+        'c-exchange-sync-contact-filters[data-id="contactFilters"]'
+    );
+}
+
+/** The controls of the filter rows, inside the child component */
+function filterControls(element, name) {
+    return Array.from(
+        filtersOf(element).shadowRoot.querySelectorAll(`[data-field="${name}"]`)
+    );
+}
+
+async function changeControl(control, value) {
+    control.value = value;
+    control.dispatchEvent(new CustomEvent('change', { detail: { value } }));
+    await flushPromises();
+}
+
 function savedPayload() {
     return JSON.parse(saveConfiguration.mock.calls[0][0].configurationJson);
 }
@@ -166,9 +185,16 @@ describe('c-exchange-sync-configuration-editor', () => {
         expect(field(element, 'contactMatchPreference').value).toBe(
             'Was last updated'
         );
-        expect(field(element, 'contactFilter').value).toBe(
-            "MailingCountry = 'Germany'"
-        );
+        expect(
+            filtersOf(element).filters.map(({ field: f, operator, value }) => ({
+                field: f,
+                operator,
+                value
+            }))
+        ).toEqual([
+            { field: 'MailingCountry', operator: 'EQUALS', value: 'Germany' },
+            { field: 'Title', operator: 'CONTAINS', value: 'Sales' }
+        ]);
         expect(field(element, 'eventSyncDirection').value).toBe(
             'Exchange to Salesforce'
         );
@@ -257,7 +283,6 @@ describe('c-exchange-sync-configuration-editor', () => {
             'Has the oldest creation date'
         );
         await setValue(element, 'contactScope', 'All Contacts');
-        await setValue(element, 'contactFilter', 'Title != null');
         await setValue(element, 'eventSyncDirection', 'Both directions');
         await setChecked(element, 'syncPrivateEvents', true);
         await setValue(element, 'eventFilter', 'LAST N DAYS');
@@ -275,7 +300,7 @@ describe('c-exchange-sync-configuration-editor', () => {
             contactMatchPreference: 'Has the oldest creation date',
             contactScope: 'All Contacts',
             contactUsersRecords: true,
-            contactFilter: 'Title != null',
+            contactFilter: null,
             eventSyncDirection: 'Both directions',
             eventConflictBehavior: 'Salesforce wins',
             syncPrivateEvents: true,
@@ -522,6 +547,195 @@ describe('c-exchange-sync-configuration-editor', () => {
                 'c-error-panel.field-options-error'
             )
         ).not.toBeNull();
+    });
+
+    describe('contact field filters', () => {
+        it('renders the stored filters as rows with labelled controls', async () => {
+            getConfiguration.mockResolvedValue(mockConfiguration);
+            const element = await render(CONFIGURATION_ID);
+            getFieldOptions.emit(mockFieldOptions);
+            await flushPromises();
+
+            expect(filtersOf(element).fieldOptions).toEqual(
+                mockFieldOptions.Contact
+            );
+            const fields = filterControls(element, 'field');
+            const operators = filterControls(element, 'operator');
+            const values = filterControls(element, 'value');
+            expect(fields.map((c) => c.value)).toEqual([
+                'MailingCountry',
+                'Title'
+            ]);
+            expect(operators.map((c) => c.value)).toEqual([
+                'EQUALS',
+                'CONTAINS'
+            ]);
+            expect(values.map((c) => c.value)).toEqual(['Germany', 'Sales']);
+            expect(operators[0].options).toEqual([
+                { value: 'EQUALS', label: 'equals' },
+                { value: 'NOT_EQUALS', label: 'not equal to' },
+                { value: 'STARTS_WITH', label: 'starts with' },
+                { value: 'CONTAINS', label: 'contains' }
+            ]);
+            expect(fields.map((c) => c.label)).toEqual([
+                'Contact field, filter 1',
+                'Contact field, filter 2'
+            ]);
+            expect(operators[1].label).toBe('Operator, filter 2');
+            expect(values[1].label).toBe('Value, filter 2');
+            expect(
+                element.shadowRoot.querySelector('c-error-panel.editor-error')
+            ).toBeNull();
+        });
+
+        it('saves the stored filters unchanged', async () => {
+            getConfiguration.mockResolvedValue(mockConfiguration);
+            saveConfiguration.mockResolvedValue(CONFIGURATION_ID);
+            const element = await render(CONFIGURATION_ID);
+            await save(element);
+
+            expect(savedPayload().contactFilter).toBe(
+                mockConfiguration.contactFilter
+            );
+        });
+
+        it('adds and removes rows, and saves them as the JSON list', async () => {
+            getConfiguration.mockResolvedValue(mockConfiguration);
+            saveConfiguration.mockResolvedValue(CONFIGURATION_ID);
+            const element = await render(CONFIGURATION_ID);
+            getFieldOptions.emit(mockFieldOptions);
+            await flushPromises();
+
+            filtersOf(element)
+                .shadowRoot.querySelector('lightning-button[data-id="add"]')
+                .click();
+            await flushPromises();
+            expect(filterControls(element, 'field')).toHaveLength(3);
+            expect(filterControls(element, 'operator')[2].value).toBe('EQUALS');
+
+            await changeControl(
+                filterControls(element, 'field')[2],
+                'LastName'
+            );
+            await changeControl(
+                filterControls(element, 'operator')[2],
+                'STARTS_WITH'
+            );
+            await changeControl(filterControls(element, 'value')[2], 'Mc');
+            filtersOf(element)
+                .shadowRoot.querySelector('lightning-button-icon')
+                .click();
+            await flushPromises();
+            expect(
+                filterControls(element, 'field').map((c) => c.value)
+            ).toEqual(['Title', 'LastName']);
+
+            await save(element);
+            expect(savedPayload().contactFilter).toBe(
+                '[{"field":"Title","operator":"CONTAINS","value":"Sales"},{"field":"LastName","operator":"STARTS_WITH","value":"Mc"}]'
+            );
+        });
+
+        it('saves no rows as null', async () => {
+            getConfiguration.mockResolvedValue(mockConfiguration);
+            saveConfiguration.mockResolvedValue(CONFIGURATION_ID);
+            const element = await render(CONFIGURATION_ID);
+            filtersOf(element).dispatchEvent(
+                new CustomEvent('filterschange', { detail: { filters: [] } })
+            );
+            await flushPromises();
+            expect(
+                filtersOf(element).shadowRoot.querySelector('.no-filters')
+            ).not.toBeNull();
+            await save(element);
+
+            expect(savedPayload().contactFilter).toBeNull();
+        });
+
+        it('saves an empty value as an empty string', async () => {
+            saveConfiguration.mockResolvedValue(CONFIGURATION_ID);
+            const element = await render(undefined);
+            await setValue(element, 'name', 'No Title');
+            filtersOf(element).dispatchEvent(
+                new CustomEvent('filterschange', {
+                    detail: {
+                        filters: [
+                            {
+                                key: 'new-1',
+                                field: 'Title',
+                                operator: 'EQUALS',
+                                value: ''
+                            }
+                        ]
+                    }
+                })
+            );
+            await flushPromises();
+            await save(element);
+
+            expect(savedPayload().contactFilter).toBe(
+                '[{"field":"Title","operator":"EQUALS","value":""}]'
+            );
+        });
+
+        it('does not save a row without a field', async () => {
+            getConfiguration.mockResolvedValue(mockConfiguration);
+            const element = await render(CONFIGURATION_ID);
+            filtersOf(element)
+                .shadowRoot.querySelector('lightning-button[data-id="add"]')
+                .click();
+            await flushPromises();
+            await save(element);
+
+            expect(saveConfiguration).not.toHaveBeenCalled();
+            const panel = element.shadowRoot.querySelector(
+                'c-error-panel.editor-error'
+            );
+            expect(panel.friendlyMessage).toBe(
+                'Check the configuration before saving.'
+            );
+            expect(panel.errors).toEqual([
+                {
+                    message:
+                        'Choose a Contact field for each contact field filter, or remove the filter.'
+                }
+            ]);
+        });
+
+        it.each([
+            ["MailingCountry = 'Germany'"],
+            ['{"field":"Title","operator":"EQUALS","value":"x"}'],
+            ['[{"field":"Title","operator":"LIKE","value":"x"}]'],
+            ['[{"field":"1Title","operator":"EQUALS","value":"x"}]'],
+            ['[{"field":"Title","operator":"EQUALS"}]'],
+            ['[{"field":"Title","operator":"EQUALS","value":3}]'],
+            ['["Title"]'],
+            ['[null]']
+        ])(
+            'shows one error and no rows for the stored value %s',
+            async (stored) => {
+                getConfiguration.mockResolvedValue({
+                    ...mockConfiguration,
+                    contactFilter: stored
+                });
+                const element = await render(CONFIGURATION_ID);
+
+                const panel = element.shadowRoot.querySelector(
+                    'c-error-panel.editor-error'
+                );
+                expect(panel.friendlyMessage).toBe(
+                    'The contact field filters could not be read.'
+                );
+                expect(panel.errors).toEqual([
+                    {
+                        message:
+                            'The stored contact field filters are not a list of conditions Exchange Sync can read, so none are shown. Add the filters again, or save to clear them.'
+                    }
+                ]);
+                expect(filtersOf(element).filters).toEqual([]);
+                expect(field(element, 'name').value).toBe('Sales Reps Europe');
+            }
+        );
     });
 
     it('fires cancel', async () => {
