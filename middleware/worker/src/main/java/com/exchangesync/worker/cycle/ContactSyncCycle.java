@@ -207,6 +207,20 @@ public final class ContactSyncCycle {
         store.reset(key, workerId);
       }
       boolean firstSync = store.load(key, ItemKind.CONTACT).cursors().isEmpty();
+      if (firstSync && context.direction() != Direction.NONE && !StatusValues.INITIAL_SYNC_IN_PROGRESS.equals(
+          current == null ? null : current.get("Contacts_To_Exchange_Status__c"))) {
+        // A first sync can take a while: the Status page says it has begun.
+        Direction d = context.direction();
+        UserStatus begun = new UserStatus(rep.user().id()).set("Assigned__c", true)
+            .set("Contacts_To_Exchange_Status__c", d.toExchange() ? StatusValues.INITIAL_SYNC_IN_PROGRESS : StatusValues.NOT_SET_TO_SYNC)
+            .set("Contacts_To_Salesforce_Status__c", d.toSalesforce() ? StatusValues.INITIAL_SYNC_IN_PROGRESS
+                : StatusValues.NOT_SET_TO_SYNC);
+        salesforce.writeUserStatuses(List.of(begun.toRecord()));
+        // Should the pass fail, the status stays "in progress": the next cycle carries on.
+        Map<String, String> merged = new LinkedHashMap<>(current == null ? Map.of() : current.fields());
+        merged.putAll(begun.toRecord().fields());
+        current = SalesforceRecord.of("Exchange_Sync_User_Status__c", current == null ? null : current.id(), merged);
+      }
       try (Mailbox mailbox = connector.open(email)) {
         status.set("Recognized_By_Service_Account__c", StatusValues.RECOGNIZED).set("Folder_Found__c", true);
         PassReport report = new ContactSyncPass(mailbox, new SoapSalesforceContacts(salesforce), store, workerId, clock).run(context);

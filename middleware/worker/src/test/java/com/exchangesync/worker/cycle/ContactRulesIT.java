@@ -157,4 +157,15 @@ class ContactRulesIT extends CycleTestBase {
     assertThat(system.getBoolean("Service_Account_Recognized__c")).isFalse();
     assertThat(system.getBoolean("Service_Account_Provided__c")).isTrue();
   }
+
+  @Test
+  void aFirstSyncThatCannotFinish_showsInitialSyncInProgress_andTheCause() throws Exception {
+    ex.sim.fault(new JsonObject().put("operation", "SyncFolderItems").put("kind", "http500").put("count", -1));
+    RepOutcome ann = outcomeOf(cycle.run(), ANN_MAIL);
+    assertThat(ann.state()).isEqualTo("failed");
+    assertThat(userStatus(ANN).getString("Contacts_To_Exchange_Status__c")).isEqualTo("Initial sync in progress");
+    drainer.drainOnce().toCompletionStage().toCompletableFuture().get();
+    assertThat(sf.sim.records("ExchangeSyncError__c").stream().map(o -> ((JsonObject) o).getString("Error_Code__c")))
+        .contains("EXCHANGE_UNAVAILABLE");
+  }
 }
