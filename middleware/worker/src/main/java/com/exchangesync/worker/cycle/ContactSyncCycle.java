@@ -133,6 +133,7 @@ public final class ContactSyncCycle {
     List<UserStatus> statuses = new ArrayList<>();
     int recognized = 0;
     int linked = 0;
+    markFirstSyncsBegun(orgId, reps, currentStatuses);
     for (Membership.Rep rep : reps) {
       UserStatus status = new UserStatus(rep.user().id()).set("Assigned__c", true);
       statuses.add(status);
@@ -207,20 +208,6 @@ public final class ContactSyncCycle {
         store.reset(key, workerId);
       }
       boolean firstSync = store.load(key, ItemKind.CONTACT).cursors().isEmpty();
-      if (firstSync && context.direction() != Direction.NONE && !StatusValues.INITIAL_SYNC_IN_PROGRESS.equals(
-          current == null ? null : current.get("Contacts_To_Exchange_Status__c"))) {
-        // A first sync can take a while: the Status page says it has begun.
-        Direction d = context.direction();
-        UserStatus begun = new UserStatus(rep.user().id()).set("Assigned__c", true)
-            .set("Contacts_To_Exchange_Status__c", d.toExchange() ? StatusValues.INITIAL_SYNC_IN_PROGRESS : StatusValues.NOT_SET_TO_SYNC)
-            .set("Contacts_To_Salesforce_Status__c", d.toSalesforce() ? StatusValues.INITIAL_SYNC_IN_PROGRESS
-                : StatusValues.NOT_SET_TO_SYNC);
-        salesforce.writeUserStatuses(List.of(begun.toRecord()));
-        // Should the pass fail, the status stays "in progress": the next cycle carries on.
-        Map<String, String> merged = new LinkedHashMap<>(current == null ? Map.of() : current.fields());
-        merged.putAll(begun.toRecord().fields());
-        current = SalesforceRecord.of("Exchange_Sync_User_Status__c", current == null ? null : current.id(), merged);
-      }
       try (Mailbox mailbox = connector.open(email)) {
         status.set("Recognized_By_Service_Account__c", StatusValues.RECOGNIZED).set("Folder_Found__c", true);
         PassReport report = new ContactSyncPass(mailbox, new SoapSalesforceContacts(salesforce), store, workerId, clock).run(context);
@@ -262,6 +249,38 @@ public final class ContactSyncCycle {
     } finally {
       heartbeat.interrupt();
       leases.release(workerId, key);
+    }
+  }
+
+  /**
+   * Reps whose first sync starts this cycle show "Initial sync in progress" at
+   * once (a first sync can take a while), in one write for all of them. Should a
+   * pass then fail, the status stays so: the next cycle carries on.
+   */
+  private void markFirstSyncsBegun(String orgId, List<Membership.Rep> reps, Map<String, SalesforceRecord> currentStatuses)
+      throws SalesforceException {
+    List<SalesforceRecord> begun = new ArrayList<>();
+    for (Membership.Rep rep : reps) {
+      Direction d = Direction.fromLabel(rep.configuration().contactDirection());
+      SalesforceRecord current = currentStatuses.get(rep.user().id());
+      boolean marked = current != null && StatusValues.MARKED_FOR_RESET.equals(current.get("Reset_Status__c"));
+      boolean first = marked || store.load(new MailboxKey(orgId, rep.user().id()), ItemKind.CONTACT).cursors().isEmpty();
+      if (!rep.linked() || d == Direction.NONE || !first
+          || StatusValues.INITIAL_SYNC_IN_PROGRESS.equals(current == null ? null : current.get("Contacts_To_Exchange_Status__c"))) {
+        continue;
+      }
+      UserStatus status = new UserStatus(rep.user().id()).set("Assigned__c", true)
+          .set("Contacts_To_Exchange_Status__c", d.toExchange() ? StatusValues.INITIAL_SYNC_IN_PROGRESS : StatusValues.NOT_SET_TO_SYNC)
+          .set("Contacts_To_Salesforce_Status__c", d.toSalesforce() ? StatusValues.INITIAL_SYNC_IN_PROGRESS
+              : StatusValues.NOT_SET_TO_SYNC);
+      begun.add(status.toRecord());
+      Map<String, String> merged = new LinkedHashMap<>(current == null ? Map.of() : current.fields());
+      merged.putAll(status.toRecord().fields());
+      currentStatuses.put(rep.user().id(),
+          SalesforceRecord.of("Exchange_Sync_User_Status__c", current == null ? null : current.id(), merged));
+    }
+    if (!begun.isEmpty()) {
+      salesforce.writeUserStatuses(begun);
     }
   }
 
