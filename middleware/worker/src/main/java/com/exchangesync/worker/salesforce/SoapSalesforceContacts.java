@@ -105,32 +105,11 @@ public final class SoapSalesforceContacts implements SalesforceSide {
           changed.put(r.id(), contact(r, mapped));
         }
       }
-      // Linked contacts that changed but are outside the scope still belong to their pair. One
-      // query for every change since the watermark, kept only for linked ids, costs less than
-      // asking for the linked ids in chunks: between two cycles few contacts change.
+      // A linked contact that left the scope (new owner, lost visibility) is not read here: its
+      // Salesforce changes stop reaching the mailbox, as for any contact out of scope, while the
+      // rep's Exchange edits still reach it (the pass reads it by id). Reading every linked
+      // contact's changes would mean an org-wide query per rep and cycle.
       Set<String> gone = new HashSet<>();
-      Set<String> watched = new HashSet<>(watch);
-      watched.removeAll(changed.keySet());
-      if (!watched.isEmpty()) {
-        List<SalesforceRecord> linked = new ArrayList<>();
-        adapter.query(adapter.select(CONTACT, fields).where(Soql.after("SystemModstamp", from)).build(), false, page -> {
-          for (SalesforceRecord r : page) {
-            if (watched.contains(r.id())) {
-              linked.add(r);
-            }
-          }
-        });
-        Set<String> visible = linked.isEmpty() ? Set.of()
-            : adapter.readableBy(scope.repUserId(), linked.stream().map(SalesforceRecord::id).toList());
-        for (SalesforceRecord r : linked) {
-          stamp(r, newest);
-          if (visible.contains(r.id())) {
-            changed.put(r.id(), contact(r, mapped));
-          } else {
-            gone.add(r.id());
-          }
-        }
-      }
       if (!watch.isEmpty() && !since.equals(Instant.EPOCH)) {
         DeletedRecords deleted = adapter.deletedSince(CONTACT, from);
         Set<String> deletedIds = new HashSet<>(deleted.ids());

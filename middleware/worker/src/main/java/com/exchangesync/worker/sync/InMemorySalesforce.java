@@ -203,10 +203,9 @@ public final class InMemorySalesforce implements SalesforceSide {
       if (c.seq <= from) {
         return;
       }
-      boolean watched = watch.contains(id);
-      if (!c.deleted && (inScope(c, scope) || (watched && visible(c, scope.repUserId())))) {
+      if (!c.deleted && inScope(c, scope)) {
         changed.add(view(id, c));
-      } else if (watched) {
+      } else if (c.deleted && watch.contains(id)) {
         gone.add(id);
       }
     });

@@ -17,9 +17,8 @@ public interface SalesforceSide {
   /**
    * What changed since a watermark.
    *
-   * @param inScope contacts that changed and are in the rep's scope, or are among
-   *     {@code watch} (linked) and still visible to the rep (all of them for a first read)
-   * @param gone ids among {@code watch} that were deleted or are no longer visible to the rep
+   * @param inScope contacts that changed and are in the rep's scope (all of them for a first read)
+   * @param gone ids among {@code watch} (linked) that were deleted
    * @param watermark the position that covers this read
    */
   record Changes(List<SalesforceContact> inScope, Set<String> gone, String watermark) {
