@@ -145,6 +145,8 @@ public final class ContactSyncBenchmark {
 
   private static void run(String name, ContactSyncCycle cycle, SalesforceSimClient sf, ExchangeSimClient ex, int reps, int perRep,
                           boolean initial) throws Exception {
+    JsonObject sfStart = sf.stats().getJsonObject("calls").copy();
+    JsonObject exStart = ex.stats().getJsonObject("calls").copy();
     long sfBefore = total(sf.stats());
     long exBefore = total(ex.stats());
     long start = System.nanoTime();
@@ -163,6 +165,16 @@ public final class ContactSyncBenchmark {
     System.out.printf("%-22s %8d %10.1f %9.0f %13d %13.1f %9.1f %13d %13.1f%n", name, written, seconds,
         (initial ? items : reps) / seconds, sfCalls, sfCalls * 1000.0 / items, fewestSf * 1000.0 / items, exCalls,
         exCalls * 1000.0 / items);
+    System.out.printf("%-22s Salesforce %s; EWS %s%n", "", byOperation(sfStart, sf.stats()), byOperation(exStart, ex.stats()));
+  }
+
+  /** The calls of one cycle by operation, most first. */
+  private static String byOperation(JsonObject before, JsonObject after) {
+    JsonObject calls = after.getJsonObject("calls");
+    return calls.fieldNames().stream().filter(op -> !op.equals("login"))
+        .map(op -> Map.entry(op, calls.getLong(op) - before.getLong(op, 0L))).filter(e -> e.getValue() > 0)
+        .sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).map(e -> e.getKey() + " " + e.getValue())
+        .reduce((a, b) -> a + ", " + b).orElse("none");
   }
 
   private static long total(JsonObject stats) {
