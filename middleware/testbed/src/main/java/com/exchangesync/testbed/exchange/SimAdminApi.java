@@ -1,6 +1,6 @@
 package com.exchangesync.testbed.exchange;
 
-import io.vertx.core.json.DecodeException;
+import com.exchangesync.testbed.SimJson;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -228,34 +228,18 @@ final class SimAdminApi {
   }
 
   private Object parse(RoutingContext ctx) {
-    String text = ctx.body().asString();
-    if (text == null || text.isBlank()) {
-      error(ctx, 400, "the request needs a JSON body");
-      return null;
-    }
-    try {
-      String trimmed = text.trim();
-      return trimmed.startsWith("[") ? new JsonArray(trimmed) : new JsonObject(trimmed);
-    } catch (DecodeException e) {
-      error(ctx, 400, "the body is not valid JSON: " + e.getMessage());
-      return null;
-    }
+    return SimJson.parse(ctx, "the request needs a JSON body");
   }
 
   private JsonObject object(RoutingContext ctx) {
-    Object parsed = parse(ctx);
-    if (parsed instanceof JsonArray) {
-      error(ctx, 400, "the body must be a JSON object");
-      return null;
-    }
-    return (JsonObject) parsed;
+    return SimJson.object(ctx, "the request needs a JSON body");
   }
 
   private static void json(RoutingContext ctx, int status, JsonObject body) {
-    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
+    SimJson.json(ctx, status, body);
   }
 
   private static void error(RoutingContext ctx, int status, String message) {
-    json(ctx, status, new JsonObject().put("error", message));
+    SimJson.error(ctx, status, message);
   }
 }

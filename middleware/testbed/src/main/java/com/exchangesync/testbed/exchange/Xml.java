@@ -1,16 +1,10 @@
 package com.exchangesync.testbed.exchange;
 
-import java.io.ByteArrayInputStream;
-import java.util.ArrayList;
+import com.exchangesync.testbed.SafeXml;
 import java.util.List;
 import java.util.Optional;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 import org.xml.sax.SAXParseException;
 
 /**
@@ -28,35 +22,12 @@ final class Xml {
   static final String ADDRESSING = "http://www.w3.org/2005/08/addressing";
   static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
 
-  private static final DocumentBuilderFactory FACTORY = factory();
-
   private Xml() {}
-
-  private static DocumentBuilderFactory factory() {
-    try {
-      DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-      f.setNamespaceAware(true);
-      f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      f.setFeature("http://xml.org/sax/features/external-general-entities", false);
-      f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-      f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-      f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-      f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-      f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-      f.setXIncludeAware(false);
-      f.setExpandEntityReferences(false);
-      return f;
-    } catch (ParserConfigurationException e) {
-      throw new IllegalStateException("The JDK's XML parser lacks a security feature: " + e.getMessage(), e);
-    }
-  }
 
   /** Parses a request body; a DOCTYPE, an entity or malformed XML is a schema-validation fault as Exchange gives it. */
   static Document parse(byte[] body) {
     try {
-      DocumentBuilder builder = FACTORY.newDocumentBuilder();
-      builder.setErrorHandler(null);
-      return builder.parse(new ByteArrayInputStream(body));
+      return SafeXml.parse(body);
     } catch (SAXParseException e) {
       String why = e.getMessage() != null && e.getMessage().contains("DOCTYPE")
           ? "For security reasons DTD is prohibited in this XML document."
@@ -67,26 +38,22 @@ final class Xml {
     }
   }
 
+
   /** Element children of {@code parent}. */
   static List<Element> children(Element parent) {
-    List<Element> out = new ArrayList<>();
-    for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-      if (n instanceof Element e) {
-        out.add(e);
-      }
-    }
-    return out;
+    return SafeXml.children(parent);
   }
 
   /** Element children named {@code localName} (any namespace). */
   static List<Element> children(Element parent, String localName) {
-    return children(parent).stream().filter(e -> localName.equals(e.getLocalName())).toList();
+    return SafeXml.children(parent, localName);
   }
 
   /** The first child element named {@code localName}. */
   static Optional<Element> child(Element parent, String localName) {
-    return children(parent).stream().filter(e -> localName.equals(e.getLocalName())).findFirst();
+    return SafeXml.child(parent, localName);
   }
+
 
   /** The text of the first child element named {@code localName}. */
   static Optional<String> childText(Element parent, String localName) {
