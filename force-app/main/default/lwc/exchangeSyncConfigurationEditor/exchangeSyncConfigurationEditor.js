@@ -92,12 +92,14 @@ export default class ExchangeSyncConfigurationEditor extends LightningElement {
         return !this.view || this.showSpinner;
     }
 
-    get selectedUsers() {
-        return this.membersOf('User');
-    }
-
-    get selectedProfiles() {
-        return this.membersOf('Profile');
+    /** The members as the picker lists them: [{memberType, value, label}] */
+    get selectedMembers() {
+        return this.view.members.map((member) => ({
+            memberType: member.memberType,
+            value:
+                member.memberType === 'User' ? member.userId : member.profileId,
+            label: member.label
+        }));
     }
 
     get showEventFilterDays() {
@@ -127,15 +129,6 @@ export default class ExchangeSyncConfigurationEditor extends LightningElement {
         return this.fieldOptions.Event || [];
     }
 
-    membersOf(memberType) {
-        return this.view.members
-            .filter((member) => member.memberType === memberType)
-            .map((member) => ({
-                value: memberType === 'User' ? member.userId : member.profileId,
-                label: member.label
-            }));
-    }
-
     mappingsOf(objectName) {
         return this.view.fieldMappings.filter(
             (mapping) => mapping.objectName === objectName
@@ -153,26 +146,28 @@ export default class ExchangeSyncConfigurationEditor extends LightningElement {
         this.view = { ...this.view, [field]: event.target.checked };
     }
 
+    /** Members that stay keep their record ids; new ones get none */
     handleMembersChange(event) {
-        const { memberType, selected } = event.detail;
-        const idField = memberType === 'User' ? 'userId' : 'profileId';
-        const current = this.view.members.filter(
-            (member) => member.memberType === memberType
-        );
-        const chosen = selected.map(
-            (option) =>
-                current.find((member) => member[idField] === option.value) || {
+        const idOf = (member) => {
+            return member.memberType === 'User'
+                ? member.userId
+                : member.profileId;
+        };
+        const members = event.detail.selected.map(
+            ({ memberType, value, label }) =>
+                this.view.members.find(
+                    (member) =>
+                        member.memberType === memberType &&
+                        idOf(member) === value
+                ) || {
                     id: null,
                     memberType,
-                    userId: memberType === 'User' ? option.value : null,
-                    profileId: memberType === 'Profile' ? option.value : null,
-                    label: option.label
+                    userId: memberType === 'User' ? value : null,
+                    profileId: memberType === 'Profile' ? value : null,
+                    label
                 }
         );
-        const others = this.view.members.filter(
-            (member) => member.memberType !== memberType
-        );
-        this.view = { ...this.view, members: [...others, ...chosen] };
+        this.view = { ...this.view, members };
     }
 
     handleMappingsChange(event) {

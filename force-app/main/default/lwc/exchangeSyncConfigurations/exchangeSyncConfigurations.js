@@ -1,5 +1,5 @@
 import { LightningElement } from 'lwc';
-import LightningConfirm from 'lightning/confirm';
+import ExchangeSyncConfirm from 'c/exchangeSyncConfirm';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import listConfigurations from '@salesforce/apex/ExchangeSyncConfigurationController.listConfigurations';
 import deleteConfiguration from '@salesforce/apex/ExchangeSyncConfigurationController.deleteConfiguration';
@@ -88,9 +88,10 @@ export default class ExchangeSyncConfigurations extends LightningElement {
     }
 
     async deleteRow(row) {
-        const confirmed = await LightningConfirm.open({
+        const confirmed = await ExchangeSyncConfirm.open({
+            size: 'small',
             label: 'Delete Exchange Sync Configuration',
-            theme: 'warning',
+            confirmLabel: 'Delete',
             message: `Delete the configuration "${row.name}"? Its users and profiles stop syncing with its settings at the next sync cycle.`
         });
         if (!confirmed) {

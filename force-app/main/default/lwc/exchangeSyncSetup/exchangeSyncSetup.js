@@ -8,15 +8,39 @@ import getConnectionTest from '@salesforce/apex/ExchangeSyncSetupController.getC
 /** How often the connection test's record is read while it runs */
 export const POLL_INTERVAL_MS = 2000;
 const FINISHED = ['Passed', 'Failed'];
-const CHECK_ICONS = {
-    Passed: { iconName: 'utility:success', variant: 'success' },
-    Failed: { iconName: 'utility:error', variant: 'error' }
+/**
+ * What each check's status looks like. The middleware writes PASSED, FAILED
+ * or SKIPPED (a check not run because an earlier one failed); the page reads
+ * any case.
+ */
+const CHECK_STATES = {
+    PASSED: {
+        label: 'Passed',
+        iconName: 'utility:success',
+        variant: 'success'
+    },
+    FAILED: { label: 'Failed', iconName: 'utility:error', variant: 'error' },
+    SKIPPED: { label: 'Skipped', iconName: 'utility:dash', variant: '' }
 };
-const PENDING_ICON = { iconName: 'utility:clock', variant: '' };
+const PENDING_STATE = {
+    label: 'Pending',
+    iconName: 'utility:clock',
+    variant: ''
+};
+
+/** Exchange_Sync_Setup__c.Exchange_Type__c, exactly as the picklist defines it */
+export const EWS_TYPE = 'Exchange Server (EWS)';
+export const GRAPH_TYPE = 'Exchange Online (Microsoft Graph)';
+const EXCHANGE_TYPE_OPTIONS = [EWS_TYPE, GRAPH_TYPE].map((value) => ({
+    value,
+    label: value
+}));
 
 /**
- * Exchange Sync Setup: enables the sync, stores the service account
- * credentials (the password is write-only) and runs the connection test.
+ * Exchange Sync Setup: enables the sync, chooses the Exchange type and stores
+ * what the worker needs for it (EWS: the service account, whose password is
+ * write-only; Exchange Online: the tenant and application IDs, the key staying
+ * with the worker), and runs the connection test.
  */
 export default class ExchangeSyncSetup extends LightningElement {
     isLoading = true;
@@ -24,6 +48,10 @@ export default class ExchangeSyncSetup extends LightningElement {
     error;
 
     enabled = false;
+    exchangeType = EWS_TYPE;
+    exchangeTypeOptions = EXCHANGE_TYPE_OPTIONS;
+    tenantId = '';
+    applicationId = '';
     username = '';
     /** The new password typed by the admin; never filled from the server */
     password = '';
@@ -63,6 +91,16 @@ export default class ExchangeSyncSetup extends LightningElement {
         return this.isLoading || this.isSaving;
     }
 
+    get isGraph() {
+        return this.exchangeType === GRAPH_TYPE;
+    }
+
+    get testHelp() {
+        return this.isGraph
+            ? "Provide the email address of one of the reps in your Exchange Sync application's management scope, then click Test."
+            : "Provide the email address of one of the reps you've set up your Exchange service account to impersonate, then click Test.";
+    }
+
     get testDisabled() {
         return !this.testEmail || this.isTesting;
     }
@@ -90,6 +128,10 @@ export default class ExchangeSyncSetup extends LightningElement {
         this.enabled = event.target.checked;
     }
 
+    handleExchangeTypeChange(event) {
+        this.exchangeType = event.detail.value;
+    }
+
     handleFieldChange(event) {
         this[event.target.name] = event.target.value;
     }
@@ -103,6 +145,9 @@ export default class ExchangeSyncSetup extends LightningElement {
         try {
             const view = await saveSetup({
                 enabled: this.enabled,
+                exchangeType: this.exchangeType,
+                tenantId: this.tenantId,
+                applicationId: this.applicationId,
                 username: this.username,
                 // An empty password keeps the stored one
                 password: this.password ? this.password : null,
@@ -115,8 +160,9 @@ export default class ExchangeSyncSetup extends LightningElement {
             this.dispatchEvent(
                 new ShowToastEvent({
                     title: 'Exchange Sync setup saved',
-                    message:
-                        'Run the connection test to check the service account.',
+                    message: this.isGraph
+                        ? 'Run the connection test to check the application.'
+                        : 'Run the connection test to check the service account.',
                     variant: 'success'
                 })
             );
@@ -182,6 +228,9 @@ export default class ExchangeSyncSetup extends LightningElement {
 
     applySetup(view) {
         this.enabled = !!view.enabled;
+        this.exchangeType = view.exchangeType || EWS_TYPE;
+        this.tenantId = view.tenantId || '';
+        this.applicationId = view.applicationId || '';
         this.username = view.username || '';
         this.passwordStored = !!view.passwordStored;
         this.additionalDomains = view.additionalDomains || '';
@@ -199,16 +248,17 @@ function toChecks(results) {
         return [];
     }
     return JSON.parse(results).map((check, index) => {
-        const icon = CHECK_ICONS[check.status] || PENDING_ICON;
+        const state =
+            CHECK_STATES[String(check.status || '').toUpperCase()] ||
+            PENDING_STATE;
         return {
             key: `check-${index}`,
             name: check.name,
-            status: check.status,
+            status: state.label,
             message: check.message,
-            suggestion:
-                check.status === 'Failed' ? check.suggestion : undefined,
-            iconName: icon.iconName,
-            iconVariant: icon.variant
+            suggestion: state.label === 'Failed' ? check.suggestion : undefined,
+            iconName: state.iconName,
+            iconVariant: state.variant
         };
     });
 }

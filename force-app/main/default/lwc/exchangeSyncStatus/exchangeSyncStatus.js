@@ -1,5 +1,5 @@
 import { LightningElement } from 'lwc';
-import LightningConfirm from 'lightning/confirm';
+import ExchangeSyncConfirm from 'c/exchangeSyncConfirm';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import getSystemStatus from '@salesforce/apex/ExchangeSyncStatusController.getSystemStatus';
 import searchUsers from '@salesforce/apex/ExchangeSyncStatusController.searchUsers';
@@ -55,6 +55,21 @@ export default class ExchangeSyncStatus extends LightningElement {
 
     get userActionsDisabled() {
         return !this.selectedUserId || this.isLoadingUser;
+    }
+
+    /** A user already marked for reset, or resetting, has nothing more to reset */
+    get resetPending() {
+        return !!(this.userStatus && this.userStatus.resetStatus);
+    }
+
+    get resetDisabled() {
+        return this.userActionsDisabled || this.resetPending;
+    }
+
+    get resetTitle() {
+        return this.resetPending
+            ? `Reset Sync isn't available: this user's reset sync status is ${this.userStatus.resetStatus}.`
+            : 'Reset Sync for this user';
     }
 
     get userFound() {
@@ -150,9 +165,10 @@ export default class ExchangeSyncStatus extends LightningElement {
         const name =
             (this.userStatus && this.userStatus.userName) ||
             this.selectedUserLabel;
-        const confirmed = await LightningConfirm.open({
+        const confirmed = await ExchangeSyncConfirm.open({
+            size: 'small',
             label: 'Reset Sync',
-            theme: 'warning',
+            confirmLabel: 'Reset Sync',
             message: `Reset sync for ${name}? Make sure the user's Salesforce_Sync folder contains only the contacts the user wants to sync, and that events the user doesn't want to sync are marked Private. During the next sync cycle, the connections between the user's Exchange and Salesforce records are cleared and restored; the information stored in those records isn't affected.`
         });
         if (!confirmed) {

@@ -2,8 +2,13 @@
  * The statuses of the Exchange Sync Status page and what each value means,
  * in the words of the admin guide's "Exchange Sync Statuses" tables 1-6.
  * Each section is {key, title, rows}; each row is
- * {key, condition, value, dateValue, iconName, meaning}.
+ * {key, condition, value, dateValue, iconName, iconVariant, meaning}.
  */
+
+/** Yes is green and No is red, as Salesforce's own status pages show them */
+export const YES_ICON = { iconName: 'utility:success', iconVariant: 'success' };
+export const NO_ICON = { iconName: 'utility:close', iconVariant: 'error' };
+export const GRAPH_TYPE = 'Exchange Online (Microsoft Graph)';
 
 /** A last sync activity at most this old is "within the last few minutes" */
 export const RECENT_MINUTES = 30;
@@ -41,9 +46,7 @@ function flag(key, condition, isSet, yesMeaning, noMeaning) {
         condition,
         isSet ? 'Yes' : 'No',
         isSet ? yesMeaning : noMeaning,
-        {
-            iconName: isSet ? 'utility:success' : 'utility:close'
-        }
+        isSet ? YES_ICON : NO_ICON
     );
 }
 
@@ -137,6 +140,36 @@ function linkedAddressesRow(linked, inConfigurations) {
 }
 
 /**
+ * Table 1's first row: the guide shows the service account's user name. An
+ * org on Exchange Online has no service account but an application, whose
+ * (client) ID the row shows instead.
+ */
+function serviceAccountRow(status) {
+    const provided = !!status.serviceAccountProvided;
+    const icon = provided ? YES_ICON : NO_ICON;
+    if (status.exchangeType === GRAPH_TYPE) {
+        return row(
+            'service-account-provided',
+            'Microsoft Exchange Online application provided',
+            provided ? status.applicationId || 'Yes' : 'None',
+            provided
+                ? "You've saved your Exchange Online tenant ID and application (client) ID in Salesforce, and Exchange Sync has signed in as that application. This status doesn't necessarily mean that the application may open your reps' mailboxes: run the connection test for a rep to check its permissions and its management scope."
+                : "Exchange Sync couldn't sign in as your Exchange Online application. Verify the tenant ID and application (client) ID in Exchange Sync Setup, and the certificate or client secret the Exchange Sync worker holds.",
+            icon
+        );
+    }
+    return row(
+        'service-account-provided',
+        'Microsoft Exchange service account provided',
+        provided ? status.serviceAccountUsername || 'Yes' : 'None',
+        provided
+            ? `You've saved your service account credentials in Salesforce, and Exchange Sync has recognized a valid service account. ${NOT_NECESSARILY}`
+            : "Exchange Sync couldn't save your service account credentials. Verify that you've provided the correct service account ID and password and that you've set up a valid service account in Microsoft Exchange.",
+        icon
+    );
+}
+
+/**
  * The system sync statuses (tables 1-3).
  * @param {Object} status the view of ExchangeSyncStatusController.getSystemStatus
  * @param {Number} now milliseconds since the epoch, to age the last sync activities
@@ -149,19 +182,7 @@ export function systemSections(status, now) {
             key: 'configuration',
             title: 'Configuration Setup',
             rows: [
-                row(
-                    'service-account-provided',
-                    'Microsoft Exchange service account provided',
-                    status.serviceAccountProvided ? 'Provided' : 'None',
-                    status.serviceAccountProvided
-                        ? `You've saved your service account credentials in Salesforce, and Exchange Sync has recognized a valid service account. ${NOT_NECESSARILY}`
-                        : "Exchange Sync couldn't save your service account credentials. Verify that you've provided the correct service account ID and password and that you've set up a valid service account in Microsoft Exchange.",
-                    {
-                        iconName: status.serviceAccountProvided
-                            ? 'utility:success'
-                            : 'utility:close'
-                    }
-                ),
+                serviceAccountRow(status),
                 flag(
                     'service-account-recognized',
                     'Salesforce recognizes Microsoft Exchange service account',
@@ -278,6 +299,28 @@ function lastUserSyncRow(noun, dateTime) {
 }
 
 /**
+ * "User recognized by Exchange service account" (table 4). The middleware
+ * writes Recognized or Not recognized; blank until it has checked the user.
+ */
+function recognizedRow(recognized) {
+    if (!recognized) {
+        return row(
+            'recognized',
+            'User recognized by Exchange service account',
+            'None',
+            "Exchange Sync hasn't checked this user with the Exchange service account yet. It does at the next sync cycle after the user is added to an active Exchange Sync configuration."
+        );
+    }
+    return flag(
+        'recognized',
+        'User recognized by Exchange service account',
+        recognized === 'Recognized',
+        "This user is represented by the service account that you've set up in Exchange, and Exchange Sync can communicate with your Exchange service account.",
+        "This user isn't represented by the service account that you've set up in Exchange, or Exchange Sync can't communicate with the Exchange service account that you provided. Check your Exchange service account setup to verify that you've set up a valid service account and that it accurately represents this user."
+    );
+}
+
+/**
  * One user's sync statuses (tables 4-6).
  * @param {Object} status the view of ExchangeSyncStatusController.getUserStatus
  */
@@ -290,13 +333,7 @@ export function userSections(status) {
             'This user is set up to sync in an active Exchange Sync configuration.',
             "This user isn't set up to sync in an active Exchange Sync configuration."
         ),
-        flag(
-            'recognized',
-            'User recognized by Exchange service account',
-            status.recognizedByServiceAccount,
-            "This user is represented by the service account that you've set up in Exchange, and Exchange Sync can communicate with your Exchange service account.",
-            "This user isn't represented by the service account that you've set up in Exchange, or Exchange Sync can't communicate with the Exchange service account that you provided. Check your Exchange service account setup to verify that you've set up a valid service account and that it accurately represents this user."
-        )
+        recognizedRow(status.recognizedByServiceAccount)
     ];
     // Shown only while a reset is pending: the guide says it disappears once done
     if (status.resetStatus) {
@@ -345,6 +382,13 @@ export function userSections(status) {
             key: 'user-events',
             title: 'Events',
             rows: [
+                flag(
+                    'calendar-folder-found',
+                    'Calendar folder found',
+                    status.calendarFolderFound,
+                    "The calendar folder was found in this user's email account.",
+                    "Exchange Sync can't find the user's calendar folder on your Exchange server."
+                ),
                 addressesLinkedRow('events', status.addressesLinked),
                 ...directionRows(
                     'events',

@@ -5,6 +5,6 @@ import { LightningElement, api } from 'lwc';
  * what the value means, with the admin guide's column headings.
  */
 export default class ExchangeSyncStatusSection extends LightningElement {
-    /** {key, title, rows: [{key, condition, value, dateValue, iconName, meaning}]} */
+    /** {key, title, rows: [{key, condition, value, dateValue, iconName, iconVariant, meaning}]} */
     @api section;
 }

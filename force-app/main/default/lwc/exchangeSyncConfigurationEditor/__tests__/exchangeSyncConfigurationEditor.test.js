@@ -171,6 +171,23 @@ describe('c-exchange-sync-configuration-editor', () => {
         controls.forEach((control) => expect(control.label).toBeTruthy());
     });
 
+    it('marks Contact Filters as required information, as the guide does', async () => {
+        const element = await render(undefined);
+        const title = element.shadowRoot.querySelector(
+            '.contact-filters-title'
+        );
+        expect(title.querySelector('h3').textContent).toBe('Contact Filters');
+        expect(title.querySelector('.required-legend').textContent).toMatch(
+            /\*\s*= Required Information/
+        );
+        expect(field(element, 'contactScope').required).toBe(true);
+        expect(field(element, 'contactScope').label).toBe('Sync');
+        const groups = [
+            ...element.shadowRoot.querySelectorAll('.group-heading')
+        ].map((heading) => heading.textContent.trim());
+        expect(groups).toContain('Filter By Record Ownership');
+    });
+
     it('loads and renders an existing configuration', async () => {
         getConfiguration.mockResolvedValue(mockConfiguration);
         const element = await render(CONFIGURATION_ID);
@@ -200,17 +217,21 @@ describe('c-exchange-sync-configuration-editor', () => {
         );
         expect(field(element, 'eventFilterDays').value).toBe(30);
 
-        const users = element.shadowRoot.querySelector(
-            'c-exchange-sync-member-picker[data-id="users"]'
-        );
-        const profiles = element.shadowRoot.querySelector(
-            'c-exchange-sync-member-picker[data-id="profiles"]'
-        );
-        expect(users.selected).toEqual([
-            { value: '005000000000001AAA', label: 'Celia Kung' }
-        ]);
-        expect(profiles.selected).toEqual([
-            { value: '00e000000000001AAA', label: 'Sales Rep' }
+        // One picker holds users and profiles, as in the guide
+        expect(
+            element.shadowRoot.querySelector('c-exchange-sync-member-picker')
+                .selected
+        ).toEqual([
+            {
+                memberType: 'User',
+                value: '005000000000001AAA',
+                label: 'Celia Kung'
+            },
+            {
+                memberType: 'Profile',
+                value: '00e000000000001AAA',
+                label: 'Sales Rep'
+            }
         ]);
 
         const contactMappings = element.shadowRoot.querySelector(
@@ -322,29 +343,24 @@ describe('c-exchange-sync-configuration-editor', () => {
         const element = await render(CONFIGURATION_ID);
 
         element.shadowRoot
-            .querySelector('c-exchange-sync-member-picker[data-id="users"]')
+            .querySelector('c-exchange-sync-member-picker')
             .dispatchEvent(
                 new CustomEvent('memberschange', {
                     detail: {
-                        memberType: 'User',
+                        // The profile removed, a user added
                         selected: [
                             {
+                                memberType: 'User',
                                 value: '005000000000001AAA',
                                 label: 'Celia Kung'
                             },
                             {
+                                memberType: 'User',
                                 value: '005000000000003AAA',
                                 label: 'Gordon Nodrog'
                             }
                         ]
                     }
-                })
-            );
-        element.shadowRoot
-            .querySelector('c-exchange-sync-member-picker[data-id="profiles"]')
-            .dispatchEvent(
-                new CustomEvent('memberschange', {
-                    detail: { memberType: 'Profile', selected: [] }
                 })
             );
         await flushPromises();

@@ -1,5 +1,5 @@
 import { createElement } from '@lwc/engine-dom';
-import LightningConfirm from 'lightning/confirm';
+import ExchangeSyncConfirm from 'c/exchangeSyncConfirm';
 import ExchangeSyncConfigurations from 'c/exchangeSyncConfigurations';
 import listConfigurations from '@salesforce/apex/ExchangeSyncConfigurationController.listConfigurations';
 import deleteConfiguration from '@salesforce/apex/ExchangeSyncConfigurationController.deleteConfiguration';
@@ -195,7 +195,7 @@ describe('c-exchange-sync-configurations', () => {
             .mockResolvedValueOnce([mockConfigurations[1]]);
         deleteConfiguration.mockResolvedValue(undefined);
         const confirm = jest
-            .spyOn(LightningConfirm, 'open')
+            .spyOn(ExchangeSyncConfirm, 'open')
             .mockResolvedValue(true);
         const element = await render();
         const toastHandler = jest.fn();
@@ -205,6 +205,11 @@ describe('c-exchange-sync-configurations', () => {
         await flushPromises();
 
         expect(confirm).toHaveBeenCalledTimes(1);
+        // The dialog's button names the action, not OK
+        expect(confirm.mock.calls[0][0].confirmLabel).toBe('Delete');
+        expect(confirm.mock.calls[0][0].label).toBe(
+            'Delete Exchange Sync Configuration'
+        );
         expect(confirm.mock.calls[0][0].message).toContain(
             '"Sales Reps Europe"'
         );
@@ -219,7 +224,7 @@ describe('c-exchange-sync-configurations', () => {
 
     it('keeps the configuration when the deletion is not confirmed', async () => {
         listConfigurations.mockResolvedValue(mockConfigurations);
-        jest.spyOn(LightningConfirm, 'open').mockResolvedValue(false);
+        jest.spyOn(ExchangeSyncConfirm, 'open').mockResolvedValue(false);
         const element = await render();
 
         rowAction(element, 'delete', mockConfigurations[0]);
@@ -232,7 +237,7 @@ describe('c-exchange-sync-configurations', () => {
     it('shows an error when the deletion fails', async () => {
         listConfigurations.mockResolvedValue(mockConfigurations);
         deleteConfiguration.mockRejectedValue(APEX_ERROR);
-        jest.spyOn(LightningConfirm, 'open').mockResolvedValue(true);
+        jest.spyOn(ExchangeSyncConfirm, 'open').mockResolvedValue(true);
         const element = await render();
 
         rowAction(element, 'delete', mockConfigurations[0]);

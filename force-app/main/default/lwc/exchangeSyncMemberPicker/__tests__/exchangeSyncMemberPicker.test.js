@@ -20,9 +20,12 @@ jest.mock(
     }
 );
 
+const mockProfiles = require('./data/profiles.json');
+
 const SELECTED = [
-    { value: '005000000000001AAA', label: 'Celia Kung' },
-    { value: '005000000000002AAA', label: 'Lance Santin' }
+    { memberType: 'User', value: '005000000000001AAA', label: 'Celia Kung' },
+    { memberType: 'User', value: '005000000000002AAA', label: 'Lance Santin' },
+    { memberType: 'Profile', value: '00e000000000001AAA', label: 'Sales Rep' }
 ];
 const APEX_ERROR = { body: { message: 'Search failed' } };
 
@@ -33,17 +36,27 @@ async function flushPromises() {
     }
 }
 
-function render(memberType, selected) {
+function render(selected) {
     const element = createElement('c-exchange-sync-member-picker', {
         is: ExchangeSyncMemberPicker
     });
-    element.memberType = memberType;
     element.selected = selected;
     document.body.appendChild(element);
     return element;
 }
 
-async function search(element, term) {
+function listbox(element) {
+    return element.shadowRoot.querySelector('lightning-dual-listbox');
+}
+
+async function search(element, term, searchType) {
+    if (searchType) {
+        element.shadowRoot
+            .querySelector('lightning-combobox[data-id="searchType"]')
+            .dispatchEvent(
+                new CustomEvent('change', { detail: { value: searchType } })
+            );
+    }
     const input = element.shadowRoot.querySelector(
         'lightning-input[data-id="searchTerm"]'
     );
@@ -63,84 +76,128 @@ describe('c-exchange-sync-member-picker', () => {
         jest.clearAllMocks();
     });
 
-    it('lists the current selection as assigned members', () => {
-        const element = render('User', SELECTED);
-        const listbox = element.shadowRoot.querySelector(
-            'lightning-dual-listbox'
+    it("has the guide's labels: Search, for, Available Members and Assigned Members", () => {
+        const element = render(SELECTED);
+        const searchType = element.shadowRoot.querySelector(
+            'lightning-combobox[data-id="searchType"]'
         );
-        expect(listbox.label).toBe('Assigned Users');
-        expect(listbox.options).toEqual(SELECTED);
-        expect(listbox.value).toEqual([
-            '005000000000001AAA',
-            '005000000000002AAA'
+        expect(searchType.label).toBe('Search');
+        expect(searchType.options.map((o) => o.label)).toEqual([
+            'Users',
+            'Profiles'
+        ]);
+        expect(searchType.value).toBe('User');
+        expect(
+            element.shadowRoot.querySelector(
+                'lightning-input[data-id="searchTerm"]'
+            ).label
+        ).toBe('for');
+        expect(listbox(element).sourceLabel).toBe('Available Members');
+        expect(listbox(element).selectedLabel).toBe('Assigned Members');
+        // The list box's own label names it for screen readers only
+        expect(listbox(element).variant).toBe('label-hidden');
+    });
+
+    it('lists users and profiles together, named as in the guide', () => {
+        const element = render(SELECTED);
+        expect(listbox(element).options).toEqual([
+            { value: 'User:005000000000001AAA', label: 'User: Celia Kung' },
+            { value: 'User:005000000000002AAA', label: 'User: Lance Santin' },
+            { value: 'Profile:00e000000000001AAA', label: 'Profile: Sales Rep' }
+        ]);
+        expect(listbox(element).value).toEqual([
+            'User:005000000000001AAA',
+            'User:005000000000002AAA',
+            'Profile:00e000000000001AAA'
         ]);
     });
 
     it('adds user search results to the available members, without duplicates', async () => {
         searchUsers.mockResolvedValue(mockUsers);
-        const element = render('User', SELECTED);
+        const element = render(SELECTED);
 
         await search(element, 'o');
 
         expect(searchUsers).toHaveBeenCalledWith({ term: 'o' });
         expect(searchProfiles).not.toHaveBeenCalled();
-        const listbox = element.shadowRoot.querySelector(
-            'lightning-dual-listbox'
-        );
-        expect(listbox.options.map((o) => o.label)).toEqual([
-            'Celia Kung',
-            'Lance Santin',
-            'Gordon Nodrog'
+        expect(listbox(element).options.map((o) => o.label)).toEqual([
+            'User: Celia Kung',
+            'User: Lance Santin',
+            'Profile: Sales Rep',
+            'User: Gordon Nodrog'
         ]);
     });
 
-    it('searches profiles for profile members', async () => {
-        searchProfiles.mockResolvedValue([
-            { value: '00e000000000001AAA', label: 'Sales Rep' }
-        ]);
-        const element = render('Profile', []);
+    it('searches profiles when Profiles is chosen in the Search list', async () => {
+        searchProfiles.mockResolvedValue(mockProfiles);
+        const element = render([]);
 
-        await search(element, 'Sales');
+        await search(element, 'Sales', 'Profile');
 
         expect(searchProfiles).toHaveBeenCalledWith({ term: 'Sales' });
-        expect(
-            element.shadowRoot.querySelector('lightning-dual-listbox').label
-        ).toBe('Assigned Profiles');
-        expect(element.shadowRoot.querySelector('lightning-input').label).toBe(
-            'Search Profiles'
-        );
+        expect(searchUsers).not.toHaveBeenCalled();
+        expect(listbox(element).options.map((o) => o.label)).toEqual([
+            'Profile: Sales Rep',
+            'Profile: Sales Manager'
+        ]);
     });
 
-    it('fires memberschange with the selected members and their labels', async () => {
+    it('keeps a user and a profile with the same search apart', async () => {
+        searchProfiles.mockResolvedValue([
+            { value: '005000000000001AAA', label: 'Odd profile' }
+        ]);
+        const element = render(SELECTED.slice(0, 1));
+        await search(element, 'Odd', 'Profile');
+        expect(listbox(element).options.map((o) => o.value)).toEqual([
+            'User:005000000000001AAA',
+            'Profile:005000000000001AAA'
+        ]);
+    });
+
+    it('fires memberschange with each assigned member, its type and its label', async () => {
         searchUsers.mockResolvedValue(mockUsers);
-        const element = render('User', SELECTED);
+        const element = render(SELECTED);
         const handler = jest.fn();
         element.addEventListener('memberschange', handler);
         await search(element, 'o');
 
-        element.shadowRoot
-            .querySelector('lightning-dual-listbox')
-            .dispatchEvent(
-                new CustomEvent('change', {
-                    detail: {
-                        value: ['005000000000001AAA', '005000000000003AAA']
-                    }
-                })
-            );
+        listbox(element).dispatchEvent(
+            new CustomEvent('change', {
+                detail: {
+                    value: [
+                        'User:005000000000001AAA',
+                        'Profile:00e000000000001AAA',
+                        'User:005000000000003AAA'
+                    ]
+                }
+            })
+        );
 
         expect(handler).toHaveBeenCalledTimes(1);
         expect(handler.mock.calls[0][0].detail).toEqual({
-            memberType: 'User',
             selected: [
-                { value: '005000000000001AAA', label: 'Celia Kung' },
-                { value: '005000000000003AAA', label: 'Gordon Nodrog' }
+                {
+                    memberType: 'User',
+                    value: '005000000000001AAA',
+                    label: 'Celia Kung'
+                },
+                {
+                    memberType: 'Profile',
+                    value: '00e000000000001AAA',
+                    label: 'Sales Rep'
+                },
+                {
+                    memberType: 'User',
+                    value: '005000000000003AAA',
+                    label: 'Gordon Nodrog'
+                }
             ]
         });
     });
 
     it('shows an error when the search fails', async () => {
         searchUsers.mockRejectedValue(APEX_ERROR);
-        const element = render('User', []);
+        const element = render([]);
         await search(element, 'x');
         expect(
             element.shadowRoot.querySelector('c-error-panel').errors

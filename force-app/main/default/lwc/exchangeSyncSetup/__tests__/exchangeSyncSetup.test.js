@@ -6,6 +6,8 @@ import requestConnectionTest from '@salesforce/apex/ExchangeSyncSetupController.
 import getConnectionTest from '@salesforce/apex/ExchangeSyncSetupController.getConnectionTest';
 
 const mockSetup = require('./data/setup.json');
+const mockSetupGraph = require('./data/setupGraph.json');
+const mockTestGraphPassed = require('./data/connectionTestGraphPassed.json');
 const mockTestRunning = require('./data/connectionTestRunning.json');
 const mockTestFailed = require('./data/connectionTestFailed.json');
 const mockTestPassed = require('./data/connectionTestPassed.json');
@@ -165,6 +167,9 @@ describe('c-exchange-sync-setup', () => {
 
         expect(saveSetup).toHaveBeenCalledWith({
             enabled: false,
+            exchangeType: 'Exchange Server (EWS)',
+            tenantId: '',
+            applicationId: '',
             username: 'awcomputing.com\\svcacct',
             password: 's3cret',
             additionalDomains: 'awcomputing.net,aw.example',
@@ -202,6 +207,203 @@ describe('c-exchange-sync-setup', () => {
         expect(query(element, 'c-error-panel.setup-error').errors).toEqual(
             APEX_ERROR
         );
+    });
+
+    describe('Exchange Online (Microsoft Graph)', () => {
+        it('offers both Exchange types, EWS by default', async () => {
+            getSetup.mockResolvedValue({ ...mockSetup, exchangeType: null });
+            const element = await renderSetup();
+            const type = query(
+                element,
+                'lightning-combobox[data-id="exchangeType"]'
+            );
+            expect(type.label).toBe('Exchange Type');
+            expect(type.options.map((o) => o.value)).toEqual([
+                'Exchange Server (EWS)',
+                'Exchange Online (Microsoft Graph)'
+            ]);
+            expect(type.value).toBe('Exchange Server (EWS)');
+            expect(
+                query(element, 'lightning-input[data-id="tenantId"]')
+            ).toBeNull();
+            expect(
+                query(element, 'c-exchange-sync-graph-setup-steps')
+            ).toBeNull();
+        });
+
+        it('asks the tenant and application IDs and hides the service account', async () => {
+            getSetup.mockResolvedValue(mockSetupGraph);
+            const element = await renderSetup();
+
+            const tenant = query(
+                element,
+                'lightning-input[data-id="tenantId"]'
+            );
+            const application = query(
+                element,
+                'lightning-input[data-id="applicationId"]'
+            );
+            expect(tenant.label).toBe('Tenant ID');
+            expect(tenant.required).toBe(true);
+            expect(tenant.value).toBe('72f988bf-86f1-41af-91ab-2d7cd011db47');
+            expect(application.label).toBe('Application (Client) ID');
+            expect(application.required).toBe(true);
+            expect(application.value).toBe(
+                '8f0c2a1e-4b6d-4f3a-9c1b-2d7e5a6f9b30'
+            );
+            [
+                'username',
+                'password',
+                'additionalDomains',
+                'exchangeEndpoint'
+            ].forEach((id) =>
+                expect(
+                    query(element, `lightning-input[data-id="${id}"]`)
+                ).toBeNull()
+            );
+            expect(query(element, '.service-account-status')).toBeNull();
+            expect(query(element, '.graph-key-note').textContent).toContain(
+                'EXSYNC_GRAPH_CERTIFICATE_FILE'
+            );
+            expect(
+                query(element, 'c-exchange-sync-graph-setup-steps')
+            ).not.toBeNull();
+            expect(query(element, '.test-help').textContent).toContain(
+                "application's management scope"
+            );
+        });
+
+        it('switches the fields with the Exchange type and saves the Graph setup', async () => {
+            getSetup.mockResolvedValue({ ...mockSetup, passwordStored: false });
+            saveSetup.mockResolvedValue(mockSetupGraph);
+            const element = await renderSetup();
+
+            query(
+                element,
+                'lightning-combobox[data-id="exchangeType"]'
+            ).dispatchEvent(
+                new CustomEvent('change', {
+                    detail: { value: 'Exchange Online (Microsoft Graph)' }
+                })
+            );
+            await flushPromises();
+            expect(
+                query(element, 'lightning-input[data-id="username"]')
+            ).toBeNull();
+            change(
+                query(element, 'lightning-input[data-id="tenantId"]'),
+                'awcomputing.onmicrosoft.com'
+            );
+            change(
+                query(element, 'lightning-input[data-id="applicationId"]'),
+                '8f0c2a1e-4b6d-4f3a-9c1b-2d7e5a6f9b30'
+            );
+            query(element, 'lightning-button[data-id="save"]').click();
+            await flushPromises();
+
+            expect(saveSetup).toHaveBeenCalledWith({
+                enabled: true,
+                exchangeType: 'Exchange Online (Microsoft Graph)',
+                tenantId: 'awcomputing.onmicrosoft.com',
+                applicationId: '8f0c2a1e-4b6d-4f3a-9c1b-2d7e5a6f9b30',
+                username: 'svcacct@awcomputing.com',
+                password: null,
+                additionalDomains: 'awcomputing.net',
+                exchangeEndpoint: ''
+            });
+            expect(
+                query(element, 'lightning-input[data-id="tenantId"]').value
+            ).toBe('72f988bf-86f1-41af-91ab-2d7cd011db47');
+        });
+
+        it("shows whatever checks the middleware reports, such as Graph's", async () => {
+            jest.useFakeTimers();
+            getSetup.mockResolvedValue(mockSetupGraph);
+            requestConnectionTest.mockResolvedValue(TEST_ID);
+            getConnectionTest.mockResolvedValue(mockTestGraphPassed);
+            const element = await renderSetup();
+
+            change(
+                query(element, 'lightning-input[data-id="testEmail"]'),
+                'celia.kung@awcomputing.com'
+            );
+            await flushPromises();
+            query(element, 'lightning-button[data-id="test"]').click();
+            await flushPromises();
+            jest.advanceTimersByTime(2000);
+            await flushPromises();
+
+            const checks = [...element.shadowRoot.querySelectorAll('li.check')];
+            expect(
+                checks.map(
+                    (check) => check.querySelector('.check-name').textContent
+                )
+            ).toEqual([
+                'Token',
+                'Permissions',
+                'Mailbox in scope',
+                'Contacts folder',
+                'Calendar'
+            ]);
+            checks.forEach((check) => {
+                expect(check.dataset.status).toBe('Passed');
+                expect(check.querySelector('lightning-icon').iconName).toBe(
+                    'utility:success'
+                );
+            });
+            expect(query(element, '.test-status').textContent).toContain(
+                'passed'
+            );
+        });
+    });
+
+    it("carries the help for the worker's Salesforce sign-in, for both types", async () => {
+        getSetup.mockResolvedValue(mockSetup);
+        const element = await renderSetup();
+        expect(
+            query(element, 'c-exchange-sync-worker-sign-in-help')
+        ).not.toBeNull();
+    });
+
+    it('reads check statuses in any case: Passed and PASSED alike', async () => {
+        jest.useFakeTimers();
+        getSetup.mockResolvedValue(mockSetup);
+        requestConnectionTest.mockResolvedValue(TEST_ID);
+        getConnectionTest.mockResolvedValue({
+            ...mockTestPassed,
+            results: JSON.stringify([
+                { name: 'A', status: 'Passed', message: 'a', suggestion: '' },
+                {
+                    name: 'B',
+                    status: 'failed',
+                    message: 'b',
+                    suggestion: 'Fix b'
+                },
+                { name: 'C', status: 'RUNNING', message: 'c', suggestion: '' }
+            ])
+        });
+        const element = await renderSetup();
+        change(
+            query(element, 'lightning-input[data-id="testEmail"]'),
+            'celia.kung@awcomputing.com'
+        );
+        await flushPromises();
+        query(element, 'lightning-button[data-id="test"]').click();
+        await flushPromises();
+        jest.advanceTimersByTime(2000);
+        await flushPromises();
+        const states = [...element.shadowRoot.querySelectorAll('li.check')].map(
+            (check) => [
+                check.dataset.status,
+                check.querySelector('lightning-icon').iconName
+            ]
+        );
+        expect(states).toEqual([
+            ['Passed', 'utility:success'],
+            ['Failed', 'utility:error'],
+            ['Pending', 'utility:clock']
+        ]);
+        expect(query(element, '.check-suggestion').textContent).toBe('Fix b');
     });
 
     describe('connection test', () => {
@@ -263,7 +465,7 @@ describe('c-exchange-sync-setup', () => {
             await flushPromises();
             expect(getConnectionTest).toHaveBeenCalledTimes(2);
             checks = element.shadowRoot.querySelectorAll('li.check');
-            expect(checks).toHaveLength(2);
+            expect(checks).toHaveLength(3);
             const failed = checks[1];
             expect(failed.querySelector('.check-name').textContent).toBe(
                 'Impersonation'
@@ -278,6 +480,12 @@ describe('c-exchange-sync-setup', () => {
                 failed.querySelector('.check-suggestion').textContent
             ).toContain('ApplicationImpersonation');
             expect(checks[0].querySelector('.check-suggestion')).toBeNull();
+            // A check not run because an earlier one failed
+            expect(checks[2].dataset.status).toBe('Skipped');
+            expect(checks[2].querySelector('lightning-icon').iconName).toBe(
+                'utility:dash'
+            );
+            expect(checks[2].querySelector('.check-suggestion')).toBeNull();
             expect(query(element, '.test-status').textContent).toContain(
                 'failed'
             );

@@ -1,5 +1,5 @@
 import { createElement } from '@lwc/engine-dom';
-import LightningConfirm from 'lightning/confirm';
+import ExchangeSyncConfirm from 'c/exchangeSyncConfirm';
 import ExchangeSyncStatus from 'c/exchangeSyncStatus';
 import getSystemStatus from '@salesforce/apex/ExchangeSyncStatusController.getSystemStatus';
 import searchUsers from '@salesforce/apex/ExchangeSyncStatusController.searchUsers';
@@ -270,7 +270,7 @@ describe('c-exchange-sync-status', () => {
             getUserStatus.mockResolvedValue(mockUserStatus);
             resetSync.mockResolvedValue(mockUserStatusMarkedForReset);
             const confirm = jest
-                .spyOn(LightningConfirm, 'open')
+                .spyOn(ExchangeSyncConfirm, 'open')
                 .mockResolvedValue(true);
             const element = await renderStatus();
             const toastHandler = jest.fn();
@@ -281,6 +281,7 @@ describe('c-exchange-sync-status', () => {
             await flushPromises();
 
             expect(confirm).toHaveBeenCalledTimes(1);
+            expect(confirm.mock.calls[0][0].confirmLabel).toBe('Reset Sync');
             expect(confirm.mock.calls[0][0].message).toContain(
                 'Reset sync for Celia Kung?'
             );
@@ -291,12 +292,46 @@ describe('c-exchange-sync-status', () => {
             expect(reset.value).toBe('Marked for reset');
             expect(reset.meaning).toContain('system queue');
             expect(toastHandler).toHaveBeenCalledTimes(1);
+            // Marked for reset: nothing more to ask for
+            expect(
+                query(element, 'lightning-button[data-id="resetSync"]').disabled
+            ).toBe(true);
+            expect(
+                query(element, 'lightning-button[data-id="checkStatus"]')
+                    .disabled
+            ).toBe(false);
+        });
+
+        it('offers no Reset Sync for a user already marked for reset or resetting', async () => {
+            searchUsers.mockResolvedValue([mockUsers[0]]);
+            getUserStatus.mockResolvedValue(mockUserStatusMarkedForReset);
+            const element = await renderStatus();
+            await search(element, 'Celia');
+            const button = query(
+                element,
+                'lightning-button[data-id="resetSync"]'
+            );
+            expect(button.disabled).toBe(true);
+            expect(button.title).toContain('Marked for reset');
+
+            getUserStatus.mockResolvedValue({
+                ...mockUserStatusMarkedForReset,
+                resetStatus: 'Reset in progress'
+            });
+            query(element, 'lightning-button[data-id="checkStatus"]').click();
+            await flushPromises();
+            expect(button.disabled).toBe(true);
+
+            getUserStatus.mockResolvedValue(mockUserStatus);
+            query(element, 'lightning-button[data-id="checkStatus"]').click();
+            await flushPromises();
+            expect(button.disabled).toBe(false);
         });
 
         it('does not reset sync when the confirmation is cancelled', async () => {
             searchUsers.mockResolvedValue([mockUsers[0]]);
             getUserStatus.mockResolvedValue(mockUserStatus);
-            jest.spyOn(LightningConfirm, 'open').mockResolvedValue(false);
+            jest.spyOn(ExchangeSyncConfirm, 'open').mockResolvedValue(false);
             const element = await renderStatus();
             await search(element, 'Celia');
 
@@ -310,7 +345,7 @@ describe('c-exchange-sync-status', () => {
             searchUsers.mockResolvedValue([mockUsers[0]]);
             getUserStatus.mockResolvedValue(mockUserStatus);
             resetSync.mockRejectedValue(APEX_ERROR);
-            jest.spyOn(LightningConfirm, 'open').mockResolvedValue(true);
+            jest.spyOn(ExchangeSyncConfirm, 'open').mockResolvedValue(true);
             const element = await renderStatus();
             await search(element, 'Celia');
 

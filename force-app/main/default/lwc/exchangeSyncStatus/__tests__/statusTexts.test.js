@@ -3,11 +3,14 @@ import {
     userSections,
     syncStatusMeaning,
     USER_SYNC_STATUSES,
-    RESET_STATUS_MEANINGS
+    RESET_STATUS_MEANINGS,
+    YES_ICON,
+    NO_ICON
 } from '../statusTexts';
 
 const NOW = new Date('2025-11-25T10:10:00.000Z').getTime();
 const mockSystemStatus = require('./data/systemStatus.json');
+const mockSystemStatusGraph = require('./data/systemStatusGraph.json');
 const mockUserStatus = require('./data/userStatus.json');
 
 function rowOf(sections, key) {
@@ -43,7 +46,10 @@ describe('c-exchange-sync-status statusTexts', () => {
 
     it('explains the service account statuses', () => {
         const ok = systemSections(mockSystemStatus, NOW);
-        expect(rowOf(ok, 'service-account-provided').value).toBe('Provided');
+        // The guide's table 1 shows "Your Service Account User Name"
+        expect(rowOf(ok, 'service-account-provided').value).toBe(
+            'svcacct@awcomputing.com'
+        );
         expect(rowOf(ok, 'service-account-recognized').meaning).toContain(
             'recognized that the service account'
         );
@@ -63,6 +69,58 @@ describe('c-exchange-sync-status statusTexts', () => {
         expect(rowOf(bad, 'service-account-recognized').meaning).toContain(
             "couldn't recognize"
         );
+    });
+
+    it('shows the application ID where Exchange Online has no service account', () => {
+        const provided = rowOf(
+            systemSections(mockSystemStatusGraph, NOW),
+            'service-account-provided'
+        );
+        expect(provided.condition).toBe(
+            'Microsoft Exchange Online application provided'
+        );
+        expect(provided.value).toBe('8f0c2a1e-4b6d-4f3a-9c1b-2d7e5a6f9b30');
+        expect(provided.meaning).toContain('application (client) ID');
+    });
+
+    it('colours Yes green and No red', () => {
+        const sections = [
+            ...systemSections(mockSystemStatus, NOW),
+            ...userSections(mockUserStatus)
+        ];
+        const yes = rowOf(sections, 'assigned');
+        expect(yes.value).toBe('Yes');
+        expect([yes.iconName, yes.iconVariant]).toEqual([
+            YES_ICON.iconName,
+            'success'
+        ]);
+        const no = rowOf(sections, 'recognized');
+        expect(no.value).toBe('No');
+        expect([no.iconName, no.iconVariant]).toEqual([
+            NO_ICON.iconName,
+            'error'
+        ]);
+        expect(rowOf(sections, 'service-account-provided').iconVariant).toBe(
+            'success'
+        );
+    });
+
+    it('reads the recognized picklist: Recognized, Not recognized or not checked yet', () => {
+        const recognized = (value) =>
+            rowOf(
+                userSections({
+                    ...mockUserStatus,
+                    recognizedByServiceAccount: value
+                }),
+                'recognized'
+            );
+        expect(recognized('Recognized').value).toBe('Yes');
+        expect(recognized('Not recognized').value).toBe('No');
+        expect(recognized('Not recognized').meaning).toContain(
+            "isn't represented by the service account"
+        );
+        expect(recognized(null).value).toBe('None');
+        expect(recognized(null).iconName).toBeUndefined();
     });
 
     it('compares linked addresses with users in active configurations', () => {
@@ -174,6 +232,20 @@ describe('c-exchange-sync-status statusTexts', () => {
         expect(rowOf(sections, 'contacts-to-exchange').value).toBe('In sync');
         expect(rowOf(sections, 'contacts-in-sync').value).toBe('87');
         expect(rowOf(sections, 'events-last-sync').value).toBe('None');
+        // Table 6 starts with the calendar folder
+        expect(sections[2].rows[0].condition).toBe('Calendar folder found');
+        expect(rowOf(sections, 'calendar-folder-found').value).toBe('Yes');
+        expect(rowOf(sections, 'calendar-folder-found').meaning).toBe(
+            "The calendar folder was found in this user's email account."
+        );
+        const missing = rowOf(
+            userSections({ ...mockUserStatus, calendarFolderFound: false }),
+            'calendar-folder-found'
+        );
+        expect(missing.value).toBe('No');
+        expect(missing.meaning).toBe(
+            "Exchange Sync can't find the user's calendar folder on your Exchange server."
+        );
     });
 
     it('shows the reset status only while a reset is pending', () => {

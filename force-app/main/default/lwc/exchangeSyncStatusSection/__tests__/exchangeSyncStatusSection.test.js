@@ -10,6 +10,7 @@ const SECTION = {
             condition: 'User assigned to active Exchange configuration',
             value: 'Yes',
             iconName: 'utility:success',
+            iconVariant: 'success',
             meaning: 'This user is set up to sync.'
         },
         {
@@ -56,6 +57,8 @@ describe('c-exchange-sync-status-section', () => {
         expect(rows[0].querySelector('lightning-icon').alternativeText).toBe(
             'Yes'
         );
+        // Coloured, not grey
+        expect(rows[0].querySelector('lightning-icon').variant).toBe('success');
         expect(rows[0].querySelector('.value-text').textContent).toBe('Yes');
         expect(rows[0].querySelector('.meaning').textContent).toBe(
             'This user is set up to sync.'
