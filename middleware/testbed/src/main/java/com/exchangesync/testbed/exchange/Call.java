@@ -5,9 +5,11 @@ import org.w3c.dom.Element;
 
 /**
  * One EWS operation being served: the store, the mailbox it acts on (the
- * impersonated one, or the service account's own), and the operation element.
+ * impersonated one, or the service account's own), the operation element, the
+ * time zone of its {@code TimeZoneContext} header (null without one), and the
+ * stats to count meeting messages in.
  */
-record Call(MailboxStore store, Mailbox mailbox, Element request) {
+record Call(MailboxStore store, Mailbox mailbox, Element request, CalendarZone contextZone, Stats stats) {
 
   /**
    * The folder a {@code FolderId} or {@code DistinguishedFolderId} element
@@ -39,9 +41,56 @@ record Call(MailboxStore store, Mailbox mailbox, Element request) {
     }
   }
 
-  /** The item an {@code ItemId} element names, in the acting mailbox. */
-  Item item(Element itemId) {
-    Item item = mailbox.items.get(itemId.getAttribute("Id"));
+  /**
+   * The item an {@code ItemId}, {@code OccurrenceItemId} or
+   * {@code RecurringMasterItemId} element names, in the acting mailbox: a
+   * stored item, or a view of one occurrence (see {@link Item#occurrence}).
+   */
+  Item item(Element id) {
+    return switch (id.getLocalName()) {
+      case "ItemId" -> byId(id.getAttribute("Id"));
+      case "OccurrenceItemId" -> {
+        Item master = stored(id.getAttribute("RecurringMasterId"));
+        if (master.kind != Item.Kind.CALENDAR || master.calendar.recurrence == null) {
+          throw new ResponseMessageError("ErrorCalendarCannotUseIdForOccurrenceId",
+              "The RecurringMasterId does not name a recurring master, so it cannot be used for an OccurrenceId.");
+        }
+        int index;
+        try {
+          index = Integer.parseInt(id.getAttribute("InstanceIndex").trim());
+        } catch (NumberFormatException e) {
+          throw SoapFault.schemaValidation("InstanceIndex is not an integer.", 0, 0);
+        }
+        yield OccurrenceViews.view(new Series(master).atIndex(index));
+      }
+      case "RecurringMasterItemId" -> {
+        String occurrenceId = id.getAttribute("OccurrenceId");
+        Item item = byId(occurrenceId);
+        if (item.occurrence == null) {
+          throw new ResponseMessageError("ErrorCalendarCannotUseIdForRecurringMasterId",
+              "The OccurrenceId does not name an occurrence or exception, so it cannot be used for a RecurringMasterId.");
+        }
+        yield item.occurrence.master();
+      }
+      default -> throw new ResponseMessageError("ErrorInvalidIdMalformed", "Id is malformed.");
+    };
+  }
+
+  /** A stored item, or an occurrence view for an occurrence id. */
+  private Item byId(String id) {
+    var occurrence = OccurrenceIds.parse(id);
+    if (occurrence.isPresent()) {
+      Item master = stored(occurrence.get().masterId());
+      if (master.kind != Item.Kind.CALENDAR || master.calendar.recurrence == null) {
+        throw ResponseMessageError.itemNotFound();
+      }
+      return OccurrenceViews.view(new Series(master).at(occurrence.get().originalStart()));
+    }
+    return stored(id);
+  }
+
+  private Item stored(String id) {
+    Item item = mailbox.items.get(id);
     if (item == null) {
       throw ResponseMessageError.itemNotFound();
     }

@@ -39,7 +39,11 @@ final class EwsResponses {
   static void error(StringBuilder out, String operation, ResponseMessageError e, String emptyPayload) {
     out.append("<m:").append(operation).append("ResponseMessage ResponseClass=\"Error\"><m:MessageText>")
         .append(Xml.esc(e.getMessage())).append("</m:MessageText><m:ResponseCode>").append(e.code)
-        .append("</m:ResponseCode><m:DescriptiveLinkKey>0</m:DescriptiveLinkKey>").append(emptyPayload)
+        .append("</m:ResponseCode><m:DescriptiveLinkKey>0</m:DescriptiveLinkKey>");
+    if (!e.messageXml.isEmpty()) {
+      out.append("<m:MessageXml>").append(e.messageXml).append("</m:MessageXml>");
+    }
+    out.append(emptyPayload)
         .append("</m:").append(operation).append("ResponseMessage>");
   }
 }

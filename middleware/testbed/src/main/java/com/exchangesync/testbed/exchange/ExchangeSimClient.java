@@ -43,6 +43,27 @@ public final class ExchangeSimClient {
     send("POST", "/sim/mailboxes", new JsonObject().put("smtp", smtp).put("displayName", displayName));
   }
 
+  /** Adds a mailbox whose user has this UPN and SID (null: the defaults); answers it, with its folder ids. */
+  public JsonObject mailbox(String smtp, String displayName, String upn, String sid) {
+    return new JsonObject(send("POST", "/sim/mailboxes", new JsonObject().put("smtp", smtp).put("displayName", displayName)
+        .put("upn", upn).put("sid", sid)));
+  }
+
+  /** What the rep's Deleted Items hold: contacts and events, each with {@code kind} and {@code restoresTo}. */
+  public JsonArray deletedItems(String smtp) {
+    return new JsonObject(send("GET", path(smtp, "deleted-items", null, null), null)).getJsonArray("items");
+  }
+
+  /** Restores an item from Deleted Items as the rep would in Outlook; answers it, with its new id. */
+  public JsonObject restoreDeletedItem(String smtp, String id) {
+    return new JsonObject(send("POST", path(smtp, "deleted-items", id, null) + "/restore", null));
+  }
+
+  /** What was soft-deleted (Recoverable Items): {@code id}, {@code kind}, {@code subject}. */
+  public JsonArray recoverableItems(String smtp) {
+    return new JsonObject(send("GET", path(smtp, "recoverable-items", null, null), null)).getJsonArray("items");
+  }
+
   /** Creates a contact as the rep would in Outlook; {@code folder} null means the Contacts folder. */
   public JsonObject createContact(String smtp, String folder, JsonObject contact) {
     return new JsonObject(send("POST", path(smtp, "contacts", null, folder), contact));
@@ -53,7 +74,7 @@ public final class ExchangeSimClient {
     return new JsonObject(send("PATCH", path(smtp, "contacts", id, null), fields));
   }
 
-  /** Deletes a contact. */
+  /** Deletes a contact as the rep would in Outlook: it goes to Deleted Items. */
   public void deleteContact(String smtp, String id) {
     send("DELETE", path(smtp, "contacts", id, null), null);
   }
@@ -73,14 +94,37 @@ public final class ExchangeSimClient {
     return new JsonObject(send("PATCH", path(smtp, "events", id, null), fields));
   }
 
-  /** Deletes an event. */
+  /** Deletes an event as the rep would in Outlook: it goes to Deleted Items (a series whole). */
   public void deleteEvent(String smtp, String id) {
     send("DELETE", path(smtp, "events", id, null), null);
   }
 
-  /** The events of the rep's calendar. */
+  /** The events stored in the rep's calendar: singles and series masters. */
   public JsonArray events(String smtp) {
     return new JsonObject(send("GET", path(smtp, "events", null, null), null)).getJsonArray("events");
+  }
+
+  /**
+   * What the rep's calendar shows from {@code from} to {@code to} (ISO-8601 with offset): singles, and each series'
+   * occurrences and exceptions with their {@code type}, {@code seriesId} and {@code originalStart}.
+   */
+  public JsonArray events(String smtp, String from, String to) {
+    return new JsonObject(send("GET", path(smtp, "events", null, null) + "?from=" + URLEncoder.encode(from, StandardCharsets.UTF_8)
+        + "&to=" + URLEncoder.encode(to, StandardCharsets.UTF_8), null)).getJsonArray("events");
+  }
+
+  /** Changes one occurrence of a series, as the rep would in Outlook; it is an exception from then on. */
+  public JsonObject updateOccurrence(String smtp, String seriesId, String originalStart, JsonObject fields) {
+    return new JsonObject(send("PATCH", occurrencePath(smtp, seriesId, originalStart), fields));
+  }
+
+  /** Cancels one occurrence of a series, as the rep would in Outlook. */
+  public void deleteOccurrence(String smtp, String seriesId, String originalStart) {
+    send("DELETE", occurrencePath(smtp, seriesId, originalStart), null);
+  }
+
+  private static String occurrencePath(String smtp, String seriesId, String originalStart) {
+    return path(smtp, "events", seriesId, null) + "/occurrences/" + URLEncoder.encode(originalStart, StandardCharsets.UTF_8);
   }
 
   /** Injects a fault (see the README for its fields). */
@@ -88,7 +132,7 @@ public final class ExchangeSimClient {
     send("POST", "/sim/faults", fault);
   }
 
-  /** Calls per operation, HTTP requests, 401 challenges. */
+  /** Calls per operation, HTTP requests, 401 challenges, schema violations, meeting messages sent. */
   public JsonObject stats() {
     return new JsonObject(send("GET", "/sim/stats", null));
   }

@@ -19,7 +19,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
- * A server that answers as Exchange Server 2016 does, for what a sync client
+ * A server that answers as Exchange Server 2016/2019 does, for what a sync client
  * needs: EWS at {@code /EWS/Exchange.asmx}, SOAP Autodiscover at
  * {@code /autodiscover/autodiscover.svc}, and an admin API under {@code /sim}
  * (see the module README). State lives in memory and is safe under concurrent
@@ -36,6 +36,9 @@ public final class ExchangeTestbed {
   final FaultPlan faults = new FaultPlan();
   final Stats stats = new Stats();
   private final List<String> violations = Collections.synchronizedList(new ArrayList<>());
+  final List<SimExtension> extensions = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private Router router;
+  private BodyHandler body;
   private HttpServer server;
 
   private ExchangeTestbed(Vertx vertx, ExchangeTestbedOptions options) {
@@ -52,6 +55,8 @@ public final class ExchangeTestbed {
     router.post().pathRegex("(?i)/ews/exchange\\.asmx").handler(body).handler(bed::ews);
     router.post().pathRegex("(?i)/autodiscover/autodiscover\\.svc").handler(body).handler(bed::autodiscover);
     new SimAdminApi(bed).mount(router, body);
+    bed.router = router;
+    bed.body = body;
     return vertx.createHttpServer(new HttpServerOptions().setHandle100ContinueAutomatically(true))
         .requestHandler(router)
         .listen(options.port(), options.host())
@@ -64,6 +69,26 @@ public final class ExchangeTestbed {
   /** Stops listening. */
   public Future<Void> close() {
     return server == null ? Future.succeededFuture() : server.close();
+  }
+
+  /**
+   * Lets another protocol (the Graph test bed) serve these mailboxes and share
+   * this test bed's admin API: its routes join {@code /sim}, and reset, faults
+   * and stats reach it.
+   */
+  public void attach(SimExtension extension) {
+    extensions.add(extension);
+    extension.mount(router, body);
+  }
+
+  /** The mailboxes, for another protocol that serves them (see {@link #attach}). */
+  public MailboxStore mailboxStore() {
+    return store;
+  }
+
+  /** The counts of {@code /sim/stats}, where another protocol counts the meeting messages it sends. */
+  public Stats stats() {
+    return stats;
   }
 
   /** {@code http://host:port}. */
@@ -90,8 +115,13 @@ public final class ExchangeTestbed {
 
   // --- EWS ----------------------------------------------------------------------------------------
 
-  /** What one request is answered with. */
-  private record Answer(int status, String contentType, String body, String operation) {}
+  /** What one request is answered with; {@code drop}: the connection is closed instead (an answer lost on the way). */
+  private record Answer(int status, String contentType, String body, String operation, boolean drop) {
+
+    Answer(int status, String contentType, String body, String operation) {
+      this(status, contentType, body, operation, false);
+    }
+  }
 
   private void ews(RoutingContext ctx) {
     stats.httpRequests.incrementAndGet();
@@ -133,12 +163,19 @@ public final class ExchangeTestbed {
       operation = request.getLocalName();
       stats.call(operation);
       FaultPlan.Fault fault = faults.failure(operation);
-      if (fault != null) {
+      boolean lost = fault != null && (fault.kind().equals(FaultPlan.HTTP503_AFTER_WRITE)
+          || fault.kind().equals(FaultPlan.DROP_AFTER_WRITE));
+      if (fault != null && !lost) {
         return injected(fault, operation);
       }
       Mailbox mailbox = actingMailbox(envelope);
-      Call call = new Call(store, mailbox, request);
+      Call call = new Call(store, mailbox, request, timeZoneContext(envelope), stats);
       String response = store.locked(() -> dispatch(call));
+      if (lost) {
+        // The write is applied; its answer never reaches the client, who cannot tell whether it happened.
+        return fault.kind().equals(FaultPlan.DROP_AFTER_WRITE) ? new Answer(0, "", "", operation, true)
+            : serviceUnavailable(operation);
+      }
       return checked(new Answer(200, "text/xml; charset=utf-8", EwsResponses.envelope(response), operation));
     } catch (SoapFault f) {
       return new Answer(f.httpStatus, "text/xml; charset=utf-8", f.envelope(), operation);
@@ -158,10 +195,26 @@ public final class ExchangeTestbed {
       case "CreateItem" -> ItemOperations.createItem(call);
       case "UpdateItem" -> ItemOperations.updateItem(call);
       case "DeleteItem" -> ItemOperations.deleteItem(call);
-      case "FindItem" -> ItemOperations.findItem(call);
+      case "MoveItem" -> MoveCopyOperations.moveItem(call);
+      case "CopyItem" -> MoveCopyOperations.copyItem(call);
+      case "FindItem" -> FindItemOperation.findItem(call);
       default -> throw SoapFault.of("ErrorInvalidRequest",
           "The request is invalid: the operation " + call.request().getLocalName() + " is not served by this test bed.");
     };
+  }
+
+  /** The zone of the {@code TimeZoneContext} header, or null without one; an unknown zone fails the request as in Exchange. */
+  private static CalendarZone timeZoneContext(Element envelope) {
+    Optional<Element> definition = Xml.child(envelope, "Header").flatMap(h -> Xml.child(h, "TimeZoneContext"))
+        .flatMap(c -> Xml.child(c, "TimeZoneDefinition"));
+    if (definition.isEmpty()) {
+      return null;
+    }
+    try {
+      return TimeZoneXml.readDefinition(definition.get());
+    } catch (ResponseMessageError e) {
+      throw SoapFault.of("ErrorTimeZone", "The time zone in the TimeZoneContext header isn't valid: " + e.getMessage());
+    }
   }
 
   /** The impersonated mailbox, or the service account's own when there is no impersonation header. */
@@ -174,17 +227,42 @@ public final class ExchangeTestbed {
       }
       return own;
     }
-    Element sid = Xml.child(impersonation.get(), "ConnectingSID").orElseThrow(() -> SoapFault.of(
+    Element connecting = Xml.child(impersonation.get(), "ConnectingSID").orElseThrow(() -> SoapFault.of(
         "ErrorInvalidExchangeImpersonationHeaderData", "ExchangeImpersonation SOAP header must contain a ConnectingSID."));
-    String smtp = Xml.childText(sid, "PrimarySmtpAddress").or(() -> Xml.childText(sid, "SmtpAddress")).orElseThrow(() ->
-        SoapFault.of("ErrorInvalidExchangeImpersonationHeaderData",
-            "This test bed identifies impersonated users by SMTP address only.")).trim();
-    Mailbox mailbox = store.mailbox(smtp);
-    if (mailbox == null) {
-      throw SoapFault.of("ErrorNonExistentMailbox", "The SMTP address has no mailbox associated with it.");
-    }
-    if (!store.mayImpersonate(smtp)) {
+    Mailbox mailbox = impersonated(connecting);
+    if (!store.mayImpersonate(mailbox)) {
       throw SoapFault.of("ErrorImpersonateUserDenied", "The account does not have permission to impersonate the requested user.");
+    }
+    return mailbox;
+  }
+
+  /** The mailbox a {@code ConnectingSID} names: by {@code PrincipalName} (UPN), {@code SID}, or primary or any SMTP address. */
+  private Mailbox impersonated(Element connecting) {
+    Element id = Xml.children(connecting).stream().findFirst().orElseThrow(() -> SoapFault.of(
+        "ErrorInvalidExchangeImpersonationHeaderData", "The ConnectingSID names nobody."));
+    String value = id.getTextContent().trim();
+    Mailbox mailbox = switch (id.getLocalName()) {
+      case "PrincipalName" -> {
+        if (!value.matches("[^@\\s]+@[^@\\s]+")) {
+          throw SoapFault.of("ErrorInvalidUserPrincipalName", "The user principal name is invalid: " + value);
+        }
+        yield store.mailboxByUpn(value);
+      }
+      case "SID" -> {
+        if (!value.matches("(?i)S-1-\\d+(-\\d+)+")) {
+          throw SoapFault.of("ErrorInvalidSid", "The security identifier is invalid: " + value);
+        }
+        yield store.mailboxBySid(value);
+      }
+      case "PrimarySmtpAddress", "SmtpAddress" -> store.mailbox(value);
+      default -> throw SoapFault.schemaValidation("Unexpected " + id.getLocalName() + " in ConnectingSID.", 0, 0);
+    };
+    if (mailbox == null) {
+      throw SoapFault.of("ErrorNonExistentMailbox", switch (id.getLocalName()) {
+        case "PrincipalName" -> "The user principal name has no mailbox associated with it.";
+        case "SID" -> "The SID has no mailbox associated with it.";
+        default -> "The SMTP address has no mailbox associated with it.";
+      });
     }
     return mailbox;
   }
@@ -192,11 +270,16 @@ public final class ExchangeTestbed {
   private Answer injected(FaultPlan.Fault fault, String operation) {
     return switch (fault.kind()) {
       case "serverBusy" -> new Answer(500, "text/xml; charset=utf-8", SoapFault.serverBusy(fault.backOffMillis()).envelope(), operation);
-      case "http503" -> new Answer(503, "text/html", "<html><head><title>Service Unavailable</title></head><body>"
-          + "<h1>Service Unavailable</h1><p>HTTP Error 503. The service is unavailable.</p></body></html>", operation);
+      case "http503" -> serviceUnavailable(operation);
       default -> new Answer(500, "text/xml; charset=utf-8",
           SoapFault.of("ErrorInternalServerError", "An internal server error occurred. The operation failed.").envelope(), operation);
     };
+  }
+
+  /** IIS's answer when the application pool cannot take the request. */
+  private static Answer serviceUnavailable(String operation) {
+    return new Answer(503, "text/html", "<html><head><title>Service Unavailable</title></head><body>"
+        + "<h1>Service Unavailable</h1><p>HTTP Error 503. The service is unavailable.</p></body></html>", operation);
   }
 
   /** With schema checks on, a response that breaks the schema is recorded and turned into an HTTP 500. */
@@ -269,6 +352,10 @@ public final class ExchangeTestbed {
   }
 
   private static void send(RoutingContext ctx, Answer answer) {
+    if (answer.drop()) {
+      ctx.request().connection().close();
+      return;
+    }
     ctx.response().setStatusCode(answer.status()).putHeader("Content-Type", answer.contentType()).end(answer.body());
   }
 }

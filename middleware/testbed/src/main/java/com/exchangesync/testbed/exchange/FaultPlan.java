@@ -10,9 +10,21 @@ import java.util.List;
  * {@code "*"}), a kind and how many calls it hits ({@code count}, -1 = every
  * call until reset). Kinds: {@code serverBusy} (SOAP fault
  * {@code ErrorServerBusy} with {@code BackOffMilliseconds}), {@code http503},
- * {@code http500}, {@code latency} ({@code ms} added before the answer).
+ * {@code http500}, {@code latency} ({@code ms} added before the answer), and
+ * the two faults of a write whose answer is lost: {@value #HTTP503_AFTER_WRITE}
+ * (the write is applied, then the call is answered 503, as a load balancer or
+ * proxy in front of Exchange can) and {@value #DROP_AFTER_WRITE} (the write is
+ * applied, then the connection is closed without an answer); both wait for a
+ * write operation ({@link #WRITES}).
  */
 final class FaultPlan {
+
+  static final String HTTP503_AFTER_WRITE = "http503AfterWrite";
+  static final String DROP_AFTER_WRITE = "dropAfterWrite";
+  static final List<String> KINDS = List.of("serverBusy", "http503", "http500", "latency", HTTP503_AFTER_WRITE, DROP_AFTER_WRITE);
+  /** The operations that change a mailbox. */
+  static final java.util.Set<String> WRITES = java.util.Set.of("CreateItem", "UpdateItem", "DeleteItem", "MoveItem", "CopyItem",
+      "CreateFolder");
 
   /** One injected fault. */
   record Fault(String operation, String kind, long backOffMillis, long ms) {}
@@ -25,8 +37,8 @@ final class FaultPlan {
   synchronized void add(JsonObject json) {
     String operation = json.getString("operation", "*");
     String kind = json.getString("kind");
-    if (kind == null || !List.of("serverBusy", "http503", "http500", "latency").contains(kind)) {
-      throw new IllegalArgumentException("kind must be one of serverBusy, http503, http500, latency");
+    if (kind == null || !KINDS.contains(kind)) {
+      throw new IllegalArgumentException("kind must be one of " + String.join(", ", KINDS));
     }
     int count = json.getInteger("count", 1);
     if (count == 0 || count < -1) {
@@ -61,12 +73,16 @@ final class FaultPlan {
   synchronized Fault failure(String operation) {
     for (Iterator<Entry> it = entries.iterator(); it.hasNext(); ) {
       Entry e = it.next();
-      if (!e.fault().kind().equals("latency") && matches(e, operation)) {
+      if (!e.fault().kind().equals("latency") && matches(e, operation) && applies(e.fault().kind(), operation)) {
         consume(it, e);
         return e.fault();
       }
     }
     return null;
+  }
+
+  private static boolean applies(String kind, String operation) {
+    return !(kind.equals(HTTP503_AFTER_WRITE) || kind.equals(DROP_AFTER_WRITE)) || WRITES.contains(operation);
   }
 
   private static boolean matches(Entry e, String operation) {

@@ -8,22 +8,22 @@ import java.util.List;
  * of an item in it, through EWS or the admin API, numbered by the store's
  * sequence, which is what {@code SyncFolderItems} reads.
  */
-final class Folder {
+public final class Folder {
 
   /** One entry of the change log. */
-  record Change(long seq, String itemId, Type type) {
-    enum Type { CREATE, UPDATE, DELETE }
+  public record Change(long seq, String itemId, Type type) {
+    public enum Type { CREATE, UPDATE, DELETE }
   }
 
-  final String id;
-  final String parentId;
-  final String folderClass;
-  final String distinguishedName;
-  String displayName;
-  String changeKey;
-  final List<Change> log = new ArrayList<>();
+  public final String id;
+  public final String parentId;
+  public final String folderClass;
+  public final String distinguishedName;
+  public String displayName;
+  public String changeKey;
+  public final List<Change> log = new ArrayList<>();
 
-  Folder(String id, String parentId, String folderClass, String displayName, String distinguishedName, String changeKey) {
+  public Folder(String id, String parentId, String folderClass, String displayName, String distinguishedName, String changeKey) {
     this.id = id;
     this.parentId = parentId;
     this.folderClass = folderClass;
@@ -33,7 +33,7 @@ final class Folder {
   }
 
   /** The EWS element name for this folder's type. */
-  String elementName() {
+  public String elementName() {
     return switch (folderClass) {
       case "IPF.Contact" -> "ContactsFolder";
       case "IPF.Appointment" -> "CalendarFolder";

@@ -13,35 +13,45 @@ import java.util.TreeMap;
  * indexed properties {@code contacts:EmailAddress/EmailAddress1} and
  * {@code contacts:PhysicalAddress:Street/Business}.
  */
-final class Item {
+public final class Item {
 
   /** What kind of item this is. */
-  enum Kind { CONTACT, CALENDAR }
+  public enum Kind { CONTACT, CALENDAR }
 
-  final String id;
-  final Kind kind;
-  final Instant created;
-  String folderId;
-  String changeKey;
-  Instant modified;
-  final Map<String, String> fields = new TreeMap<>();
-  final Map<ExtendedKey, String> extended = new LinkedHashMap<>();
-  String bodyType = "Text";
+  public final String id;
+  public final Kind kind;
+  public final Instant created;
+  public String folderId;
+  public String changeKey;
+  public Instant modified;
+  public final Map<String, String> fields = new TreeMap<>();
+  public final Map<ExtendedKey, String> extended = new LinkedHashMap<>();
+  public String bodyType = "Text";
+  /** A calendar item's time zones, recurrence, attendees and exceptions; null for a contact. */
+  public final CalendarState calendar;
+  /** The folder this item was moved out of (for a restore from Deleted Items); null if never moved. */
+  public String movedFrom;
+  /** Set when this item is a view of one occurrence of {@link Occurrence#master()}, not a stored item. */
+  public Occurrence occurrence;
 
-  Item(String id, Kind kind, String folderId, Instant created) {
+  public Item(String id, Kind kind, String folderId, Instant created) {
     this.id = id;
     this.kind = kind;
     this.folderId = folderId;
     this.created = created;
     this.modified = created;
+    this.calendar = kind == Kind.CALENDAR ? new CalendarState() : null;
   }
 
-  String itemClass() {
+  public String itemClass() {
     return kind == Kind.CONTACT ? "IPM.Contact" : "IPM.Appointment";
   }
 
-  /** The calendar item type: recurring masters are made through the admin API's {@code isRecurring}. */
-  String calendarItemType() {
-    return "true".equals(fields.get("calendar:IsRecurring")) ? "RecurringMaster" : "Single";
+  /** The calendar item type: {@code Single}, {@code RecurringMaster}, or an occurrence's {@code Occurrence}/{@code Exception}. */
+  public String calendarItemType() {
+    if (occurrence != null) {
+      return occurrence.type();
+    }
+    return calendar.recurrence != null ? "RecurringMaster" : "Single";
   }
 }

@@ -1,6 +1,5 @@
 package com.exchangesync.testbed.exchange;
 
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -17,10 +16,10 @@ import org.w3c.dom.Element;
  * element into an {@link Item}, and writes items back in the element order of
  * Microsoft's schema (which real clients and the schema check both require).
  */
-final class ItemCodec {
+public final class ItemCodec {
 
   /** Single-line text longer than this is refused, as Exchange refuses over-long string properties. */
-  static final int MAX_TEXT = 255;
+  public static final int MAX_TEXT = 255;
 
   /** Common item properties that may be set, in schema order: element name to field URI. */
   private static final Map<String, String> ITEM = ordered("Subject", "item:Subject", "Sensitivity", "item:Sensitivity",
@@ -40,10 +39,12 @@ final class ItemCodec {
       "PostalAddressIndex", "contacts:PostalAddressIndex", "Profession", "contacts:Profession",
       "SpouseName", "contacts:SpouseName", "Surname", "contacts:Surname");
 
-  /** Calendar properties that may be set, in schema order. */
-  private static final Map<String, String> CALENDAR = ordered("Start", "calendar:Start", "End", "calendar:End",
-      "IsAllDayEvent", "calendar:IsAllDayEvent", "LegacyFreeBusyStatus", "calendar:LegacyFreeBusyStatus",
-      "Location", "calendar:Location");
+  /** Calendar properties that may be set as simple values, in schema order. */
+  private static final Map<String, String> CALENDAR = new LinkedHashMap<>();
+
+  static {
+    CalendarItemCodec.SIMPLE.forEach(s -> CALENDAR.put(s[0], s[1]));
+  }
 
   /** The parts of a physical address, in schema order. */
   static final List<String> ADDRESS_PARTS = List.of("Street", "City", "State", "CountryOrRegion", "PostalCode");
@@ -55,12 +56,15 @@ final class ItemCodec {
 
   /** Properties clients send that the test bed accepts without modelling (they change nothing synced). */
   private static final Set<String> ACCEPTED_UNMODELLED = Set.of("Importance", "Categories", "ReminderIsSet",
-      "ReminderMinutesBeforeStart", "ReminderDueBy", "Culture", "StartTimeZone", "EndTimeZone", "MeetingTimeZone",
-      "TimeZone", "ItemClass");
+      "ReminderMinutesBeforeStart", "ReminderDueBy", "Culture", "TimeZone", "ItemClass", "When", "IsResponseRequested",
+      "AllowNewTimeProposal", "ConferenceType", "IsOnlineMeeting", "MeetingWorkspaceUrl", "NetShowUrl");
 
   /** Read-only properties: setting them is {@code ErrorInvalidPropertySet}. */
   private static final Set<String> READ_ONLY = Set.of("ItemId", "ParentFolderId", "DateTimeCreated", "LastModifiedTime",
-      "DateTimeReceived", "Size", "IsRecurring", "CalendarItemType", "CompleteName", "HasAttachments");
+      "DateTimeReceived", "Size", "IsRecurring", "CalendarItemType", "CompleteName", "HasAttachments", "OriginalStart",
+      "IsMeeting", "IsCancelled", "MeetingRequestWasSent", "MyResponseType", "Organizer", "Duration", "AppointmentState",
+      "AppointmentSequenceNumber", "AppointmentReplyTime", "FirstOccurrence", "LastOccurrence", "ModifiedOccurrences",
+      "DeletedOccurrences", "ConflictingMeetingCount", "AdjacentMeetingCount");
 
   private ItemCodec() {}
 
@@ -88,11 +92,13 @@ final class ItemCodec {
   // --- reading ---------------------------------------------------------------------------------
 
   /**
-   * Applies every property in {@code element} to {@code item}.
+   * Applies every property in {@code element} to {@code item}; a date-time
+   * without an offset is in {@code context} (the request's
+   * {@code TimeZoneContext}), or UTC when there is none.
    *
    * @throws ResponseMessageError naming the property when one cannot be set
    */
-  static void apply(Element element, Item item) {
+  static void apply(Element element, Item item, CalendarZone context) {
     for (Element p : Xml.children(element)) {
       String name = p.getLocalName();
       String field = simpleField(item.kind, name);
@@ -100,14 +106,14 @@ final class ItemCodec {
         if (name.equals("Body")) {
           item.bodyType = Xml.attr(p, "BodyType").orElse("Text");
         }
-        set(item, field, p.getTextContent());
+        set(item, field, p.getTextContent(), context);
       } else if (name.equals("EmailAddresses") && item.kind == Item.Kind.CONTACT) {
         for (Element e : Xml.children(p, "Entry")) {
           String key = e.getAttribute("Key");
           if (!EMAIL_KEYS.contains(key)) {
             throw new ResponseMessageError("ErrorInvalidPropertySet", "Unknown email address key " + key + ".");
           }
-          set(item, "contacts:EmailAddress/" + key, e.getTextContent());
+          set(item, "contacts:EmailAddress/" + key, e.getTextContent(), null);
         }
       } else if (name.equals("PhoneNumbers") && item.kind == Item.Kind.CONTACT) {
         for (Element e : Xml.children(p, "Entry")) {
@@ -115,7 +121,7 @@ final class ItemCodec {
           if (!PHONE_KEYS.contains(key)) {
             throw new ResponseMessageError("ErrorInvalidPropertySet", "Unknown phone number key " + key + ".");
           }
-          set(item, "contacts:PhoneNumber/" + key, e.getTextContent());
+          set(item, "contacts:PhoneNumber/" + key, e.getTextContent(), null);
         }
       } else if (name.equals("PhysicalAddresses") && item.kind == Item.Kind.CONTACT) {
         for (Element e : Xml.children(p, "Entry")) {
@@ -124,7 +130,7 @@ final class ItemCodec {
             throw new ResponseMessageError("ErrorInvalidPropertySet", "Unknown physical address key " + key + ".");
           }
           for (Element part : Xml.children(e)) {
-            set(item, "contacts:PhysicalAddress:" + part.getLocalName() + "/" + key, part.getTextContent());
+            set(item, "contacts:PhysicalAddress:" + part.getLocalName() + "/" + key, part.getTextContent(), null);
           }
         }
       } else if (name.equals("ExtendedProperty")) {
@@ -132,8 +138,8 @@ final class ItemCodec {
             () -> new ResponseMessageError("ErrorInvalidPropertySet", "An ExtendedProperty needs an ExtendedFieldURI."));
         String value = Xml.childText(p, "Value").orElse("");
         item.extended.put(FieldPaths.extendedKey(uri), value);
-      } else if (name.equals("Recurrence") && item.kind == Item.Kind.CALENDAR) {
-        item.fields.put("calendar:IsRecurring", "true");
+      } else if (item.kind == Item.Kind.CALENDAR && CalendarItemCodec.apply(p, item)) {
+        continue;
       } else if (READ_ONLY.contains(name)) {
         throw new ResponseMessageError("ErrorInvalidPropertySet", "Set action is invalid for property " + name + ".");
       } else if (!ACCEPTED_UNMODELLED.contains(name)) {
@@ -157,6 +163,9 @@ final class ItemCodec {
       item.fields.keySet().removeIf(k -> k.startsWith(prefix));
       return;
     }
+    if (item.kind == Item.Kind.CALENDAR && CalendarItemCodec.delete(item, fieldKey)) {
+      return;
+    }
     if (fieldKey.contains("/") || ELEMENT_OF_FIELD.containsKey(fieldKey)) {
       item.fields.remove(fieldKey);
       return;
@@ -172,10 +181,10 @@ final class ItemCodec {
     return f;
   }
 
-  private static void set(Item item, String field, String raw) {
+  private static void set(Item item, String field, String raw, CalendarZone context) {
     String value = raw == null ? "" : raw;
     if (field.equals("calendar:Start") || field.equals("calendar:End")) {
-      value = utc(value.trim());
+      value = utc(value.trim(), context);
     } else if (field.equals("calendar:IsAllDayEvent")) {
       value = bool(value.trim(), field);
     } else if (!field.equals("item:Body") && value.length() > MAX_TEXT) {
@@ -189,21 +198,18 @@ final class ItemCodec {
     }
   }
 
-  /** Checks the item as a whole, once all of a create's or an update's properties are applied. */
-  static void validate(Item item) {
-    if (item.kind != Item.Kind.CALENDAR) {
-      return;
-    }
-    String start = item.fields.get("calendar:Start");
-    String end = item.fields.get("calendar:End");
-    if (start != null && end != null && Instant.parse(end).isBefore(Instant.parse(start))) {
-      throw new ResponseMessageError("ErrorCalendarEndDateIsEarlierThanStartDate",
-          "The end date occurs before the start date.");
+  /** Checks and settles the item as a whole, once all of a create's or an update's properties are applied. */
+  static void validate(Item item, CalendarZone context) {
+    if (item.kind == Item.Kind.CALENDAR) {
+      CalendarRules.settle(item, context);
     }
   }
 
-  /** An xs:dateTime in UTC with an explicit Z; one without an offset counts as UTC, as with no TimeZoneContext. */
-  static String utc(String value) {
+  /**
+   * An xs:dateTime in UTC with an explicit Z; one without an offset is in
+   * {@code context} (the request's {@code TimeZoneContext}), else UTC.
+   */
+  static String utc(String value, CalendarZone context) {
     if (value.isEmpty()) {
       return value;
     }
@@ -211,7 +217,8 @@ final class ItemCodec {
       return OffsetDateTime.parse(value).toInstant().toString();
     } catch (DateTimeParseException e) {
       try {
-        return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC).toString();
+        LocalDateTime local = LocalDateTime.parse(value);
+        return (context == null ? local.toInstant(ZoneOffset.UTC) : context.toInstant(local)).toString();
       } catch (DateTimeParseException e2) {
         throw new ResponseMessageError("ErrorInvalidValueForProperty", "'" + value + "' is not a valid date and time.");
       }
@@ -228,8 +235,11 @@ final class ItemCodec {
 
   // --- writing ---------------------------------------------------------------------------------
 
-  /** Writes {@code item} as its element ({@code t:Contact} or {@code t:CalendarItem}) showing what {@code shape} asks for. */
-  static void write(StringBuilder out, Item item, ItemShape shape) {
+  /**
+   * Writes {@code item} as its element ({@code t:Contact} or {@code t:CalendarItem}) showing what {@code shape} asks for;
+   * {@code owner} is the mailbox, a calendar item's organizer.
+   */
+  static void write(StringBuilder out, Item item, ItemShape shape, Mailbox owner) {
     String element = item.kind == Item.Kind.CONTACT ? "Contact" : "CalendarItem";
     out.append("<t:").append(element).append('>');
     out.append("<t:ItemId Id=\"").append(item.id).append("\" ChangeKey=\"").append(item.changeKey).append("\"/>");
@@ -269,7 +279,7 @@ final class ItemCodec {
     if (item.kind == Item.Kind.CONTACT) {
       writeContact(out, item, shape);
     } else {
-      writeCalendar(out, item, shape);
+      CalendarItemCodec.write(out, item, shape, owner);
     }
     out.append("</t:").append(element).append('>');
   }
@@ -311,29 +321,6 @@ final class ItemCodec {
     }
   }
 
-  private static void writeCalendar(StringBuilder out, Item item, ItemShape shape) {
-    for (Map.Entry<String, String> e : CALENDAR.entrySet()) {
-      String value = item.fields.get(e.getValue());
-      if (value == null) {
-        // Exchange reports these defaults for every calendar item.
-        value = switch (e.getKey()) {
-          case "IsAllDayEvent" -> "false";
-          case "LegacyFreeBusyStatus" -> "Busy";
-          default -> null;
-        };
-      }
-      if (value != null && shape.wants(e.getValue())) {
-        simple(out, e.getKey(), value);
-      }
-    }
-    if (shape.wants("calendar:IsRecurring")) {
-      out.append("<t:IsRecurring>").append("true".equals(item.fields.get("calendar:IsRecurring"))).append("</t:IsRecurring>");
-    }
-    if (shape.wants("calendar:CalendarItemType")) {
-      out.append("<t:CalendarItemType>").append(item.calendarItemType()).append("</t:CalendarItemType>");
-    }
-  }
-
   private static void dictionary(StringBuilder out, Item item, ItemShape shape, String element, String wholeUri,
                                  String entryUri, List<String> keys) {
     StringBuilder entries = new StringBuilder();
@@ -354,7 +341,7 @@ final class ItemCodec {
   }
 
   /** Exchange fills a contact's display name from its names when none was given. */
-  static String displayName(Item item) {
+  public static String displayName(Item item) {
     String explicit = item.fields.get("contacts:DisplayName");
     if (explicit != null) {
       return explicit;

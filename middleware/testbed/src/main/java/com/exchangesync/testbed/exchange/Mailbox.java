@@ -3,32 +3,51 @@ package com.exchangesync.testbed.exchange;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** One user's mailbox: its folders and items. Touched only under the store's lock. */
-final class Mailbox {
+/**
+ * One user's mailbox: its folders and items, and the names its user goes by
+ * (primary SMTP address, user principal name, security identifier), any of
+ * which an {@code ExchangeImpersonation} header may use. Items deleted with
+ * {@code SoftDelete} (or deleted again from Deleted Items) wait in
+ * {@link #recoverable}, the Recoverable Items folder, which no folder operation
+ * shows. Touched only under the store's lock.
+ */
+public final class Mailbox {
 
-  final String smtp;
-  final String displayName;
-  final Map<String, Folder> folders = new LinkedHashMap<>();
-  final Map<String, Item> items = new LinkedHashMap<>();
-  Folder root;
-  Folder contacts;
-  Folder calendar;
+  public final String smtp;
+  public final String displayName;
+  /** The user principal name ({@code ann@corp.example.com} or {@code ann@corp.local}). */
+  public final String upn;
+  /** The security identifier ({@code S-1-5-21-…}). */
+  public final String sid;
+  public final Map<String, Folder> folders = new LinkedHashMap<>();
+  public final Map<String, Item> items = new LinkedHashMap<>();
+  /** Items in Recoverable Items (Deletions), by id: soft-deleted, out of every folder's sight. */
+  public final Map<String, Item> recoverable = new LinkedHashMap<>();
+  public Folder root;
+  public Folder contacts;
+  public Folder calendar;
+  public Folder deletedItems;
+  /** A mailbox left on the on-premises server of a hybrid setup: EWS serves it, Microsoft Graph does not. */
+  public boolean onPremises;
 
-  Mailbox(String smtp, String displayName) {
+  public Mailbox(String smtp, String displayName, String upn, String sid) {
     this.smtp = smtp;
     this.displayName = displayName;
+    this.upn = upn;
+    this.sid = sid;
   }
 
-  Folder distinguished(String name) {
+  public Folder distinguished(String name) {
     return switch (name) {
       case "msgfolderroot", "root" -> root;
       case "contacts" -> contacts;
       case "calendar" -> calendar;
+      case "deleteditems" -> deletedItems;
       default -> null;
     };
   }
 
-  int itemCount(String folderId) {
+  public int itemCount(String folderId) {
     int n = 0;
     for (Item i : items.values()) {
       if (i.folderId.equals(folderId)) {
@@ -38,7 +57,7 @@ final class Mailbox {
     return n;
   }
 
-  int childFolderCount(String folderId) {
+  public int childFolderCount(String folderId) {
     int n = 0;
     for (Folder f : folders.values()) {
       if (folderId.equals(f.parentId)) {

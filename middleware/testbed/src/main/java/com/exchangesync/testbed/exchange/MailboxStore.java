@@ -14,15 +14,16 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * Everything the Exchange test bed holds: the service account, the mailboxes
- * and a global change sequence. One lock guards it all, so concurrent requests
+ * Everything the Exchange test bed holds: the service account (whose
+ * impersonation scope names mailboxes by SMTP address, UPN or SID), the
+ * mailboxes and a global change sequence. One lock guards it all, so concurrent requests
  * see each other's changes whole; every operation is short, the waiting (added
  * latency) happens outside the lock.
  */
-final class MailboxStore {
+public final class MailboxStore {
 
   /** The configured service account. {@code impersonatesAll} stands for {@code "*"}. */
-  record ServiceAccount(String username, String password, Set<String> impersonates, boolean impersonatesAll) {}
+  public record ServiceAccount(String username, String password, Set<String> impersonates, boolean impersonatesAll) {}
 
   private final Clock clock;
   private final Map<String, Mailbox> mailboxes = new LinkedHashMap<>();
@@ -31,107 +32,185 @@ final class MailboxStore {
   private long seq;
   private long counter;
 
-  MailboxStore(Clock clock) {
+  public MailboxStore(Clock clock) {
     this.clock = clock;
   }
 
   /** Runs {@code action} holding the store's lock. */
-  synchronized <T> T locked(Supplier<T> action) {
+  public synchronized <T> T locked(Supplier<T> action) {
     return action.get();
   }
 
-  synchronized void reset() {
+  public synchronized void reset() {
     mailboxes.clear();
     serviceAccount = null;
     generation++;
   }
 
-  synchronized void serviceAccount(ServiceAccount account) {
+  public synchronized void serviceAccount(ServiceAccount account) {
     this.serviceAccount = account;
   }
 
-  synchronized ServiceAccount serviceAccount() {
+  public synchronized ServiceAccount serviceAccount() {
     return serviceAccount;
   }
 
   /** Whether {@code username}/{@code password} are the service account's (user names compare case-insensitively). */
-  synchronized boolean authenticates(String username, String password) {
+  public synchronized boolean authenticates(String username, String password) {
     return serviceAccount != null && serviceAccount.username().equalsIgnoreCase(username)
         && serviceAccount.password().equals(password);
   }
 
-  synchronized boolean mayImpersonate(String smtp) {
-    return serviceAccount != null
-        && (serviceAccount.impersonatesAll() || serviceAccount.impersonates().contains(smtp.toLowerCase(Locale.ROOT)));
+  /** Whether the service account's impersonation scope names {@code m}, by its SMTP address, UPN or SID. */
+  public synchronized boolean mayImpersonate(Mailbox m) {
+    if (serviceAccount == null) {
+      return false;
+    }
+    Set<String> scope = serviceAccount.impersonates();
+    return serviceAccount.impersonatesAll() || scope.contains(m.smtp.toLowerCase(Locale.ROOT))
+        || scope.contains(m.upn.toLowerCase(Locale.ROOT)) || scope.contains(m.sid.toLowerCase(Locale.ROOT));
   }
 
-  /** Adds a mailbox with its root, Contacts and Calendar folders; an existing one is kept as it is. */
-  synchronized Mailbox addMailbox(String smtp, String displayName) {
+  /** Adds a mailbox whose UPN is its SMTP address and whose SID is made up; an existing one is kept as it is. */
+  public synchronized Mailbox addMailbox(String smtp, String displayName) {
+    return addMailbox(smtp, displayName, null, null);
+  }
+
+  /**
+   * Adds a mailbox with its root, Contacts, Calendar and Deleted Items folders; {@code upn} defaults to
+   * the SMTP address, {@code sid} to a new domain SID. An existing mailbox is kept as it is; a UPN or SID
+   * another mailbox has is refused ({@link IllegalArgumentException}).
+   */
+  public synchronized Mailbox addMailbox(String smtp, String displayName, String upn, String sid) {
     String key = smtp.toLowerCase(Locale.ROOT);
     Mailbox existing = mailboxes.get(key);
     if (existing != null) {
       return existing;
     }
-    Mailbox m = new Mailbox(smtp, displayName);
+    String principal = upn == null ? smtp : upn;
+    String securityId = sid == null ? "S-1-5-21-1004336348-1177238915-682003330-" + (1100 + mailboxes.size()) : sid;
+    for (Mailbox other : mailboxes.values()) {
+      if (other.upn.equalsIgnoreCase(principal) || other.sid.equalsIgnoreCase(securityId)) {
+        throw new IllegalArgumentException("the UPN " + principal + " or SID " + securityId + " already belongs to " + other.smtp);
+      }
+    }
+    Mailbox m = new Mailbox(smtp, displayName, principal, securityId);
     m.root = newFolder(m, null, "IPF.Note", "Top of Information Store", "msgfolderroot");
     m.contacts = newFolder(m, m.root.id, "IPF.Contact", "Contacts", "contacts");
     m.calendar = newFolder(m, m.root.id, "IPF.Appointment", "Calendar", "calendar");
+    m.deletedItems = newFolder(m, m.root.id, "IPF.Note", "Deleted Items", "deleteditems");
     mailboxes.put(key, m);
     return m;
   }
 
-  synchronized Mailbox mailbox(String smtp) {
+  public synchronized Mailbox mailbox(String smtp) {
     return smtp == null ? null : mailboxes.get(smtp.toLowerCase(Locale.ROOT));
   }
 
+  /** The mailbox whose user principal name is {@code upn} (without regard to case), or null. */
+  public synchronized Mailbox mailboxByUpn(String upn) {
+    return mailboxes.values().stream().filter(m -> m.upn.equalsIgnoreCase(upn)).findFirst().orElse(null);
+  }
+
+  /** The mailbox whose user's security identifier is {@code sid}, or null. */
+  public synchronized Mailbox mailboxBySid(String sid) {
+    return mailboxes.values().stream().filter(m -> m.sid.equalsIgnoreCase(sid)).findFirst().orElse(null);
+  }
+
   /** The mailbox whose primary address is the service account's user name, if any. */
-  synchronized Mailbox serviceAccountMailbox() {
+  public synchronized Mailbox serviceAccountMailbox() {
     return serviceAccount == null ? null : mailbox(serviceAccount.username());
   }
 
-  synchronized Set<String> mailboxAddresses() {
+  public synchronized Set<String> mailboxAddresses() {
     return new TreeSet<>(mailboxes.keySet());
   }
 
-  synchronized long generation() {
+  public synchronized long generation() {
     return generation;
   }
 
-  synchronized long head() {
+  public synchronized long head() {
     return seq;
   }
 
-  synchronized Folder newFolder(Mailbox m, String parentId, String folderClass, String displayName, String distinguished) {
+  public synchronized Folder newFolder(Mailbox m, String parentId, String folderClass, String displayName, String distinguished) {
     Folder f = new Folder(newId("AQMkA"), parentId, folderClass, displayName, distinguished, newChangeKey());
     m.folders.put(f.id, f);
     return f;
   }
 
   /** A new item for {@code f}, not stored until {@link #insert}: a create that fails leaves nothing behind. */
-  synchronized Item draft(Item.Kind kind, Folder f) {
+  public synchronized Item draft(Item.Kind kind, Folder f) {
     Item item = new Item(newId("AAMkA"), kind, f.id, now());
     item.changeKey = newChangeKey();
     return item;
   }
 
-  synchronized void insert(Mailbox m, Item item) {
+  public synchronized void insert(Mailbox m, Item item) {
     m.items.put(item.id, item);
     m.folders.get(item.folderId).log.add(new Folder.Change(++seq, item.id, Folder.Change.Type.CREATE));
   }
 
   /** Records that {@code item} changed: a new change key, a new modification time, an entry in the log. */
-  synchronized void touched(Mailbox m, Item item) {
+  public synchronized void touched(Mailbox m, Item item) {
     item.changeKey = newChangeKey();
     item.modified = now();
     m.folders.get(item.folderId).log.add(new Folder.Change(++seq, item.id, Folder.Change.Type.UPDATE));
   }
 
-  synchronized void delete(Mailbox m, Item item) {
+  public synchronized void delete(Mailbox m, Item item) {
     m.items.remove(item.id);
     m.folders.get(item.folderId).log.add(new Folder.Change(++seq, item.id, Folder.Change.Type.DELETE));
   }
 
-  Instant now() {
+  /**
+   * A rep's delete in Outlook: to Deleted Items (from Deleted Items, or with Shift+Delete:
+   * {@code permanently}, to Recoverable Items), as {@code DeleteItem} with {@code MoveToDeletedItems}
+   * and {@code SoftDelete} do.
+   */
+  public synchronized void deleteAsRep(Mailbox m, Item item, boolean permanently) {
+    if (permanently || item.folderId.equals(m.deletedItems.id)) {
+      softDelete(m, item);
+    } else {
+      move(m, item, m.deletedItems);
+    }
+  }
+
+  /** {@code SoftDelete}: out of its folder (a delete there) into Recoverable Items, where no folder shows it. */
+  public synchronized void softDelete(Mailbox m, Item item) {
+    delete(m, item);
+    m.recoverable.put(item.id, item);
+  }
+
+  /**
+   * Moves {@code item} to {@code target} as Exchange does: the item gets a new id (the old one is gone: a
+   * delete in the old folder's changes, a create in the new one's) and a new change key; the folder it left
+   * is remembered, for a restore from Deleted Items.
+   */
+  public synchronized Item move(Mailbox m, Item item, Folder target) {
+    Item moved = copy(m, item, target);
+    moved.movedFrom = item.folderId;
+    delete(m, item);
+    return moved;
+  }
+
+  /** A copy of {@code item} in {@code target}, with an id and change key of its own. */
+  public synchronized Item copy(Mailbox m, Item item, Folder target) {
+    Item copy = new Item(newId("AAMkA"), item.kind, target.id, item.created);
+    copy.fields.putAll(item.fields);
+    copy.extended.putAll(item.extended);
+    copy.bodyType = item.bodyType;
+    if (item.calendar != null) {
+      copy.calendar.restore(item.calendar);
+    }
+    copy.changeKey = newChangeKey();
+    copy.modified = now();
+    insert(m, copy);
+    return copy;
+  }
+
+  public Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.SECONDS);
   }
 

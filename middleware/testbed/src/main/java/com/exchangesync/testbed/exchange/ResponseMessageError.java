@@ -3,24 +3,32 @@ package com.exchangesync.testbed.exchange;
 /**
  * A per-item failure reported inside a response message with
  * {@code ResponseClass="Error"} (the rest of a batch goes on), as opposed to a
- * {@link SoapFault}, which fails the whole request.
+ * {@link SoapFault}, which fails the whole request. {@code messageXml} is what
+ * Exchange adds in {@code m:MessageXml} (the property at fault, a limit), or
+ * empty.
  */
-final class ResponseMessageError extends RuntimeException {
+public final class ResponseMessageError extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
-  final String code;
+  public final String code;
+  public final String messageXml;
 
-  ResponseMessageError(String code, String message) {
-    super(message);
-    this.code = code;
+  public ResponseMessageError(String code, String message) {
+    this(code, message, "");
   }
 
-  static ResponseMessageError itemNotFound() {
+  public ResponseMessageError(String code, String message, String messageXml) {
+    super(message);
+    this.code = code;
+    this.messageXml = messageXml;
+  }
+
+  public static ResponseMessageError itemNotFound() {
     return new ResponseMessageError("ErrorItemNotFound", "The specified object was not found in the store.");
   }
 
-  static ResponseMessageError folderNotFound() {
+  public static ResponseMessageError folderNotFound() {
     return new ResponseMessageError("ErrorFolderNotFound", "The specified folder could not be found in the store.");
   }
 }

@@ -1,7 +1,7 @@
 package com.exchangesync.testbed.exchange;
 
 import java.util.List;
-import java.util.Locale;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.w3c.dom.Element;
 
@@ -16,7 +16,7 @@ final class Restrictions {
   private Restrictions() {}
 
   static Predicate<Item> forItems(Element restriction) {
-    return parse(single(restriction), Restrictions::itemValue);
+    return parse(single(restriction), Restrictions::valueOf);
   }
 
   static Predicate<Folder> forFolders(Element restriction) {
@@ -52,10 +52,16 @@ final class Restrictions {
       }
       case "Contains" -> {
         Element path = children.get(0);
-        String constant = Xml.attr(children.get(1), "Value").orElse("").toLowerCase(Locale.ROOT);
+        if (!path.getLocalName().equals("ExtendedFieldURI") && NOT_TEXT.contains(FieldPaths.fieldKey(path))) {
+          throw new ResponseMessageError("ErrorContainsFilterWrongType",
+              "The Contains filter can only be used for string properties, not " + FieldPaths.fieldKey(path) + ".");
+        }
+        String constant = Xml.attr(children.get(1), "Value").orElse("");
+        Containment containment = new Containment(Xml.attr(e, "ContainmentMode").orElse("FullString"),
+            Xml.attr(e, "ContainmentComparison").orElse("Exact"));
         yield t -> {
           String v = values.apply(t, path);
-          return v != null && v.toLowerCase(Locale.ROOT).contains(constant);
+          return v != null && containment.matches(v, constant);
         };
       }
       default -> throw new ResponseMessageError("ErrorUnsupportedQueryFilter",
@@ -69,7 +75,12 @@ final class Restrictions {
     return c.getAttribute("Value");
   }
 
-  private static String itemValue(Item item, Element path) {
+  /** Properties that are not text: a {@code Contains} on one is refused. */
+  private static final Set<String> NOT_TEXT = Set.of("calendar:Start", "calendar:End", "calendar:IsAllDayEvent",
+      "calendar:IsRecurring", "calendar:IsMeeting", "calendar:OriginalStart", "item:DateTimeCreated", "item:LastModifiedTime");
+
+  /** The value of the property {@code path} names on {@code item}, as text; null when not set. */
+  static String valueOf(Item item, Element path) {
     if (path.getLocalName().equals("ExtendedFieldURI")) {
       return item.extended.get(FieldPaths.extendedKey(path));
     }
@@ -77,7 +88,14 @@ final class Restrictions {
     return switch (key) {
       case "item:ItemClass" -> item.itemClass();
       case "item:ItemId" -> item.id;
-      case "calendar:CalendarItemType" -> item.calendarItemType();
+      case "item:DateTimeCreated" -> item.created.toString();
+      case "item:LastModifiedTime" -> item.modified.toString();
+      case "item:Sensitivity" -> item.fields.getOrDefault(key, "Normal");
+      case "calendar:CalendarItemType" -> item.kind == Item.Kind.CALENDAR ? item.calendarItemType() : null;
+      case "calendar:IsRecurring" -> item.kind == Item.Kind.CALENDAR
+          ? Boolean.toString(item.calendar.recurrence != null || item.occurrence != null) : null;
+      case "calendar:IsMeeting" -> item.kind == Item.Kind.CALENDAR ? Boolean.toString(item.calendar.isMeeting()) : null;
+      case "calendar:UID" -> item.kind == Item.Kind.CALENDAR ? item.calendar.uid : null;
       case "contacts:DisplayName" -> ItemCodec.displayName(item);
       default -> item.fields.get(key);
     };

@@ -6,8 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The admin API's JSON form of contacts and events, as a person would edit
- * them in Outlook, mapped to the EWS properties the test bed stores.
+ * The admin API's JSON form of contacts, as a person would edit them in
+ * Outlook, mapped to the EWS properties the test bed stores (events: see
+ * {@link SimEvents}).
  *
  * <p>Extended properties are a list of
  * {@code {"propertySetId": "<guid>", "name": "<name>", "type": "String", "value": "..."}}.
@@ -15,7 +16,6 @@ import java.util.Map;
 final class SimItems {
 
   static final Map<String, String> CONTACT = new LinkedHashMap<>();
-  static final Map<String, String> EVENT = new LinkedHashMap<>();
 
   static {
     CONTACT.put("givenName", "contacts:GivenName");
@@ -35,14 +35,6 @@ final class SimItems {
     CONTACT.put("postalCode", "contacts:PhysicalAddress:PostalCode/Business");
     CONTACT.put("country", "contacts:PhysicalAddress:CountryOrRegion/Business");
     CONTACT.put("notes", "item:Body");
-    EVENT.put("subject", "item:Subject");
-    EVENT.put("location", "calendar:Location");
-    EVENT.put("body", "item:Body");
-    EVENT.put("start", "calendar:Start");
-    EVENT.put("end", "calendar:End");
-    EVENT.put("isAllDay", "calendar:IsAllDayEvent");
-    EVENT.put("sensitivity", "item:Sensitivity");
-    EVENT.put("isRecurring", "calendar:IsRecurring");
   }
 
   private SimItems() {}
@@ -54,7 +46,7 @@ final class SimItems {
    * @throws IllegalArgumentException naming the key and what it takes
    */
   static void apply(JsonObject json, Item item) {
-    Map<String, String> map = item.kind == Item.Kind.CONTACT ? CONTACT : EVENT;
+    Map<String, String> map = CONTACT;
     for (String key : json.fieldNames()) {
       if (key.equals("extendedProperties")) {
         applyExtended(json.getValue(key), item);
@@ -69,16 +61,10 @@ final class SimItems {
       String value;
       if (raw == null) {
         value = "";
-      } else if (raw instanceof Boolean b && (key.equals("isAllDay") || key.equals("isRecurring"))) {
-        value = b.toString();
-      } else if (raw instanceof String s && !key.equals("isAllDay") && !key.equals("isRecurring")) {
+      } else if (raw instanceof String s) {
         value = s;
       } else {
-        throw new IllegalArgumentException("'" + key + "' takes " + (key.startsWith("is") ? "true or false" : "a string"));
-      }
-      if (field.equals("item:Sensitivity") && !value.isEmpty()
-          && !java.util.List.of("Normal", "Personal", "Private", "Confidential").contains(value)) {
-        throw new IllegalArgumentException("'sensitivity' takes Normal, Personal, Private or Confidential");
+        throw new IllegalArgumentException("'" + key + "' takes a string");
       }
       try {
         setField(item, field, value);
@@ -86,22 +72,10 @@ final class SimItems {
         throw new IllegalArgumentException("'" + key + "': " + e.getMessage());
       }
     }
-    String start = item.fields.get("calendar:Start");
-    String end = item.fields.get("calendar:End");
-    if (start != null && end != null && java.time.Instant.parse(end).isBefore(java.time.Instant.parse(start))) {
-      throw new IllegalArgumentException("'end' is before 'start'");
-    }
   }
 
   private static void setField(Item item, String field, String value) {
-    if (field.equals("calendar:Start") || field.equals("calendar:End")) {
-      value = value.isEmpty() ? value : ItemCodec.utc(value);
-    }
-    if (field.equals("calendar:IsRecurring") || field.equals("calendar:IsAllDayEvent")) {
-      if (value.equals("false")) {
-        value = field.equals("calendar:IsRecurring") ? "" : "false";
-      }
-    } else if (!field.equals("item:Body") && value.length() > ItemCodec.MAX_TEXT) {
+    if (!field.equals("item:Body") && value.length() > ItemCodec.MAX_TEXT) {
       throw new ResponseMessageError("ErrorPropertyValidationFailure", "longer than " + ItemCodec.MAX_TEXT + " characters");
     }
     if (value.isEmpty()) {
@@ -111,7 +85,8 @@ final class SimItems {
     }
   }
 
-  private static void applyExtended(Object raw, Item item) {
+  /** Applies {@code extendedProperties} (a null value removes one). */
+  static void applyExtended(Object raw, Item item) {
     if (!(raw instanceof JsonArray list)) {
       throw new IllegalArgumentException("'extendedProperties' takes a list of {propertySetId, name, type, value}");
     }
@@ -129,27 +104,26 @@ final class SimItems {
     }
   }
 
-  /** The JSON form of {@code item}. */
+  /** The JSON form of a contact. */
   static JsonObject json(Item item, Mailbox m) {
-    Map<String, String> map = item.kind == Item.Kind.CONTACT ? CONTACT : EVENT;
     JsonObject out = new JsonObject().put("id", item.id).put("changeKey", item.changeKey)
         .put("folder", m.folders.get(item.folderId).displayName);
-    map.forEach((key, field) -> {
+    CONTACT.forEach((key, field) -> {
       String value = item.fields.get(field);
-      if (key.equals("isAllDay") || key.equals("isRecurring")) {
-        out.put(key, "true".equals(value));
-      } else if (value != null) {
+      if (value != null) {
         out.put(key, value);
       }
     });
-    if (item.kind == Item.Kind.CALENDAR) {
-      out.put("calendarItemType", item.calendarItemType());
-    }
+    out.put("extendedProperties", extendedJson(item));
+    out.put("created", item.created.toString()).put("modified", item.modified.toString());
+    return out;
+  }
+
+  /** An item's extended properties as the admin API lists them. */
+  static JsonArray extendedJson(Item item) {
     JsonArray ext = new JsonArray();
     item.extended.forEach((k, v) -> ext.add(new JsonObject().put("propertySetId", k.propertySet()).put("name", k.name())
         .put("type", k.type()).put("value", v)));
-    out.put("extendedProperties", ext);
-    out.put("created", item.created.toString()).put("modified", item.modified.toString());
-    return out;
+    return ext;
   }
 }

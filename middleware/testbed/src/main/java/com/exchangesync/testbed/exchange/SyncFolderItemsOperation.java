@@ -70,7 +70,7 @@ final class SyncFolderItemsOperation {
           case CREATE, UPDATE -> {
             String tag = net == Net.CREATE ? "Create" : "Update";
             changes.append("<t:").append(tag).append('>');
-            ItemCodec.write(changes, item, shape);
+            ItemCodec.write(changes, item, shape, call.mailbox());
             changes.append("</t:").append(tag).append('>');
           }
           case DELETE -> changes.append("<t:Delete><t:ItemId Id=\"").append(id).append("\"/></t:Delete>");

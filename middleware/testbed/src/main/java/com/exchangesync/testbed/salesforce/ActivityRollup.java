@@ -4,7 +4,7 @@ import java.time.LocalDate;
 
 /**
  * {@code LastActivityDate} as the org keeps it: read-only, and moved forward
- * when an event naming the contact ({@code WhoId}) is saved with a later
+ * when an event naming the contact or lead ({@code WhoId}) is saved with a later
  * {@code ActivityDate}. Like the org's roll-up it does not touch the contact's
  * {@code LastModifiedDate} or {@code SystemModstamp}, and sends no Outbound Message.
  */
@@ -22,7 +22,7 @@ final class ActivityRollup implements RecordStore.Listener {
       return;
     }
     Row who = store.row(row.get("WhoId").toString());
-    if (who == null || who.deleted() || !who.type.name.equals("Contact")) {
+    if (who == null || who.deleted() || who.type.field("LastActivityDate") == null) {
       return;
     }
     Object current = who.get("LastActivityDate");

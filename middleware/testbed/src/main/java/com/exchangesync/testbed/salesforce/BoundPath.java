@@ -4,7 +4,9 @@ import java.util.List;
 
 /**
  * A field path resolved against the schema: the reference fields it follows
- * ({@code OwnerId} for {@code Owner.Email}) and the field it ends at.
+ * ({@code OwnerId} for {@code Owner.Email}) and the field it ends at. A
+ * polymorphic reference ({@code Who}) leads to the {@link PolymorphicName}
+ * entity, as in an org.
  */
 record BoundPath(List<FieldDef> hops, FieldDef leaf) {
 
@@ -16,6 +18,9 @@ record BoundPath(List<FieldDef> hops, FieldDef leaf) {
       current = id == null ? null : store.row(id.toString());
       if (current == null || current.deleted()) {
         return null;
+      }
+      if (PolymorphicName.polymorphic(hop)) {
+        current = PolymorphicName.view(current);
       }
     }
     return current.get(leaf.name());
@@ -40,7 +45,7 @@ record BoundPath(List<FieldDef> hops, FieldDef leaf) {
             + " relationship name. Please reference your WSDL or the describe call for the appropriate names.");
       }
       hops.add(ref);
-      current = schema.type(ref.referenceTo().get(0));
+      current = PolymorphicName.polymorphic(ref) ? PolymorphicName.TYPE : schema.type(ref.referenceTo().get(0));
     }
     String last = parts.get(parts.size() - 1);
     FieldDef leaf = current.field(last);

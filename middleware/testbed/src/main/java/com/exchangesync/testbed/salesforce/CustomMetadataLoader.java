@@ -19,7 +19,8 @@ import org.w3c.dom.Element;
  * ({@code force-app/**}{@code /objects/<Object>/<Object>.object-meta.xml} and
  * {@code fields/*.field-meta.xml}), so the test bed's schema is the package's:
  * a query on a field the package does not define fails as it would in an org.
- * Custom fields on standard objects ({@code objects/Contact/fields/...}) are
+ * Custom fields on standard objects ({@code objects/Contact/fields/...}; those of
+ * {@code objects/Activity} go to both {@code Event} and {@code Task}) are
  * added to those. With a namespace prefix every custom name gets it, as in a
  * managed install.
  */
@@ -64,6 +65,13 @@ final class CustomMetadataLoader {
     int prefix = 0;
     for (Map.Entry<String, Path> e : objectDirs.entrySet()) {
       String name = e.getKey();
+      if (name.equals("Activity")) {
+        // Activity custom fields are defined once and belong to both events and tasks, as in an org.
+        List<SObjectType> activities = java.util.stream.Stream.of("event", "task").map(standard::get)
+            .filter(java.util.Objects::nonNull).toList();
+        activities.forEach(type -> addFields(type, e.getValue()));
+        continue;
+      }
       if (!name.endsWith("__c")) {
         SObjectType type = standard.get(name.toLowerCase(Locale.ROOT));
         if (type == null) {
@@ -88,6 +96,7 @@ final class CustomMetadataLoader {
     Optional<Element> meta = read(dir.resolve(name + ".object-meta.xml"));
     Optional<Element> nameField = meta.flatMap(m -> SoapXml.child(m, "nameField"));
     String nameType = nameField.flatMap(n -> SoapXml.childText(n, "type")).orElse("Text");
+    nameField.flatMap(n -> SoapXml.childText(n, "label")).ifPresent(label -> type.label("Name", label.trim()));
     if (nameType.equals("AutoNumber")) {
       type.add(FieldDef.readOnly("Name", FieldType.STRING));
       type.autoNumberFormats.put("Name", nameField.flatMap(n -> SoapXml.childText(n, "displayFormat")).orElse("{0}"));
@@ -169,6 +178,7 @@ final class CustomMetadataLoader {
           bool(xml, "caseSensitive"), f.referenceTo(), f.relationshipName(), f.picklistValues(), f.defaultValue(), f.masterDetail());
     }
     type.add(f);
+    SoapXml.childText(xml, "label").ifPresent(label -> type.label(name, label.trim()));
   }
 
   private FieldDef picklist(String name, FieldType type, int length, Element xml) {

@@ -14,13 +14,23 @@ import java.util.Set;
  * {@code records} records, default all, fail with that status code),
  * {@code INVALID_SESSION_ID} (every session ends and the call gets the fault;
  * never hits {@code login}), {@code http500}, {@code http503}, {@code latency}
- * ({@code ms} added before the answer).
+ * ({@code ms} added before the answer), and the two faults of a write whose
+ * answer is lost: {@value #HTTP503_AFTER_WRITE} (the write is applied, then the
+ * call is answered 503, as a proxy in front of a busy org can) and
+ * {@value #DROP_AFTER_WRITE} (the write is applied, then the connection is
+ * closed without an answer); both wait for a write call. The OAuth token endpoint is the
+ * operation {@value #TOKEN}; only {@code http500}, {@code http503} and
+ * {@code latency} hit it.
  */
 final class FaultPlan {
 
+  static final String HTTP503_AFTER_WRITE = "http503AfterWrite";
+  static final String DROP_AFTER_WRITE = "dropAfterWrite";
   static final Set<String> KINDS = Set.of("REQUEST_LIMIT_EXCEEDED", "UNABLE_TO_LOCK_ROW", "INVALID_SESSION_ID", "http500", "http503",
-      "latency");
+      "latency", HTTP503_AFTER_WRITE, DROP_AFTER_WRITE);
   static final Set<String> WRITES = Set.of("create", "update", "upsert", "delete");
+  /** The operation name of {@code POST /services/oauth2/token}. */
+  static final String TOKEN = "token";
 
   /** One injected fault. */
   record Fault(String operation, String kind, int records, long ms) {}
@@ -81,8 +91,11 @@ final class FaultPlan {
   }
 
   private static boolean applies(String kind, String operation) {
+    if (operation.equals(TOKEN)) {
+      return kind.equals("http500") || kind.equals("http503");
+    }
     return switch (kind) {
-      case "UNABLE_TO_LOCK_ROW" -> WRITES.contains(operation);
+      case "UNABLE_TO_LOCK_ROW", HTTP503_AFTER_WRITE, DROP_AFTER_WRITE -> WRITES.contains(operation);
       case "INVALID_SESSION_ID" -> !operation.equals("login");
       default -> true;
     };

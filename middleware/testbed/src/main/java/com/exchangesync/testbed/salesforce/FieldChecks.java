@@ -7,11 +7,16 @@ import java.util.regex.Pattern;
 
 /**
  * The per-field checks the org makes on every save, with the status codes
- * and wording the API uses: writability, text length, restricted picklist
+ * and wording the API uses (messages name fields by their labels, the errors'
+ * {@code fields} by their API names): writability, text length, restricted picklist
  * values, e-mail syntax, and references that must point at a live record of
  * the right type (stored in their 18-character form).
  */
 final class FieldChecks {
+
+  /** The types whose text the {@code AllowFieldTruncationHeader} truncates (the API guide's list; URLs are not on it). */
+  private static final java.util.Set<FieldType> TRUNCATED = java.util.EnumSet.of(FieldType.STRING, FieldType.TEXTAREA,
+      FieldType.EMAIL, FieldType.PHONE, FieldType.PICKLIST, FieldType.MULTIPICKLIST, FieldType.ENCRYPTEDSTRING);
 
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
@@ -33,8 +38,12 @@ final class FieldChecks {
         List.copyOf(refused)));
   }
 
-  /** Errors for values of {@code change} the org would refuse; references are rewritten to 18 characters. */
-  static List<SaveError> values(Change change, RecordStore store) {
+  /**
+   * Errors for values of {@code change} the org would refuse; references are rewritten to 18 characters.
+   * With {@code truncate} (the {@code AllowFieldTruncationHeader}) text too long for a field that takes
+   * truncation is cut to its length instead of refused.
+   */
+  static List<SaveError> values(Change change, RecordStore store, boolean truncate) {
     List<SaveError> errors = new ArrayList<>();
     for (Map.Entry<FieldDef, Object> e : change.values.entrySet()) {
       FieldDef f = e.getKey();
@@ -42,16 +51,24 @@ final class FieldChecks {
       if (v == null) {
         continue;
       }
+      String label = change.type.label(f);
       if (v instanceof String s && f.length() > 0 && f.type().textual() && !f.isReference() && s.length() > f.length()) {
-        errors.add(SaveError.of("STRING_TOO_LONG", f.name() + ": data value too large: " + abbreviate(s) + " (max length="
-            + f.length() + ")", f.name()));
-      } else if (f.type() == FieldType.EMAIL && !EMAIL.matcher(v.toString()).matches()) {
-        errors.add(SaveError.of("INVALID_EMAIL_ADDRESS", f.name() + ": invalid email address: " + v, f.name()));
+        if (truncate && TRUNCATED.contains(f.type())) {
+          e.setValue(s.substring(0, f.length()));
+          v = e.getValue();
+        } else {
+          errors.add(SaveError.of("STRING_TOO_LONG", label + ": data value too large: " + abbreviate(s) + " (max length="
+              + f.length() + ")", f.name()));
+          continue;
+        }
+      }
+      if (f.type() == FieldType.EMAIL && !EMAIL.matcher(v.toString()).matches()) {
+        errors.add(SaveError.of("INVALID_EMAIL_ADDRESS", label + ": invalid email address: " + v, f.name()));
       } else if (!f.picklistValues().isEmpty() && !picklistOk(f, v.toString())) {
-        errors.add(SaveError.of("INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST", f.name() + ": bad value for restricted picklist field: " + v,
+        errors.add(SaveError.of("INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST", label + ": bad value for restricted picklist field: " + v,
             f.name()));
       } else if (f.isReference()) {
-        SaveError bad = reference(f, v.toString(), store);
+        SaveError bad = reference(f, label, v.toString(), store);
         if (bad != null) {
           errors.add(bad);
         } else {
@@ -74,13 +91,13 @@ final class FieldChecks {
     return f.picklistValues().contains(value);
   }
 
-  private static SaveError reference(FieldDef f, String value, RecordStore store) {
+  private static SaveError reference(FieldDef f, String label, String value, RecordStore store) {
     if (!SalesforceIds.valid(value)) {
-      return SaveError.of("MALFORMED_ID", f.name() + ": id value of incorrect type: " + value, f.name());
+      return SaveError.of("MALFORMED_ID", label + ": id value of incorrect type: " + value, f.name());
     }
     Row target = store.row(value);
     if (target == null || target.deleted() || !f.referenceTo().contains(target.type.name)) {
-      return SaveError.of("INVALID_CROSS_REFERENCE_KEY", f.name() + ": invalid cross reference id", f.name());
+      return SaveError.of("INVALID_CROSS_REFERENCE_KEY", label + ": invalid cross reference id", f.name());
     }
     return null;
   }

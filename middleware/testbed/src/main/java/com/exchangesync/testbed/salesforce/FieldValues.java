@@ -13,8 +13,8 @@ import java.time.temporal.ChronoUnit;
 /**
  * Field values between their wire forms (SOAP text, admin-API JSON) and the
  * typed values rows hold. Text that is empty is null, as in Salesforce. Times
- * are UTC instants with millisecond precision, written
- * {@code 2024-05-01T09:30:00.000Z} as the API writes them.
+ * are UTC instants to the second (an org drops the milliseconds of what it
+ * stores), written {@code 2024-05-01T09:30:00.000Z} as the API writes them.
  */
 final class FieldValues {
 
@@ -38,7 +38,7 @@ final class FieldValues {
         case INTEGER -> new BigDecimal(text.trim()).intValueExact();
         case NUMBER -> new BigDecimal(text.trim());
         case DATE -> parseDate(text.trim());
-        case DATETIME -> parseDateTime(text.trim());
+        case DATETIME -> parseDateTime(text.trim()).truncatedTo(ChronoUnit.SECONDS);
       };
     } catch (IllegalArgumentException | ArithmeticException | DateTimeParseException e) {
       throw new IllegalArgumentException(field.name() + ": value not of required type: " + text);
@@ -90,7 +90,7 @@ final class FieldValues {
     return s.length() > 10 ? parseDateTime(s).atZone(ZoneOffset.UTC).toLocalDate() : LocalDate.parse(s);
   }
 
-  /** A dateTime with an offset, {@code Z}, none (UTC) or only a date (midnight UTC). */
+  /** A dateTime with an offset, {@code Z}, none (UTC) or only a date (midnight UTC), to the millisecond (as SOQL literals keep it). */
   static Instant parseDateTime(String s) {
     if (s.length() == 10) {
       return LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant();

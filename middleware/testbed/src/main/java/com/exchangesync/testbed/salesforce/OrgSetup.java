@@ -10,9 +10,9 @@ import java.util.Map;
 /**
  * Sets up a fresh org from the admin API's JSON ({@code POST /sim/org}):
  * {@code {"orgId", "name", "integrationUser": {"username", "password",
- * "securityToken", "id", "email", "name", "profileId"}, "users": [{"id",
+ * "securityToken", "id", "email", "name", "profileId", "timeZoneSidKey"}, "users": [{"id",
  * "username", "email", "profileId", "name", "isActive", "password",
- * "securityToken"}], "profiles": [{"id", "name"}],
+ * "securityToken", "timeZoneSidKey"}], "profiles": [{"id", "name"}],
  * "sharing": {"Contact": "Private" | "PublicRead" | "PublicReadWrite", ...},
  * "privateObjects": ["Contact", ...]}}. {@code privateObjects} is shorthand
  * for {@code "Private"} in {@code sharing} (the form the test bed took first);
@@ -55,12 +55,15 @@ final class OrgSetup {
     JsonObject integration = spec.getJsonObject("integrationUser");
     Map<String, Row> users = new LinkedHashMap<>();
     if (integration != null) {
-      if (integration.getString("username") == null || integration.getString("password") == null) {
-        throw new IllegalArgumentException("integrationUser needs username and password");
+      if (integration.getString("username") == null) {
+        throw new IllegalArgumentException("integrationUser needs a username");
       }
       Row u = user(users, profiles, profileType, userType, integration, admin, now);
       integrationId = u.id;
-      credentials.put(u.id, credential(integration));
+      LoginCredential credential = credential(integration);
+      if (credential != null) {
+        credentials.put(u.id, credential);
+      }
     }
     for (Object o : spec.getJsonArray("users", new JsonArray())) {
       JsonObject json = (JsonObject) o;
@@ -155,11 +158,21 @@ final class OrgSetup {
     u.values.put("Alias", name.replaceAll("[^A-Za-z]", "").substring(0, Math.min(8, name.replaceAll("[^A-Za-z]", "").length())));
     u.values.put("ProfileId", profileId);
     u.values.put("IsActive", json.getBoolean("isActive", true));
-    u.values.put("TimeZoneSidKey", "GMT");
+    u.values.put("TimeZoneSidKey", timeZone(json, username));
     u.values.put("LanguageLocaleKey", "en_US");
     u.values.put("UserType", "Standard");
     users.put(u.id, u);
     return u;
+  }
+
+  /** A user's {@code timeZoneSidKey} (the org default when absent), which must name a time zone. */
+  private static String timeZone(JsonObject user, String username) {
+    String key = user.getString("timeZoneSidKey", TimeZones.ORG_DEFAULT);
+    if (TimeZones.zone(key) == null) {
+      throw new IllegalArgumentException("the timeZoneSidKey of " + username + " must be a Salesforce time zone such as"
+          + " America/Los_Angeles or GMT, not '" + key + "'");
+    }
+    return key;
   }
 
   private static String profile(Map<String, Row> profiles, SObjectType type, String id, String name, Instant now) {

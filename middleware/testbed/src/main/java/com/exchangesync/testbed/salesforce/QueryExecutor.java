@@ -8,7 +8,7 @@ import java.util.function.Predicate;
 
 /**
  * Runs a SOQL query on the store: parse, resolve names against the schema,
- * filter, order, apply OFFSET and LIMIT. {@code query} leaves deleted rows
+ * filter, order, apply OFFSET (at most {@value #MAX_OFFSET}) and LIMIT. {@code query} leaves deleted rows
  * out; {@code queryAll} keeps them (with {@code IsDeleted = true}). Callers
  * hold the store's lock.
  */
@@ -16,6 +16,9 @@ final class QueryExecutor {
 
   /** The rows a query selects (all of them; paging is the cursor's job) and how to write them. */
   record Result(ResultShape shape, boolean count, List<Row> rows) {}
+
+  /** The largest {@code OFFSET} SOQL takes. */
+  static final int MAX_OFFSET = 2000;
 
   private QueryExecutor() {}
 
@@ -28,10 +31,12 @@ final class QueryExecutor {
           + " attempting to use a custom object, be sure to append the '__c' after the entity name. Please reference your WSDL"
           + " or the describe call for the appropriate names.");
     }
-    List<BoundPath> select = new ArrayList<>();
-    for (SoqlQuery.Path p : q.fields()) {
-      select.add(BoundPath.resolve(p, type, schema));
+    if (q.offset() != null && q.offset() > MAX_OFFSET) {
+      // Checked once the object is known: the org names it ("for apiName Contact"); no caret, as the org gives none.
+      throw SalesforceFault.unexpected("NUMBER_OUTSIDE_VALID_RANGE", "Maximum SOQL offset allowed for apiName " + type.name
+          + " is " + MAX_OFFSET);
     }
+    ResultShape shape = ResultShape.of(type, q.fields(), schema);
     Predicate<Row> where = new SoqlFilter(type, schema, store, store.now().atZone(ZoneOffset.UTC).toLocalDate()).bind(q.where());
     Comparator<Row> order = ordering(q.orderBy(), type, store);
     List<Row> rows = new ArrayList<>();
@@ -46,7 +51,7 @@ final class QueryExecutor {
     }
     int from = Math.min(rows.size(), q.offset() == null ? 0 : q.offset());
     int to = q.limit() == null ? rows.size() : Math.min(rows.size(), from + q.limit());
-    return new Result(ResultShape.of(type, select), q.count(), List.copyOf(rows.subList(from, to)));
+    return new Result(shape, q.count(), List.copyOf(rows.subList(from, to)));
   }
 
   private static Comparator<Row> ordering(List<SoqlQuery.Order> orderBy, SObjectType type, RecordStore store) {

@@ -27,6 +27,8 @@ final class RecordStore {
   }
 
   final Schema schema;
+  /** The org's active duplicate rules (metadata, kept by {@code POST /sim/org}, forgotten by {@code /sim/reset}). */
+  final DuplicateRules duplicateRules = new DuplicateRules();
   private final Clock clock;
   private final ReentrantLock lock = new ReentrantLock();
   private final Map<String, Row> byId = new HashMap<>();
@@ -54,9 +56,9 @@ final class RecordStore {
     listeners.add(listener);
   }
 
-  /** The current time to the millisecond, never earlier than a time already handed out. */
+  /** The current time to the second (as an org stores date-times), never earlier than a time already handed out. */
   Instant now() {
-    Instant t = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    Instant t = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     if (t.isBefore(last)) {
       t = last;
     }

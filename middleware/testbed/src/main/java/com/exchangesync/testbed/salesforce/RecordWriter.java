@@ -15,43 +15,56 @@ import java.util.Set;
  * the org's status code while the others go on, unless {@code allOrNone},
  * where one failure rolls back the call. Checks: writable fields, values,
  * required fields, unique and external-id values (against the store and the
- * rest of the call), the record's existence. Saves stamp the audit fields.
+ * rest of the call), the record's existence, what the type's own
+ * {@link ObjectRules} add, and the org's duplicate rules ({@link DuplicateRules}).
+ * {@link SaveOptions} carry the call's headers. Saves stamp the audit fields; once a call's rows are
+ * stored, the type's rules bring about what the save or delete implies.
  * Callers hold the store's lock.
  */
 final class RecordWriter {
 
-  /** A record's fate before commit: the row to store, or errors. */
-  private record Pending(Row row, boolean created, List<SaveError> errors) {}
+  /** A record's fate before commit: the row to store (and the stored row it replaces), or errors. */
+  private record Pending(Row row, boolean created, List<SaveError> errors, Row before) {
+
+    Pending(Row row, boolean created, List<SaveError> errors) {
+      this(row, created, errors, null);
+    }
+  }
 
   private final RecordStore store;
+  private final Map<SObjectType, ObjectRules> rules = new HashMap<>();
 
   RecordWriter(RecordStore store) {
     this.store = store;
   }
 
-  List<SaveOutcome> create(List<Change> changes, String actor, boolean allOrNone) {
+  private ObjectRules rules(SObjectType type) {
+    return rules.computeIfAbsent(type, t -> ObjectRules.of(t, store));
+  }
+
+  List<SaveOutcome> create(List<Change> changes, String actor, SaveOptions options) {
     Instant now = store.now();
     Map<String, Row> batch = new HashMap<>();
     List<Pending> plan = new ArrayList<>();
     for (Change c : changes) {
-      plan.add(remember(batch, prepareCreate(c, actor, now, batch)));
+      plan.add(remember(batch, prepareCreate(c, actor, now, batch, options)));
     }
-    return commit(plan, allOrNone);
+    return save(plan, options.allOrNone(), actor, now);
   }
 
-  List<SaveOutcome> update(List<Change> changes, String actor, boolean allOrNone) {
+  List<SaveOutcome> update(List<Change> changes, String actor, SaveOptions options) {
     Instant now = store.now();
     Map<String, Row> batch = new HashMap<>();
     List<Pending> plan = new ArrayList<>();
     for (Change c : changes) {
       // A record named twice is updated twice, in order, as the API allows.
-      plan.add(remember(batch, prepareUpdate(c, actor, now, batch)));
+      plan.add(remember(batch, prepareUpdate(c, actor, now, batch, options)));
     }
-    return commit(plan, allOrNone);
+    return save(plan, options.allOrNone(), actor, now);
   }
 
   /** Upsert on {@code key} (an external-id field), or on the record id when {@code key} is null. */
-  List<SaveOutcome> upsert(FieldDef key, List<Change> changes, String actor, boolean allOrNone) {
+  List<SaveOutcome> upsert(FieldDef key, List<Change> changes, String actor, SaveOptions options) {
     Instant now = store.now();
     String keyName = key == null ? "Id" : key.name();
     Map<String, Integer> seen = new HashMap<>();
@@ -78,7 +91,7 @@ final class RecordWriter {
         p = failed(SaveError.of("DUPLICATE_EXTERNAL_ID", "Duplicate external id specified: " + (key == null ? c.id : c.values.get(key)),
             keyName));
       } else if (key == null) {
-        p = c.id == null ? prepareCreate(c, actor, now, batch) : prepareUpdate(c, actor, now, batch);
+        p = c.id == null ? prepareCreate(c, actor, now, batch, options) : prepareUpdate(c, actor, now, batch, options);
       } else {
         List<Row> matches = store.rows(c.type).stream().filter(r -> !r.deleted() && r.get(key.name()) != null
             && normalize(key, r.get(key.name()).toString()).equals(k)).toList();
@@ -86,14 +99,14 @@ final class RecordWriter {
           p = failed(SaveError.of("DUPLICATE_EXTERNAL_ID", c.type.name + ": more than one record found for external id field: "
               + matches.stream().map(r -> r.id).toList(), keyName));
         } else if (matches.size() == 1) {
-          p = prepareUpdate(c.withId(matches.get(0).id), actor, now, batch);
+          p = prepareUpdate(c.withId(matches.get(0).id), actor, now, batch, options);
         } else {
-          p = prepareCreate(c, actor, now, batch);
+          p = prepareCreate(c, actor, now, batch, options);
         }
       }
       plan.add(remember(batch, p));
     }
-    return commit(plan, allOrNone);
+    return save(plan, options.allOrNone(), actor, now);
   }
 
   /** Deletes the rows (master-detail children go with them); a missing id in {@code ids} is a problem passed in {@code problems}. */
@@ -117,11 +130,8 @@ final class RecordWriter {
       } else if (!row.type.apiWritable) {
         plan.add(failed(SaveError.notWritable(row.type, "deleted")));
       } else {
-        Row gone = row.copy();
-        gone.deletedAt = now;
-        gone.values.put("IsDeleted", Boolean.TRUE);
-        gone.values.put("SystemModstamp", now);
-        plan.add(new Pending(gone, false, List.of()));
+        SaveError refusal = rules(row.type).checkDelete(row);
+        plan.add(refusal != null ? failed(refusal) : new Pending(RowStamps.deleted(row, now), false, List.of()));
       }
     }
     List<SaveOutcome> out = new ArrayList<>(commit(plan, allOrNone));
@@ -134,6 +144,7 @@ final class RecordWriter {
     for (Pending p : plan) {
       if (p.row() != null && p.errors().isEmpty() && !(allOrNone && out.stream().anyMatch(o -> !o.success()))) {
         cascade(p.row(), now);
+        rules(p.row().type).deleted(p.row(), now);
       }
     }
     return out;
@@ -141,7 +152,7 @@ final class RecordWriter {
 
   // --- preparation --------------------------------------------------------------------------------
 
-  private Pending prepareCreate(Change c, String actor, Instant now, Map<String, Row> batch) {
+  private Pending prepareCreate(Change c, String actor, Instant now, Map<String, Row> batch, SaveOptions options) {
     if (!c.problems.isEmpty()) {
       return new Pending(null, false, c.problems);
     }
@@ -153,7 +164,7 @@ final class RecordWriter {
     }
     List<SaveError> errors = new ArrayList<>(FieldChecks.writable(c, true));
     if (errors.isEmpty()) {
-      errors.addAll(FieldChecks.values(c, store));
+      errors.addAll(FieldChecks.values(c, store, options.allowFieldTruncation()));
     }
     if (!errors.isEmpty()) {
       return new Pending(null, false, errors);
@@ -168,10 +179,10 @@ final class RecordWriter {
     if (c.type.field("OwnerId") != null && row.get("OwnerId") == null) {
       row.values.put("OwnerId", actor);
     }
-    return finish(row, c, true, actor, now, batch);
+    return finish(null, row, c, actor, now, batch, options);
   }
 
-  private Pending prepareUpdate(Change c, String actor, Instant now, Map<String, Row> batch) {
+  private Pending prepareUpdate(Change c, String actor, Instant now, Map<String, Row> batch, SaveOptions options) {
     if (!c.problems.isEmpty()) {
       return new Pending(null, false, c.problems);
     }
@@ -193,17 +204,19 @@ final class RecordWriter {
     }
     List<SaveError> errors = new ArrayList<>(FieldChecks.writable(c, false));
     if (errors.isEmpty()) {
-      errors.addAll(FieldChecks.values(c, store));
+      errors.addAll(FieldChecks.values(c, store, options.allowFieldTruncation()));
     }
     if (!errors.isEmpty()) {
       return new Pending(null, false, errors);
     }
     Row row = existing.copy();
     c.values.forEach((f, v) -> row.values.put(f.name(), v));
-    return finish(row, c, false, actor, now, batch);
+    return finish(existing, row, c, actor, now, batch, options);
   }
 
-  private Pending finish(Row row, Change c, boolean created, String actor, Instant now, Map<String, Row> batch) {
+  /** The checks every save ends with; {@code before} is the stored row an update changes (null on create). */
+  private Pending finish(Row before, Row row, Change c, String actor, Instant now, Map<String, Row> batch, SaveOptions options) {
+    boolean created = before == null;
     List<SaveError> derived = DerivedFields.apply(row, c, created, store);
     if (!derived.isEmpty()) {
       return new Pending(null, false, derived);
@@ -222,16 +235,20 @@ final class RecordWriter {
     if (duplicate != null) {
       return failed(duplicate);
     }
-    if (created) {
-      row.values.put("Id", row.id);
-      row.values.put("IsDeleted", Boolean.FALSE);
-      row.values.put("CreatedDate", now);
-      row.values.put("CreatedById", actor);
+    List<SaveError> own = rules(row.type).check(before, row, c, actor);
+    if (!own.isEmpty()) {
+      return new Pending(null, false, own);
     }
-    row.values.put("LastModifiedDate", now);
-    row.values.put("LastModifiedById", actor);
-    row.values.put("SystemModstamp", now);
-    return new Pending(row, created, List.of());
+    SaveError duplicateRecord = store.duplicateRules.check(row, created, actor, options.duplicates(), store);
+    if (duplicateRecord != null) {
+      return failed(duplicateRecord);
+    }
+    if (created) {
+      RowStamps.created(row, actor, now);
+    } else {
+      RowStamps.modified(row, actor, now);
+    }
+    return new Pending(row, created, List.of(), before);
   }
 
   /** A unique field whose value another live record (stored, or earlier in this call) already has. */
@@ -273,6 +290,18 @@ final class RecordWriter {
 
   // --- commit -------------------------------------------------------------------------------------
 
+  /** Commits a create, update or upsert; then each stored row's type brings about what its save implies. */
+  private List<SaveOutcome> save(List<Pending> plan, boolean allOrNone, String actor, Instant now) {
+    List<SaveOutcome> out = commit(plan, allOrNone);
+    for (int i = 0; i < plan.size(); i++) {
+      Pending p = plan.get(i);
+      if (out.get(i).success()) {
+        rules(p.row().type).saved(p.before(), p.row(), actor, now);
+      }
+    }
+    return out;
+  }
+
   private List<SaveOutcome> commit(List<Pending> plan, boolean allOrNone) {
     boolean anyFailed = plan.stream().anyMatch(p -> !p.errors().isEmpty());
     List<SaveOutcome> out = new ArrayList<>();
@@ -297,10 +326,7 @@ final class RecordWriter {
         }
         for (Row child : store.rows(t)) {
           if (!child.deleted() && parent.id.equals(child.get(f.name()))) {
-            Row gone = child.copy();
-            gone.deletedAt = now;
-            gone.values.put("IsDeleted", Boolean.TRUE);
-            gone.values.put("SystemModstamp", now);
+            Row gone = RowStamps.deleted(child, now);
             store.put(gone, false);
             cascade(gone, now);
           }

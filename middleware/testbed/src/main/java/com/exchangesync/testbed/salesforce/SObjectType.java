@@ -27,6 +27,8 @@ final class SObjectType {
    * ({@code INSUFFICIENT_ACCESS_OR_READONLY}, users and profiles). Set while the schema is built.
    */
   private boolean readOnlyEntity;
+  /** Labels given by the package's metadata (custom fields), by API name; others come from {@link FieldLabels}. */
+  private final Map<String, String> labels = new LinkedHashMap<>();
   /** Auto-number fields and their display format ({@code ERR-{000000}}), filled in on create. */
   final Map<String, String> autoNumberFormats = new LinkedHashMap<>();
 
@@ -67,6 +69,17 @@ final class SObjectType {
   /** The reference field whose relationship is named {@code name} ({@code Owner}, {@code Configuration__r}), or null. */
   FieldDef relationship(String name) {
     return relationships.get(key(name));
+  }
+
+  /** Records the label the package's metadata gives {@code field}. */
+  void label(String field, String label) {
+    labels.put(key(field), label);
+  }
+
+  /** The label of {@code field}, as the org words save errors with it. */
+  String label(FieldDef field) {
+    String own = labels.get(key(field.name()));
+    return own != null ? own : FieldLabels.standard(name, field.name());
   }
 
   /** Every field, in definition order. */

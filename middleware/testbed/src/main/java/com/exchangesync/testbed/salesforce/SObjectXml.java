@@ -47,7 +47,21 @@ final class SObjectXml {
           if (target == null || target.deleted()) {
             out.append("<sf:").append(name).append(" xsi:nil=\"true\"/>");
           } else {
-            write(out, "sf:" + name, target, parent.children(), store);
+            write(out, "sf:" + name, PolymorphicName.polymorphic(parent.reference()) ? PolymorphicName.view(target) : target,
+                parent.children(), store);
+          }
+        }
+        case ResultShape.TypeOf typeOf -> {
+          String name = typeOf.reference().relationshipName();
+          Object parentId = row.get(typeOf.reference().name());
+          Row target = parentId == null ? null : store.row(parentId.toString());
+          List<ResultShape.Node> branch = target == null || target.deleted() ? null : typeOf.whens().get(target.type.name);
+          if (branch != null) {
+            write(out, "sf:" + name, target, branch, store); // written as what it is: a Contact, a Lead
+          } else if (target != null && !target.deleted() && !typeOf.otherwise().isEmpty()) {
+            write(out, "sf:" + name, PolymorphicName.view(target), typeOf.otherwise(), store);
+          } else {
+            out.append("<sf:").append(name).append(" xsi:nil=\"true\"/>");
           }
         }
       }

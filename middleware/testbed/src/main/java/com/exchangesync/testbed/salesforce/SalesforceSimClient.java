@@ -76,6 +76,24 @@ public final class SalesforceSimClient {
     return new JsonObject(send("GET", "/sim/stats", null));
   }
 
+  /**
+   * Replaces the org's External Client Apps with {@code apps}
+   * ({@code [{"clientId", "certificate", "clientSecret", "runAs", "preApproved"}]}, see the module README).
+   */
+  public JsonObject oauthApps(JsonArray apps) {
+    return new JsonObject(send("PUT", "/sim/oauth/apps", apps));
+  }
+
+  /** Replaces the org's active duplicate rules ({@code ["Standard_Contact_Duplicate_Rule", {...}]}, see the module README). */
+  public JsonObject duplicateRules(JsonArray rules) {
+    return new JsonObject(send("PUT", "/sim/duplicate-rules", rules));
+  }
+
+  /** The org's active duplicate rules: {@code {"rules": [...]}}. */
+  public JsonObject duplicateRules() {
+    return new JsonObject(send("GET", "/sim/duplicate-rules", null));
+  }
+
   /** Points Outbound Messages at {@code endpoint} for the objects and fields given ({@code {"Contact": ["Id", ...]}}). */
   public JsonObject outbound(String endpoint, JsonObject objects) {
     return new JsonObject(send("PUT", "/sim/outbound", new JsonObject().put("endpoint", endpoint).put("objects", objects)));
@@ -90,9 +108,10 @@ public final class SalesforceSimClient {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
-  private String send(String method, String path, JsonObject body) {
+  private String send(String method, String path, Object body) {
+    String json = body instanceof JsonObject o ? o.encode() : body instanceof JsonArray a ? a.encode() : null;
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.encode()));
+        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
     if (body != null) {
       request.header("Content-Type", "application/json");
     }

@@ -17,16 +17,28 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
- * A server that answers as a Salesforce org does over the partner SOAP API,
- * for what the middleware needs: {@code POST /services/Soap/u/{version}} (and
- * {@code .../{orgId}}, the {@code serverUrl} a login returns) serving
- * {@code login}, {@code getUserInfo}, {@code getServerTimestamp}, {@code query},
+ * A server that answers as a Salesforce org does, for what the middleware
+ * needs: the OAuth 2.0 token endpoint {@code POST /services/oauth2/token}
+ * ({@link OAuthTokenEndpoint}); the partner SOAP API at
+ * {@code POST /services/Soap/u/{version}} (and {@code .../{orgId}}, the
+ * {@code serverUrl} a login returns) serving {@code login}, {@code logout},
+ * {@code getUserInfo}, {@code getServerTimestamp}, {@code query},
  * {@code queryAll}, {@code queryMore}, {@code retrieve}, {@code create},
  * {@code update}, {@code upsert}, {@code delete}, {@code getUpdated} and
  * {@code getDeleted}; Outbound Messages to a configured endpoint; and an admin
  * API under {@code /sim} (see the module README). The schema is the standard
  * objects plus the package's {@code force-app}. State lives in memory; bad
  * input gets the fault the org gives and the server keeps serving.
+ *
+ * <p>One server plays two hosts, told apart by the request's {@code Host}:
+ * the login URL ({@link #baseUrl}, the URL a worker is configured with, as
+ * {@code login.salesforce.com} or a My Domain) and the org's instance
+ * ({@link #instanceUrl}, the token's {@code instance_url} and a login's
+ * {@code serverUrl}). As at {@code login.salesforce.com}, the login host serves
+ * only {@code login} on the SOAP API: any other call there is refused, so a
+ * client that keeps calling the login URL fails here as it would there. On
+ * loopback the two hosts are {@code 127.0.0.1} and {@code localhost}; a test
+ * bed on another address is one host serving both.
  */
 public final class SalesforceTestbed {
 
@@ -34,7 +46,7 @@ public final class SalesforceTestbed {
   private static final int MAX_REQUEST_BYTES = 20 * 1024 * 1024;
   private static final String XML = "text/xml;charset=UTF-8";
   static final String DEFAULT_VERSION = "65.0";
-  static final Set<String> OPERATIONS = Set.of("login", "getUserInfo", "getServerTimestamp", "query", "queryAll", "queryMore",
+  static final Set<String> OPERATIONS = Set.of("login", "logout", "getUserInfo", "getServerTimestamp", "query", "queryAll", "queryMore",
       "retrieve", "create", "update", "upsert", "delete", "getUpdated", "getDeleted");
 
   private final Vertx vertx;
@@ -45,7 +57,9 @@ public final class SalesforceTestbed {
   final FaultPlan faults = new FaultPlan();
   final Stats stats = new Stats();
   final OutboundSender outbound;
-  private final LoginOperations login;
+  final OAuthApps apps = new OAuthApps();
+  final LoginOperations login;
+  private final OAuthTokenEndpoint tokens;
   private final QueryOperations queries;
   private final WriteOperations writes;
   private final ReplicationOperations replication;
@@ -57,11 +71,12 @@ public final class SalesforceTestbed {
     this.store = new RecordStore(schema, options.clock());
     this.sessions = new Sessions(options.clock());
     this.cursors = new QueryCursors(options.clock());
-    this.login = new LoginOperations(store, sessions, this::baseUrl);
+    this.login = new LoginOperations(store, sessions, this::instanceUrl);
+    this.tokens = new OAuthTokenEndpoint(store, sessions, apps, options.clock(), this::baseUrl, this::instanceUrl);
     this.queries = new QueryOperations(store, cursors);
     this.writes = new WriteOperations(store);
     this.replication = new ReplicationOperations(store);
-    this.outbound = new OutboundSender(vertx, store, options.outboundTimeScale(), this::baseUrl);
+    this.outbound = new OutboundSender(vertx, store, options.outboundTimeScale(), this::instanceUrl);
     store.addListener(outbound);
     store.addListener(new ActivityRollup(store));
     store.locked(() -> {
@@ -88,6 +103,7 @@ public final class SalesforceTestbed {
     }
     Router router = Router.router(vertx);
     BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_REQUEST_BYTES);
+    router.post("/services/oauth2/token").handler(BodyHandler.create(false).setBodyLimit(64 * 1024)).handler(bed::token);
     router.post("/services/Soap/u/:version").handler(body).handler(bed::soap);
     router.post("/services/Soap/u/:version/:org").handler(body).handler(bed::soap);
     new SimAdminApi(bed).mount(router, body);
@@ -107,14 +123,95 @@ public final class SalesforceTestbed {
     return stopped.eventually(() -> outbound.close());
   }
 
-  /** {@code http://host:port}. */
+  /** The login URL, {@code http://host:port}: the admin API, the token endpoint and SOAP {@code login}; a JWT's audience. */
   public String baseUrl() {
     return "http://" + options.host() + ":" + server.actualPort();
   }
 
-  /** The login endpoint for API 65.0, as force-wsc's {@code ConnectorConfig.setAuthEndpoint} takes it. */
+  /** The org's instance, {@code http://<other loopback name>:port}: the token's {@code instance_url}, where API calls go. */
+  public String instanceUrl() {
+    return "http://" + instanceHost() + ":" + server.actualPort();
+  }
+
+  /** The SOAP login endpoint for API 65.0, as force-wsc's {@code ConnectorConfig.setAuthEndpoint} takes it. */
   public String authEndpoint() {
     return baseUrl() + "/services/Soap/u/" + DEFAULT_VERSION;
+  }
+
+  /** The partner SOAP endpoint of the instance for API 65.0 ({@code instance_url} + {@code /services/Soap/u/65.0}). */
+  public String soapEndpoint() {
+    return instanceUrl() + "/services/Soap/u/" + DEFAULT_VERSION;
+  }
+
+  private String instanceHost() {
+    return switch (options.host()) {
+      case "127.0.0.1" -> "localhost";
+      case "localhost" -> "127.0.0.1";
+      default -> options.host();
+    };
+  }
+
+  /** Whether a request came to the login host, where the SOAP API serves {@code login} alone. */
+  private boolean atLoginHost(RoutingContext ctx) {
+    if (instanceHost().equals(options.host())) {
+      return false;
+    }
+    String authority = ctx.request().authority() == null ? null : ctx.request().authority().host();
+    return options.host().equalsIgnoreCase(authority);
+  }
+
+  // --- OAuth ----------------------------------------------------------------------------------------
+
+  private void token(RoutingContext ctx) {
+    stats.tokenRequests.incrementAndGet();
+    FaultPlan.Fault fault = faults.failure(FaultPlan.TOKEN);
+    if (fault != null) {
+      Answer failed = httpFault(fault.kind(), FaultPlan.TOKEN);
+      if (failed != null) {
+        send(ctx, failed);
+        return;
+      }
+    }
+    // Read on the event loop, where the request lives; answered off it.
+    java.util.Map<String, String> form = new java.util.HashMap<>();
+    for (String name : OAuthTokenEndpoint.PARAMETERS) {
+      String v = ctx.request().getParam(name);
+      if (v != null && !v.isEmpty()) {
+        form.put(name, v);
+      }
+    }
+    String authorization = ctx.request().getHeader("Authorization");
+    OAuthTokenEndpoint.Params params = new OAuthTokenEndpoint.Params() {
+      @Override
+      public String get(String name) {
+        return form.get(name);
+      }
+
+      @Override
+      public String authorization() {
+        return authorization;
+      }
+    };
+    // The store's lock can be held by a long query: wait for it off the event loop, as SOAP calls do.
+    vertx.executeBlocking(() -> store.locked(() -> tokens.token(params)), false).onComplete(ar -> {
+      if (ar.failed()) {
+        send(ctx, internalError(ar.cause()));
+        return;
+      }
+      OAuthTokenEndpoint.Answer answer = ar.result();
+      if (answer.status() != 200) {
+        stats.authChallenges.incrementAndGet();
+      }
+      long delay = faults.latency(FaultPlan.TOKEN);
+      Runnable reply = () -> ctx.response().setStatusCode(answer.status())
+          .putHeader("Content-Type", "application/json;charset=UTF-8")
+          .putHeader("Cache-Control", "no-cache,must-revalidate,max-age=0,no-store,private").end(answer.body().encode());
+      if (delay > 0) {
+        vertx.setTimer(delay, id -> reply.run());
+      } else {
+        reply.run();
+      }
+    });
   }
 
   /** The API names of the sObject types this org serves. */
@@ -124,14 +221,20 @@ public final class SalesforceTestbed {
 
   // --- SOAP -----------------------------------------------------------------------------------------
 
-  /** What one request is answered with. */
-  private record Answer(int status, String contentType, String body, String operation) {}
+  /** What one request is answered with; {@code drop}: the connection is closed instead (an answer lost on the way). */
+  private record Answer(int status, String contentType, String body, String operation, boolean drop) {
+
+    Answer(int status, String contentType, String body, String operation) {
+      this(status, contentType, body, operation, false);
+    }
+  }
 
   private void soap(RoutingContext ctx) {
     stats.httpRequests.incrementAndGet();
     byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
     String version = ctx.pathParam("version");
-    vertx.executeBlocking(() -> serve(body, version), false).onComplete(ar -> {
+    boolean loginHost = atLoginHost(ctx);
+    vertx.executeBlocking(() -> serve(body, version, loginHost), false).onComplete(ar -> {
       Answer answer = ar.succeeded() ? ar.result() : internalError(ar.cause());
       long delay = answer.operation() == null ? 0 : faults.latency(answer.operation());
       if (delay > 0) {
@@ -142,15 +245,24 @@ public final class SalesforceTestbed {
     });
   }
 
-  private Answer serve(byte[] body, String version) {
+  private Answer serve(byte[] body, String versionText, boolean loginHost) {
     String operation = null;
     try {
-      SoapCall call = call(body, version);
+      SoapCall call = call(body, versionText);
       operation = call.operation();
       stats.call(operation);
+      ApiVersion version = ApiVersion.served(versionText);
+      if (loginHost && !operation.equals("login")) {
+        throw SalesforceFault.unexpected("UNKNOWN_EXCEPTION",
+            "Destination URL not reset. The URL returned from login must be set in the SforceService");
+      }
       FaultPlan.Fault fault = faults.failure(operation);
       int locked = 0;
       if (fault != null) {
+        Answer failed = httpFault(fault.kind(), operation);
+        if (failed != null) {
+          return failed;
+        }
         switch (fault.kind()) {
           case "REQUEST_LIMIT_EXCEEDED" -> throw SalesforceFault.unexpected("REQUEST_LIMIT_EXCEEDED", "TotalRequests Limit exceeded.");
           case "INVALID_SESSION_ID" -> {
@@ -158,23 +270,43 @@ public final class SalesforceTestbed {
             stats.authChallenges.incrementAndGet();
             throw SalesforceFault.invalidSession();
           }
-          case "http500" -> {
-            return new Answer(500, "text/html", "<html><body><h1>500 Internal Server Error</h1></body></html>", operation);
-          }
-          case "http503" -> {
-            return new Answer(503, "text/html", "<html><head><title>Service Unavailable</title></head><body><h1>Service"
-                + " Unavailable</h1><p>The server is temporarily unable to service your request. Please try again later.</p>"
-                + "</body></html>", operation);
+          case FaultPlan.HTTP503_AFTER_WRITE, FaultPlan.DROP_AFTER_WRITE -> {
+            return lostAnswer(call, version, fault.kind());
           }
           default -> locked = fault.records();
         }
       }
       int lockedRecords = locked;
-      String response = store.locked(() -> dispatch(call, lockedRecords));
+      String response = store.locked(() -> dispatch(call, lockedRecords, version));
       return new Answer(200, XML, envelope(response, !operation.equals("login")), operation);
     } catch (SalesforceFault f) {
       return new Answer(500, XML, f.envelope(), operation);
     }
+  }
+
+  /**
+   * A write that is applied, whatever it comes to, and whose answer is then lost: a 503 page (a proxy in
+   * front of the org gave up waiting) or a closed connection. The caller cannot tell whether it happened.
+   */
+  private Answer lostAnswer(SoapCall call, ApiVersion version, String kind) {
+    try {
+      store.locked(() -> dispatch(call, 0, version));
+    } catch (SalesforceFault refused) {
+      // the org refused it: nothing was written, and the caller never hears so either
+    }
+    return kind.equals(FaultPlan.DROP_AFTER_WRITE) ? new Answer(0, XML, "", call.operation(), true)
+        : httpFault("http503", call.operation());
+  }
+
+  /** The HTTP error page an injected {@code http500} or {@code http503} fault answers with; null for other kinds. */
+  private static Answer httpFault(String kind, String operation) {
+    return switch (kind) {
+      case "http500" -> new Answer(500, "text/html", "<html><body><h1>500 Internal Server Error</h1></body></html>", operation);
+      case "http503" -> new Answer(503, "text/html", "<html><head><title>Service Unavailable</title></head><body><h1>Service"
+          + " Unavailable</h1><p>The server is temporarily unable to service your request. Please try again later.</p>"
+          + "</body></html>", operation);
+      default -> null;
+    };
   }
 
   /** Reads the envelope; anything that is not a well-formed partner API request is a client fault. */
@@ -200,10 +332,10 @@ public final class SalesforceTestbed {
     return new SoapCall(request.getLocalName(), request, header, version);
   }
 
-  private String dispatch(SoapCall call, int locked) {
+  private String dispatch(SoapCall call, int locked, ApiVersion version) {
     if (call.operation().equals("login")) {
       try {
-        return login.login(call);
+        return login.login(call, version);
       } catch (SalesforceFault f) {
         stats.authChallenges.incrementAndGet();
         throw f;
@@ -216,6 +348,7 @@ public final class SalesforceTestbed {
       throw SalesforceFault.invalidSession();
     }
     return switch (call.operation()) {
+      case "logout" -> login.logout(call);
       case "getUserInfo" -> login.getUserInfo(userId);
       case "getServerTimestamp" -> login.getServerTimestamp();
       case "query" -> queries.query(call, userId, false);
@@ -251,6 +384,10 @@ public final class SalesforceTestbed {
   }
 
   private static void send(RoutingContext ctx, Answer answer) {
+    if (answer.drop()) {
+      ctx.request().connection().close();
+      return;
+    }
     ctx.response().setStatusCode(answer.status()).putHeader("Content-Type", answer.contentType()).end(answer.body());
   }
 }

@@ -5,9 +5,15 @@ import java.util.List;
 /**
  * A per-record error as the partner API reports it in a {@code SaveResult},
  * {@code UpsertResult} or {@code DeleteResult}: a {@code StatusCode} name, a
- * message, and the fields concerned.
+ * message, and the fields concerned; a {@code DUPLICATES_DETECTED} error also
+ * carries its {@code duplicateResult} element, written as a {@code DuplicateError}
+ * (null for every other error).
  */
-record SaveError(String statusCode, String message, List<String> fields) {
+record SaveError(String statusCode, String message, List<String> fields, String duplicateResultXml) {
+
+  SaveError(String statusCode, String message, List<String> fields) {
+    this(statusCode, message, fields, null);
+  }
 
   static SaveError of(String statusCode, String message, String... fields) {
     return new SaveError(statusCode, message, List.of(fields));

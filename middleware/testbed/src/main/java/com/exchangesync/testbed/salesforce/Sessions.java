@@ -9,10 +9,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Session ids handed out by {@code login}: each names its user and expires
- * after {@code sessionSecondsValid} without use, or at once when a test
- * injects {@code INVALID_SESSION_ID}. Ids look like the org's
- * ({@code <orgId>!<random>}) and are never logged.
+ * Session ids: those handed out by {@code login} and the access tokens of the
+ * OAuth token endpoint, which an org also takes as session ids. Each names its
+ * user and expires after {@code sessionSecondsValid} without use, at
+ * {@code logout}, or at once when a test injects {@code INVALID_SESSION_ID}.
+ * Ids look like the org's ({@code <orgId15>!<random>}) and are never logged.
  */
 final class Sessions {
 
@@ -52,6 +53,13 @@ final class Sessions {
     }
     sessions.put(sessionId.trim(), new Session(s.userId(), now));
     return s.userId();
+  }
+
+  /** Ends one session ({@code logout}); an unknown id is ignored. */
+  void end(String sessionId) {
+    if (sessionId != null) {
+      sessions.remove(sessionId.trim());
+    }
   }
 
   /** Ends every session (as a revoked or timed-out session ends). */

@@ -13,8 +13,8 @@ import java.util.TreeMap;
  * The Salesforce test bed's admin API (JSON under {@code /sim}): reset, stats,
  * faults, the org and its users, records edited as a person in the UI would
  * (through the same checks as the API, and firing Outbound Messages like any
- * other change), and the Outbound Message endpoint and queue. Bad input is a
- * 400 naming the problem.
+ * other change), the Outbound Message endpoint and queue, and the External
+ * Client Apps of the OAuth token endpoint. Bad input is a 400 naming the problem.
  */
 final class SimAdminApi {
 
@@ -38,7 +38,11 @@ final class SimAdminApi {
     router.patch("/sim/records/:sobject/:id").handler(body).handler(this::update);
     router.delete("/sim/records/:sobject/:id").handler(this::delete);
     router.put("/sim/outbound").handler(body).handler(this::putOutbound);
+    router.put("/sim/oauth/apps").handler(body).handler(this::putApps);
+    router.get("/sim/oauth/apps").handler(ctx -> json(ctx, 200, bed.apps.json()));
     router.get("/sim/outbound").handler(ctx -> json(ctx, 200, bed.outbound.status()));
+    router.put("/sim/duplicate-rules").handler(body).handler(this::putDuplicateRules);
+    router.get("/sim/duplicate-rules").handler(ctx -> json(ctx, 200, new JsonObject().put("rules", bed.store.duplicateRules.json())));
   }
 
   private void reset(RoutingContext ctx) {
@@ -49,9 +53,32 @@ final class SimAdminApi {
       return null;
     });
     bed.sessions.expireAll();
+    bed.apps.clear();
+    bed.store.duplicateRules.clear();
+    bed.login.soapLoginEnabled(false);
     bed.faults.clear();
     bed.stats.reset();
     ctx.response().setStatusCode(204).end();
+  }
+
+  /** Replaces the org's active duplicate rules with the list given (see {@link DuplicateRule#fromJson}); [] turns them off. */
+  private void putDuplicateRules(RoutingContext ctx) {
+    Object parsed = parse(ctx);
+    if (parsed == null) {
+      return;
+    }
+    if (!(parsed instanceof JsonArray list)) {
+      error(ctx, 400, "bad duplicate rules: send a list of standard rule names or rule objects");
+      return;
+    }
+    try {
+      List<DuplicateRule> rules = new java.util.ArrayList<>();
+      list.forEach(o -> rules.add(DuplicateRule.fromJson(o, bed.store.schema)));
+      bed.store.duplicateRules.replace(rules);
+      json(ctx, 200, new JsonObject().put("rules", bed.store.duplicateRules.json()));
+    } catch (IllegalArgumentException e) {
+      error(ctx, 400, "bad duplicate rules: " + e.getMessage());
+    }
   }
 
   private void faults(RoutingContext ctx) {
@@ -76,12 +103,18 @@ final class SimAdminApi {
     if (json == null) {
       return;
     }
+    Object soapLogin = json.getValue("soapLoginEnabled", Boolean.FALSE);
+    if (!(soapLogin instanceof Boolean)) {
+      error(ctx, 400, "bad org: soapLoginEnabled must be true or false");
+      return;
+    }
     try {
       bed.store.locked(() -> {
         OrgSetup.install(bed.store, json);
         bed.cursors.clear();
         return null;
       });
+      bed.login.soapLoginEnabled((Boolean) soapLogin);
       bed.sessions.expireAll();
       getOrg(ctx);
     } catch (IllegalArgumentException | ClassCastException e) {
@@ -99,7 +132,7 @@ final class SimAdminApi {
       JsonObject sharing = new JsonObject();
       new TreeMap<>(org.sharing()).forEach((type, level) -> sharing.put(type, level.label));
       return new JsonObject().put("orgId", org.id()).put("name", org.name()).put("integrationUserId", org.integrationUserId())
-          .put("users", users).put("profiles", profiles).put("sharing", sharing)
+          .put("users", users).put("profiles", profiles).put("sharing", sharing).put("soapLoginEnabled", bed.login.soapLoginEnabled())
           .put("sObjectTypes", new JsonArray(bed.sObjectTypes()));
     });
     json(ctx, 200, out);
@@ -165,7 +198,8 @@ final class SimAdminApi {
         error(ctx, 400, e.getMessage());
         return null;
       }
-      SaveOutcome o = id == null ? writer.create(List.of(change), actor, true).get(0) : writer.update(List.of(change), actor, true).get(0);
+      SaveOutcome o = id == null ? writer.create(List.of(change), actor, SaveOptions.UI).get(0)
+          : writer.update(List.of(change), actor, SaveOptions.UI).get(0);
       if (!o.success()) {
         json(ctx, 400, new JsonObject().put("error", o.errors().get(0).statusCode() + ": " + o.errors().get(0).message())
             .put("errors", SimRecords.errors(o)));
@@ -211,6 +245,25 @@ final class SimAdminApi {
       json(ctx, 200, bed.outbound.status());
     } catch (IllegalArgumentException | ClassCastException e) {
       error(ctx, 400, "bad outbound configuration: " + e.getMessage());
+    }
+  }
+
+  private void putApps(RoutingContext ctx) {
+    Object parsed = parse(ctx);
+    if (parsed == null) {
+      return;
+    }
+    Object apps = parsed instanceof JsonArray ? parsed : ((JsonObject) parsed).getValue("apps");
+    if (!(apps instanceof JsonArray list)) {
+      error(ctx, 400, "the body must be a list of apps: [{\"clientId\", \"certificate\", \"clientSecret\", \"runAs\","
+          + " \"preApproved\"}, ...]");
+      return;
+    }
+    try {
+      bed.apps.replace(list);
+      json(ctx, 200, bed.apps.json());
+    } catch (IllegalArgumentException | ClassCastException e) {
+      error(ctx, 400, "bad oauth apps: " + e.getMessage());
     }
   }
 

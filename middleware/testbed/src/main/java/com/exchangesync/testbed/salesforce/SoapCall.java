@@ -7,7 +7,8 @@ import org.w3c.dom.Element;
 /**
  * One partner API request: the operation element from the SOAP body and the
  * headers the test bed honours ({@code SessionHeader}, {@code QueryOptions},
- * {@code AllOrNoneHeader}), plus the API version from the URL.
+ * {@code AllOrNoneHeader}, {@code AllowFieldTruncationHeader},
+ * {@code DuplicateRuleHeader}), plus the API version from the URL.
  */
 record SoapCall(String operation, Element request, Element header, String version) {
 
@@ -29,7 +30,12 @@ record SoapCall(String operation, Element request, Element header, String versio
 
   /** Whether the {@code AllOrNoneHeader} asks for all-or-nothing writes. */
   boolean allOrNone() {
-    return headerValue("AllOrNoneHeader", "allOrNone").map(v -> v.equals("true") || v.equals("1")).orElse(false);
+    return flag("AllOrNoneHeader", "allOrNone");
+  }
+
+  /** A boolean field of a header ({@code xsd:boolean}: {@code true} or {@code 1}); false when absent. */
+  boolean flag(String headerName, String field) {
+    return headerValue(headerName, field).map(v -> v.trim().equals("true") || v.trim().equals("1")).orElse(false);
   }
 
   /** The text of a required request child; missing is a client fault, as the org's SOAP parser makes it. */

@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * A recursive-descent parser for the SOQL the middleware sends:
- * {@code SELECT field, Parent.field | COUNT() FROM object [WHERE ...]
+ * {@code SELECT field, Parent.field, TYPEOF ... END | COUNT() FROM object [WHERE ...]
  * [ORDER BY f [ASC|DESC] [NULLS FIRST|LAST], ...] [LIMIT n] [OFFSET n]}, with
  * {@code = != < <= > >= LIKE [NOT] IN}, {@code AND}, {@code OR}, {@code NOT},
  * parentheses, and string, number, boolean, null, date, dateTime and relative
@@ -19,7 +19,8 @@ import java.util.Set;
 final class SoqlParser {
 
   private static final Set<String> RESERVED = Set.of("SELECT", "FROM", "WHERE", "AND", "OR", "NOT", "IN", "LIKE", "ORDER", "BY",
-      "LIMIT", "OFFSET", "NULL", "TRUE", "FALSE", "ASC", "DESC", "NULLS", "GROUP", "HAVING", "WITH", "FOR", "INCLUDES", "EXCLUDES");
+      "LIMIT", "OFFSET", "NULL", "TRUE", "FALSE", "ASC", "DESC", "NULLS", "GROUP", "HAVING", "WITH", "FOR", "INCLUDES", "EXCLUDES",
+      "TYPEOF", "WHEN", "THEN", "ELSE", "END");
 
   private final List<SoqlToken> tokens;
   private int pos;
@@ -34,7 +35,7 @@ final class SoqlParser {
 
   private SoqlQuery query() {
     expectWord("SELECT");
-    List<SoqlQuery.Path> fields = new ArrayList<>();
+    List<SoqlQuery.Selected> fields = new ArrayList<>();
     boolean count = false;
     if (peek().is("COUNT") && tokens.get(pos + 1).isSymbol("(")) {
       next();
@@ -46,7 +47,7 @@ final class SoqlParser {
         if (peek().isSymbol("(")) {
           throw SoqlException.malformed(peek().offset(), "relationship sub-queries are not served by this test bed");
         }
-        fields.add(path());
+        fields.add(peek().is("TYPEOF") ? typeOf() : path());
       } while (acceptSymbol(","));
     }
     expectWord("FROM");
@@ -68,6 +69,34 @@ final class SoqlParser {
       throw unexpected(peek());
     }
     return new SoqlQuery(List.copyOf(fields), count, from.text(), from.offset(), where, List.copyOf(order), limit, offset);
+  }
+
+  /** {@code TYPEOF relationship (WHEN type THEN field, ...)+ [ELSE field, ...] END}. */
+  private SoqlQuery.TypeOf typeOf() {
+    next();
+    SoqlToken relationship = identifier();
+    java.util.Map<String, List<SoqlQuery.Path>> whens = new java.util.LinkedHashMap<>();
+    while (acceptWord("WHEN")) {
+      SoqlToken type = identifier();
+      expectWord("THEN");
+      whens.put(type.text(), fieldList());
+    }
+    if (whens.isEmpty()) {
+      throw unexpected(peek());
+    }
+    List<SoqlQuery.Path> otherwise = acceptWord("ELSE") ? fieldList() : List.of();
+    expectWord("END");
+    return new SoqlQuery.TypeOf(relationship.text(), relationship.offset(), whens, otherwise);
+  }
+
+  /** Fields after THEN or ELSE: a comma goes on with the list until WHEN, ELSE or END. */
+  private List<SoqlQuery.Path> fieldList() {
+    List<SoqlQuery.Path> paths = new ArrayList<>();
+    paths.add(path());
+    while (acceptSymbol(",")) {
+      paths.add(path());
+    }
+    return List.copyOf(paths);
   }
 
   private SoqlQuery.Order order() {

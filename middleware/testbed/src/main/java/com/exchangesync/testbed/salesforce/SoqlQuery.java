@@ -9,15 +9,26 @@ import java.util.List;
  * {@code LIMIT}/{@code OFFSET}. Every node keeps the offset it came from so
  * errors can point at it.
  */
-record SoqlQuery(List<Path> fields, boolean count, String from, int fromOffset, Condition where, List<Order> orderBy,
+record SoqlQuery(List<Selected> fields, boolean count, String from, int fromOffset, Condition where, List<Order> orderBy,
     Integer limit, Integer offset) {
 
+  /** One item of the SELECT list. */
+  sealed interface Selected permits Path, TypeOf {}
+
   /** A field path such as {@code Email} or {@code Owner.Email}. */
-  record Path(List<String> parts, int offset) {
+  record Path(List<String> parts, int offset) implements Selected {
     String text() {
       return String.join(".", parts);
     }
   }
+
+  /**
+   * {@code TYPEOF Who WHEN Contact THEN Email, Account.Name WHEN Lead THEN Company ELSE Name END}: what
+   * to select from a polymorphic relationship's target, by its type ({@code whens} keyed by the type as
+   * written, in order; {@code otherwise} the ELSE list, possibly empty).
+   */
+  record TypeOf(String relationship, int offset, java.util.Map<String, List<Path>> whens, List<Path> otherwise)
+      implements Selected {}
 
   /** One ORDER BY item. */
   record Order(Path path, boolean descending, boolean nullsFirst) {}

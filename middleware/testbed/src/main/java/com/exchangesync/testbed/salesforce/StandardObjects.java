@@ -8,6 +8,7 @@ import static com.exchangesync.testbed.salesforce.FieldType.ID;
 import static com.exchangesync.testbed.salesforce.FieldType.INT;
 import static com.exchangesync.testbed.salesforce.FieldType.PHONE;
 import static com.exchangesync.testbed.salesforce.FieldType.PICKLIST;
+import static com.exchangesync.testbed.salesforce.FieldType.REFERENCE;
 import static com.exchangesync.testbed.salesforce.FieldType.STRING;
 import static com.exchangesync.testbed.salesforce.FieldType.TEXTAREA;
 
@@ -22,9 +23,10 @@ final class StandardObjects {
 
   private StandardObjects() {}
 
-  /** User, Profile, Account, Contact, Event, Organization and UserRecordAccess. */
+  /** User, Profile, Account, Contact, Lead, Event, EventRelation, Organization and UserRecordAccess. */
   static List<SObjectType> all() {
-    return List.of(profile(), user(), account(), contact(), event(), Organization.type(), UserRecordAccess.type());
+    return List.of(profile(), user(), account(), contact(), lead(), event(), EventRelations.type(), Organization.type(),
+        UserRecordAccess.type());
   }
 
   /** Id, IsDeleted, CreatedDate/ById, LastModifiedDate/ById, SystemModstamp: every object has them. */
@@ -41,6 +43,17 @@ final class StandardObjects {
   /** OwnerId/Owner: required, defaulted to the acting user on create. */
   static FieldDef owner() {
     return FieldDef.reference("OwnerId", "User", "Owner");
+  }
+
+  /** A writable reference that may point at any of {@code targets} (WhoId: a contact or a lead). */
+  static FieldDef polymorphic(String name, String relationshipName, String... targets) {
+    return new FieldDef(name, REFERENCE, 18, true, true, false, false, false, false, List.of(targets), relationshipName, List.of(),
+        null, false);
+  }
+
+  /** A writable picklist that takes only {@code values}. */
+  static FieldDef restrictedPicklist(String name, String... values) {
+    return new FieldDef(name, PICKLIST, 40, true, true, false, false, false, false, List.of(), null, List.of(values), null, false);
   }
 
   private static SObjectType profile() {
@@ -104,6 +117,21 @@ final class StandardObjects {
         .add(FieldDef.readOnly("LastActivityDate", DATE));
   }
 
+  private static SObjectType lead() {
+    return withSystemFields(new SObjectType("Lead", "00Q", false, true))
+        .add(FieldDef.of("FirstName", STRING, 40))
+        .add(FieldDef.of("LastName", STRING, 80).asRequired())
+        .add(FieldDef.readOnly("Name", STRING))
+        .add(FieldDef.of("Email", EMAIL, 80))
+        .add(FieldDef.of("Company", STRING, 255).asRequired())
+        .add(FieldDef.of("Title", STRING, 128))
+        .add(FieldDef.of("Phone", PHONE, 40))
+        .add(FieldDef.of("Status", PICKLIST, 40).withDefault("Open - Not Contacted"))
+        .add(owner())
+        .add(FieldDef.readOnly("LastActivityDate", DATE));
+  }
+
+  /** Event, with the fields of times ({@link EventTimes}), series ({@link EventSeries}) and invitees ({@link EventRelations}). */
   private static SObjectType event() {
     return withSystemFields(new SObjectType("Event", "00U", false, true))
         .add(FieldDef.of("Subject", STRING, 255))
@@ -117,8 +145,18 @@ final class StandardObjects {
         .add(FieldDef.of("IsAllDayEvent", BOOLEAN, 0).withDefault(Boolean.FALSE))
         .add(FieldDef.of("IsPrivate", BOOLEAN, 0).withDefault(Boolean.FALSE))
         .add(FieldDef.of("IsRecurrence", BOOLEAN, 0).withDefault(Boolean.FALSE).asCreateOnly())
+        .add(FieldDef.of("IsRecurrence2", BOOLEAN, 0).withDefault(Boolean.FALSE).asCreateOnly())
+        .add(FieldDef.of("Recurrence2PatternText", TEXTAREA, 512))
+        .add(FieldDef.of("Recurrence2PatternStartDate", DATETIME, 0))
+        .add(FieldDef.of("Recurrence2PatternTimeZone", STRING, 255))
+        .add(FieldDef.readOnly("Recurrence2PatternVersion", PICKLIST))
+        .add(FieldDef.readOnly("IsRecurrence2Exception", BOOLEAN).withDefault(Boolean.FALSE))
+        .add(FieldDef.readOnly("IsRecurrence2Exclusion", BOOLEAN).withDefault(Boolean.FALSE))
+        .add(FieldDef.readOnly("IsChild", BOOLEAN).withDefault(Boolean.FALSE))
+        .add(FieldDef.readOnly("IsGroupEvent", BOOLEAN).withDefault(Boolean.FALSE))
+        .add(FieldDef.readOnly("GroupEventType", PICKLIST).withDefault("0"))
         .add(FieldDef.of("ShowAs", PICKLIST, 40).withDefault("Busy"))
-        .add(FieldDef.reference("WhoId", "Contact", "Who"))
+        .add(polymorphic("WhoId", "Who", "Contact", "Lead"))
         .add(FieldDef.reference("WhatId", "Account", "What"))
         .add(owner());
   }

@@ -8,14 +8,17 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What {@code GET /sim/stats} reports: calls per SOAP operation, HTTP requests
- * to the SOAP endpoint, and authentication refusals ({@code authChallenges}:
- * failed logins and calls with a missing, wrong or expired session).
+ * to the SOAP endpoint, requests to the OAuth token endpoint
+ * ({@code tokenRequests}), and authentication refusals ({@code authChallenges}:
+ * refused token requests, failed logins and calls with a missing, wrong or
+ * expired session).
  */
 final class Stats {
 
   private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
   final AtomicLong httpRequests = new AtomicLong();
   final AtomicLong authChallenges = new AtomicLong();
+  final AtomicLong tokenRequests = new AtomicLong();
   final AtomicLong apiRequests = new AtomicLong();
 
   void call(String operation) {
@@ -27,6 +30,7 @@ final class Stats {
     calls.clear();
     httpRequests.set(0);
     authChallenges.set(0);
+    tokenRequests.set(0);
     apiRequests.set(0);
   }
 
@@ -34,6 +38,6 @@ final class Stats {
     JsonObject byOperation = new JsonObject();
     new TreeMap<>(calls).forEach((k, v) -> byOperation.put(k, v.get()));
     return new JsonObject().put("calls", byOperation).put("httpRequests", httpRequests.get())
-        .put("authChallenges", authChallenges.get());
+        .put("authChallenges", authChallenges.get()).put("tokenRequests", tokenRequests.get());
   }
 }

@@ -100,6 +100,11 @@ final class UserRecordAccess {
     return r;
   }
 
+  /** Whether {@code userId} can read {@code record} (owner, System Administrator, or an org-wide default that lets others read). */
+  static boolean canRead(String userId, Row record, RecordStore store) {
+    return Boolean.TRUE.equals(row(store.schema.type(NAME), userId, record.id, store).get("HasReadAccess"));
+  }
+
   private static String id(SoqlQuery.Text t) {
     String id = SalesforceIds.canonical(t.value());
     if (id == null) {

@@ -27,12 +27,12 @@ final class WriteOperations {
 
   String create(SoapCall call, String userId, int locked) {
     List<Change> changes = changes(call, locked);
-    return results("createResponse", writer.create(changes, userId, call.allOrNone()), SaveResultXml::save);
+    return results("createResponse", writer.create(changes, userId, SaveOptions.of(call)), SaveResultXml::save);
   }
 
   String update(SoapCall call, String userId, int locked) {
     List<Change> changes = changes(call, locked);
-    return results("updateResponse", writer.update(changes, userId, call.allOrNone()), SaveResultXml::save);
+    return results("updateResponse", writer.update(changes, userId, SaveOptions.of(call)), SaveResultXml::save);
   }
 
   String upsert(SoapCall call, String userId, int locked) {
@@ -52,7 +52,7 @@ final class WriteOperations {
         }
       }
     }
-    return results("upsertResponse", writer.upsert(key, changes, userId, call.allOrNone()), SaveResultXml::upsert);
+    return results("upsertResponse", writer.upsert(key, changes, userId, SaveOptions.of(call)), SaveResultXml::upsert);
   }
 
   String delete(SoapCall call, int locked) {
@@ -104,7 +104,8 @@ final class WriteOperations {
       try {
         c.values.put(f, FieldValues.fromText(f, e.getValue()));
       } catch (IllegalArgumentException bad) {
-        c.problems.add(SaveError.of("INVALID_TYPE_ON_FIELD_IN_RECORD", bad.getMessage(), f.name()));
+        c.problems.add(SaveError.of("INVALID_TYPE_ON_FIELD_IN_RECORD", type.label(f) + ": value not of required type: " + e.getValue(),
+            f.name()));
       }
     }
     for (String name : in.fieldsToNull()) {

@@ -6,29 +6,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import microsoft.exchange.webservices.data.core.enumeration.property.WellKnownFolderName;
 import microsoft.exchange.webservices.data.core.service.folder.Folder;
 import org.junit.jupiter.api.Test;
 
 /** Bad input gets the fault Exchange gives, quickly, and the server keeps serving. */
 class EwsBadInputIT extends ExchangeTestbedSupport {
-
-  private static final String HEAD = "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\""
-      + " xmlns:t=\"http://schemas.microsoft.com/exchange/services/2006/types\""
-      + " xmlns:m=\"http://schemas.microsoft.com/exchange/services/2006/messages\">"
-      + "<soap:Header><t:RequestServerVersion Version=\"Exchange2010_SP2\"/>"
-      + "<t:ExchangeImpersonation><t:ConnectingSID><t:SmtpAddress>" + ANN + "</t:SmtpAddress></t:ConnectingSID></t:ExchangeImpersonation>"
-      + "</soap:Header><soap:Body>";
-  private static final String TAIL = "</soap:Body></soap:Envelope>";
-
-  private HttpResponse<String> post(String body) throws Exception {
-    String basic = "Basic " + Base64.getEncoder().encodeToString((SERVICE + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(bed.ewsUrl())).header("Authorization", basic)
-        .header("Content-Type", "text/xml; charset=utf-8").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
 
   private void assertFault(HttpResponse<String> r, String code) {
     assertThat(r.statusCode()).isEqualTo(500);

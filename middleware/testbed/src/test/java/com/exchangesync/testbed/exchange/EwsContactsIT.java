@@ -87,7 +87,7 @@ class EwsContactsIT extends ExchangeTestbedSupport {
     Folder calendar = Folder.bind(service, WellKnownFolderName.Calendar);
     assertThat(calendar.getDisplayName()).isEqualTo("Calendar");
     Folder root = Folder.bind(service, WellKnownFolderName.MsgFolderRoot);
-    assertThat(root.getChildFolderCount()).isEqualTo(2);
+    assertThat(root.getChildFolderCount()).as("Contacts, Calendar, Deleted Items").isEqualTo(3);
 
     FolderId created = syncFolder(service);
     FindFoldersResults found = service.findFolders(WellKnownFolderName.Contacts,
@@ -98,7 +98,8 @@ class EwsContactsIT extends ExchangeTestbedSupport {
     });
     FolderView deep = new FolderView(10);
     deep.setTraversal(FolderTraversal.Deep);
-    assertThat(service.findFolders(WellKnownFolderName.MsgFolderRoot, deep).getTotalCount()).isEqualTo(3);
+    assertThat(service.findFolders(WellKnownFolderName.MsgFolderRoot, deep).getTotalCount())
+        .as("Contacts, Calendar, Deleted Items, Salesforce_Sync").isEqualTo(4);
 
     assertThatThrownBy(() -> syncFolder(service)).isInstanceOfSatisfying(ServiceResponseException.class,
         e -> assertThat(e.getErrorCode()).isEqualTo(ServiceError.ErrorFolderExists));

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -87,6 +92,27 @@ abstract class ExchangeTestbedSupport {
       }
     }
     throw new AssertionError("not an EWS error: " + t, t);
+  }
+
+  /** The start of a raw EWS request as Exchange2010_SP2, impersonating {@code smtp}; close it with {@link #TAIL}. */
+  static String head(String smtp) {
+    return "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\""
+        + " xmlns:t=\"http://schemas.microsoft.com/exchange/services/2006/types\""
+        + " xmlns:m=\"http://schemas.microsoft.com/exchange/services/2006/messages\">"
+        + "<soap:Header><t:RequestServerVersion Version=\"Exchange2010_SP2\"/>"
+        + "<t:ExchangeImpersonation><t:ConnectingSID><t:SmtpAddress>" + smtp + "</t:SmtpAddress></t:ConnectingSID>"
+        + "</t:ExchangeImpersonation></soap:Header><soap:Body>";
+  }
+
+  static final String HEAD = head(ANN);
+  static final String TAIL = "</soap:Body></soap:Envelope>";
+
+  /** Posts a raw EWS request as the service account, for what no client library sends. */
+  HttpResponse<String> post(String body) throws Exception {
+    String basic = "Basic " + Base64.getEncoder().encodeToString((SERVICE + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(bed.ewsUrl())).header("Authorization", basic)
+        .header("Content-Type", "text/xml; charset=utf-8").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   ExchangeService service(String user, String password, String smtp) throws Exception {

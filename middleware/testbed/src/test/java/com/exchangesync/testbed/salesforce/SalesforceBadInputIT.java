@@ -23,7 +23,9 @@ class SalesforceBadInputIT extends SalesforceTestbedSupport {
   }
 
   private HttpResponse<String> soap(String body) throws Exception {
-    return post("/services/Soap/u/65.0", "text/xml; charset=utf-8", body);
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(bed.soapEndpoint()))
+        .header("Content-Type", "text/xml; charset=utf-8").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private static void assertClientFault(HttpResponse<String> r, String text) {

@@ -132,6 +132,24 @@ class SalesforceOutboundIT extends SalesforceTestbedSupport {
   }
 
   @Test
+  void eventsNotify_oneNotificationPerOccurrenceOfASeries_andPerInviteeCopy() throws Exception {
+    String url = startListener();
+    sim.outbound(url, new JsonObject().put("Event", new JsonArray().add("Subject").add("IsChild").add("IsRecurrence2")));
+    PartnerConnection c = connect();
+    String first = create(c, SalesforceEventsIT.event("Weekly", "StartDateTime", SalesforceEventsIT.at("2030-03-04T09:00:00Z"),
+        "DurationInMinutes", 30, "IsRecurrence2", true, "Recurrence2PatternText", "RRULE:FREQ=WEEKLY;COUNT=3")).get(0);
+    create(c, SalesforceEventRelationIT.relation(first, BOB_ID));
+
+    JsonObject status = awaitDelivered(4);
+    assertThat(status.getLong("delivered")).isEqualTo(4);
+    List<Element> events = received.stream().filter(m -> m.status() == 200).flatMap(m -> m.sObjects().stream()).toList();
+    assertThat(events).allSatisfy(e -> assertThat(e.getAttributeNS(SoapXml.XSI, "type")).isEqualTo("sf:Event"));
+    assertThat(events.stream().map(e -> SoapXml.childText(e, "IsChild").orElseThrow()).toList())
+        .containsExactlyInAnyOrder("false", "false", "false", "true");
+    assertThat(events.stream().map(e -> SoapXml.childText(e, "IsRecurrence2").orElseThrow()).toList()).containsOnly("true");
+  }
+
+  @Test
   void anUnreachableListenerKeepsTheQueue() throws Exception {
     sim.outbound("http://127.0.0.1:9/unreachable", new JsonObject().put("Contact", new JsonArray()));
     sim.create("Contact", new JsonObject().put("LastName", "Waiting"));

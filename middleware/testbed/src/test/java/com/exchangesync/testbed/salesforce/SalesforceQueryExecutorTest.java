@@ -27,7 +27,7 @@ class SalesforceQueryExecutorTest {
       RecordWriter w = new RecordWriter(store);
       String me = store.org().integrationUserId();
       w.create(List.of(contact("Ann", "ann@x.com", "2024-05-14"), contact("bob", null, "2024-05-12"),
-          contact("Cy 50%", "cy@y.org", "2024-04-30"), contact("Dee", "dee@x.com", null)), me, true)
+          contact("Cy 50%", "cy@y.org", "2024-04-30"), contact("Dee", "dee@x.com", null)), me, SaveOptions.UI)
           .forEach(o -> assertThat(o.success()).as(o.errors().toString()).isTrue());
       return null;
     });

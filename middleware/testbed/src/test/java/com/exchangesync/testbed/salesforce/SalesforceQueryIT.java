@@ -139,6 +139,18 @@ class SalesforceQueryIT extends SalesforceTestbedSupport {
   }
 
   @Test
+  void anOffsetAbove2000IsRefused_asTheOrgNamesIt() throws Exception {
+    PartnerConnection c = connect();
+    create(c, contact("Ann", "Alpha", "a@x.com"));
+    assertThat(c.query("SELECT Id FROM Contact OFFSET 2000").getRecords()).as("2,000 itself is allowed").isEmpty();
+    assertThatThrownBy(() -> c.query("SELECT Id FROM Contact ORDER BY LastName LIMIT 10 OFFSET 2001"))
+        .isInstanceOfSatisfying(UnexpectedErrorFault.class, f -> {
+          assertThat(f.getExceptionCode()).isEqualTo(ExceptionCode.NUMBER_OUTSIDE_VALID_RANGE);
+          assertThat(f.getExceptionMessage()).isEqualTo("Maximum SOQL offset allowed for apiName Contact is 2000");
+        });
+  }
+
+  @Test
   void customObjectsAndTheirRelationships() throws Exception {
     PartnerConnection c = connect();
     SObject config = new SObject("Exchange_Sync_Configuration__c");

@@ -71,7 +71,8 @@ class SalesforceReplicationIT extends SalesforceTestbedSupport {
     GetDeletedResult r = c.getDeleted("Contact", at(t0), at(clock.instant()));
     DeletedRecord[] deleted = r.getDeletedRecords();
     assertThat(Arrays.stream(deleted).map(DeletedRecord::getId)).containsExactly(ids.get(1));
-    assertThat(deleted[0].getDeletedDate().toInstant()).isEqualTo(deletedAt.truncatedTo(ChronoUnit.MILLIS));
+    assertThat(deleted[0].getDeletedDate().toInstant()).as("to the second, as an org stores it")
+        .isEqualTo(deletedAt.truncatedTo(ChronoUnit.SECONDS));
     assertThat(r.getEarliestDateAvailable().toInstant()).isBeforeOrEqualTo(t0);
     assertThat(c.queryAll("SELECT Id FROM Contact WHERE IsDeleted = true").getRecords()).extracting(SObject::getId)
         .containsExactly(ids.get(1));

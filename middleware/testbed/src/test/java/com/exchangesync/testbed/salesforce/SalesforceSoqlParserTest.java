@@ -15,7 +15,7 @@ class SalesforceSoqlParserTest {
   void selectListWithParentPathsOrderLimitOffset() {
     SoqlQuery q = SoqlParser.parse("select Id, Owner.Email, Configuration__r.Name FROM Contact ORDER BY LastName DESC NULLS FIRST,"
         + " Id LIMIT 10 OFFSET 5");
-    assertThat(q.fields()).extracting(SoqlQuery.Path::text).containsExactly("Id", "Owner.Email", "Configuration__r.Name");
+    assertThat(q.fields()).extracting(f -> ((SoqlQuery.Path) f).text()).containsExactly("Id", "Owner.Email", "Configuration__r.Name");
     assertThat(q.from()).isEqualTo("Contact");
     assertThat(q.orderBy()).extracting(SoqlQuery.Order::descending).containsExactly(true, false);
     assertThat(q.orderBy().get(0).nullsFirst()).isTrue();
@@ -23,6 +23,22 @@ class SalesforceSoqlParserTest {
     assertThat(q.limit()).isEqualTo(10);
     assertThat(q.offset()).isEqualTo(5);
     assertThat(SoqlParser.parse("SELECT Id FROM Contact ORDER BY Id DESC").orderBy().get(0).nullsFirst()).isFalse();
+  }
+
+  @Test
+  void typeOfListsTheFieldsOfEachTargetType_andAnElseList() {
+    SoqlQuery q = SoqlParser.parse("SELECT Id, TYPEOF Who WHEN Contact THEN Email, Account.Name WHEN Lead THEN Company ELSE Name END,"
+        + " Subject FROM Event");
+    assertThat(q.fields()).hasSize(3);
+    SoqlQuery.TypeOf typeOf = (SoqlQuery.TypeOf) q.fields().get(1);
+    assertThat(typeOf.relationship()).isEqualTo("Who");
+    assertThat(typeOf.whens().keySet()).containsExactly("Contact", "Lead");
+    assertThat(typeOf.whens().get("Contact")).extracting(SoqlQuery.Path::text).containsExactly("Email", "Account.Name");
+    assertThat(typeOf.otherwise()).extracting(SoqlQuery.Path::text).containsExactly("Name");
+    assertThatThrownBy(() -> SoqlParser.parse("SELECT TYPEOF Who ELSE Name END FROM Event"))
+        .isInstanceOf(SoqlException.class).hasMessageContaining("unexpected token: ELSE");
+    assertThatThrownBy(() -> SoqlParser.parse("SELECT TYPEOF Who WHEN Lead THEN Company FROM Event"))
+        .isInstanceOf(SoqlException.class).hasMessageContaining("unexpected token: FROM");
   }
 
   @Test

@@ -193,7 +193,7 @@ class SalesforceWriteIT extends SalesforceTestbedSupport {
     assertThat(got.getField("IsAllDayEvent")).isEqualTo("false");
     assertThat(got.getField("IsPrivate")).isEqualTo("true");
     assertThat(got.getChild("Who").getField("Name")).isEqualTo("Ann Lee");
-    assertThat(got.getChild("Who").getField("type")).isEqualTo("Contact");
+    assertThat(got.getChild("Who").getField("type")).as("a polymorphic parent comes as the Name entity").isEqualTo("Name");
 
     SObject noEnd = new SObject("Event");
     noEnd.setField("StartDateTime", start);
