@@ -32,7 +32,8 @@ import java.util.concurrent.TimeUnit;
  * adapter against the Exchange test bed, with a fixed latency (default 20 ms)
  * added to every EWS call, as a WAN link to an on-premises server would. Prints,
  * per phase, the EWS calls and HTTP requests the test bed counted and items per
- * second. Usage: {@code scripts/bench EwsMailboxBenchmark [contacts] [latencyMs]}.
+ * second, and ends with the {@code RESULT} line (per phase {@code <phase>_items_per_s}
+ * and {@code <phase>_calls_per_1000}). Usage: {@code scripts/bench EwsMailboxBenchmark [contacts] [latencyMs]}.
  */
 public final class EwsMailboxBenchmark {
 
@@ -57,6 +58,7 @@ public final class EwsMailboxBenchmark {
       EwsMailboxConnector connector = new EwsMailboxConnector(settings, new ExchangeStats(new Metrics()), Clock.systemUTC());
       System.out.printf("EWS mailbox adapter: %,d contacts in one mailbox, %d ms latency per EWS call%n", count, latencyMs);
       System.out.printf("%-34s %10s %10s %10s %12s%n", "phase", "EWS calls", "HTTP reqs", "seconds", "items/s");
+      BenchResult result = BenchResult.named("EwsMailboxBenchmark").put("contacts", count).put("latency_ms", latencyMs);
 
       try (Mailbox mailbox = connector.open(REP)) {
         Phase write = new Phase(sim, "write: create (batched)");
@@ -68,7 +70,7 @@ public final class EwsMailboxBenchmark {
         }
         List<ItemResult> created = mailbox.create(ItemKind.CONTACT, items);
         require(created.stream().allMatch(ItemResult::succeeded), "every create succeeded");
-        write.print(count);
+        write.print(count, result, "create");
 
         Phase read = new Phase(sim, "read: full (SyncFolderItems+GetItem)");
         List<ExchangeItem> all = new ArrayList<>();
@@ -80,7 +82,7 @@ public final class EwsMailboxBenchmark {
           token = Optional.of(page.syncToken());
         } while (page.moreAvailable());
         require(all.size() == count, "the full read saw every contact (" + all.size() + ")");
-        read.print(count);
+        read.print(count, result, "read");
 
         Phase update = new Phase(sim, "write: update (batched, conditional)");
         List<ItemUpdate> updates = new ArrayList<>(count);
@@ -88,7 +90,7 @@ public final class EwsMailboxBenchmark {
           updates.add(new ItemUpdate(item.id(), Optional.of(item.changeKey()), Map.of(ExchangeField.JOB_TITLE, "Buyer"), Optional.empty()));
         }
         require(mailbox.update(ItemKind.CONTACT, updates).stream().allMatch(ItemResult::succeeded), "every update succeeded");
-        update.print(count);
+        update.print(count, result, "update");
 
         Phase incremental = new Phase(sim, "read: incremental after the updates");
         int seen = 0;
@@ -98,15 +100,16 @@ public final class EwsMailboxBenchmark {
           token = Optional.of(page.syncToken());
         } while (page.moreAvailable());
         require(seen == count, "the incremental read saw every update (" + seen + ")");
-        incremental.print(count);
+        incremental.print(count, result, "incremental_read");
 
         Phase delete = new Phase(sim, "write: delete (batched)");
         require(mailbox.delete(ItemKind.CONTACT, all.stream().map(ExchangeItem::id).toList()).stream()
             .allMatch(ItemResult::succeeded), "every delete succeeded");
-        delete.print(count);
+        delete.print(count, result, "delete");
       }
       System.out.printf("One call per item would have taken %,d EWS calls per write phase, %.0f s of latency alone.%n",
           count, count * latencyMs / 1000.0);
+      result.print();
     } finally {
       bed.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -131,20 +134,18 @@ public final class EwsMailboxBenchmark {
       this.sim = sim;
       this.name = name;
       JsonObject stats = sim.stats();
-      this.calls = totalCalls(stats);
+      this.calls = CallCount.of(stats).total();
       this.requests = stats.getLong("httpRequests");
     }
 
-    void print(int items) {
+    /** Prints the phase's row and puts its figures into {@code result} under {@code key}. */
+    void print(int items, BenchResult result, String key) {
       double seconds = (System.nanoTime() - start) / 1e9;
       JsonObject stats = sim.stats();
-      System.out.printf("%-34s %10d %10d %10.2f %12.0f%n", name, totalCalls(stats) - calls,
-          stats.getLong("httpRequests") - requests, seconds, items / seconds);
-    }
-
-    private static long totalCalls(JsonObject stats) {
-      JsonObject calls = stats.getJsonObject("calls");
-      return calls.fieldNames().stream().mapToLong(calls::getLong).sum();
+      long used = CallCount.of(stats).total() - calls;
+      System.out.printf("%-34s %10d %10d %10.2f %12.0f%n", name, used, stats.getLong("httpRequests") - requests, seconds,
+          items / seconds);
+      result.put(key + "_items_per_s", items / seconds).put(key + "_calls_per_1000", used * 1000.0 / items);
     }
   }
 }

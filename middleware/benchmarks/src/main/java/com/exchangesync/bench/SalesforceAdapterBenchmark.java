@@ -3,7 +3,6 @@ package com.exchangesync.bench;
 import com.exchangesync.testbed.salesforce.SalesforceSimClient;
 import com.exchangesync.testbed.salesforce.SalesforceTestbed;
 import com.exchangesync.testbed.salesforce.SalesforceTestbedOptions;
-import com.exchangesync.worker.config.Secret;
 import com.exchangesync.worker.metrics.Metrics;
 import com.exchangesync.worker.salesforce.Backoff;
 import com.exchangesync.worker.salesforce.SalesforceAdapter;
@@ -29,7 +28,9 @@ import java.util.concurrent.TimeUnit;
  * adapter against the Salesforce test bed, with a fixed latency (default 20 ms)
  * on every SOAP call, and prints per phase the SOAP calls the test bed counted,
  * the calls per 1,000 records beside the fewest the API's limits allow (200 a
- * write, 2,000 a query page), and records per second.
+ * write, 2,000 a query page), and records per second; ends with the {@code RESULT}
+ * line (per phase {@code <phase>_records_per_s}, {@code <phase>_calls_per_1000} and
+ * {@code <phase>_fewest_per_1000}).
  * Usage: {@code scripts/bench SalesforceAdapterBenchmark [records] [latencyMs]}.
  */
 public final class SalesforceAdapterBenchmark {
@@ -49,18 +50,19 @@ public final class SalesforceAdapterBenchmark {
     try {
       SalesforceSimClient sim = new SalesforceSimClient(bed.baseUrl());
       sim.org(new JsonObject().put("orgId", ORG)
-          .put("integrationUser", new JsonObject().put("username", "integration@bench.example.com").put("password", "bench"))
+          .put("integrationUser", new JsonObject().put("username", "integration@bench.example.com"))
           .put("users", new JsonArray().add(new JsonObject().put("id", OWNER).put("username", "rep@bench.example.com")
               .put("email", "rep@bench.example.com").put("name", "Bench Rep"))));
       sim.fault(new JsonObject().put("operation", "*").put("kind", "latency").put("ms", latencyMs).put("count", -1));
-      SalesforceSettings settings = new SalesforceSettings(URI.create(bed.baseUrl()), "integration@bench.example.com",
-          Secret.of("bench"), "", true, 4, Duration.ofSeconds(10), Duration.ofSeconds(120), 6,
+      SalesforceSettings settings = new SalesforceSettings(URI.create(bed.baseUrl()),
+          BenchSignIn.register(sim, "integration@bench.example.com"), "", true, 4, Duration.ofSeconds(10), Duration.ofSeconds(120), 6,
           Backoff.of(Duration.ofMillis(100), Duration.ofSeconds(5)));
       SalesforceAdapter adapter = new SalesforceAdapter(new SalesforceClient(settings, new Metrics()), new SalesforceNames(""));
-      adapter.organizationId(); // log in before measuring
+      adapter.organizationId(); // sign in before measuring
       System.out.printf("Salesforce adapter: %,d contacts, %d ms latency per SOAP call%n", count, latencyMs);
       System.out.printf("%-28s %10s %14s %14s %10s %12s%n", "phase", "SOAP calls", "calls/1,000", "fewest/1,000", "seconds",
           "records/s");
+      BenchResult result = BenchResult.named("SalesforceAdapterBenchmark").put("records", count).put("latency_ms", latencyMs);
 
       Phase create = new Phase(sim, "write: create");
       List<SalesforceRecord> records = new ArrayList<>(count);
@@ -70,25 +72,26 @@ public final class SalesforceAdapterBenchmark {
       }
       List<WriteResult> made = adapter.create(records);
       check(made.stream().allMatch(WriteResult::success), "every create succeeded");
-      create.print(count, 1000.0 / SalesforceAdapter.WRITE_BATCH);
+      create.print(count, 1000.0 / SalesforceAdapter.WRITE_BATCH, result, "create");
 
       Phase read = new Phase(sim, "read: changed since (pages)");
       List<SalesforceRecord> seen = new ArrayList<>();
       adapter.changedSince("Contact", List.of("Id", "FirstName", "LastName", "Email"), Instant.EPOCH, seen::addAll);
       check(seen.size() == count, "the read saw every contact");
-      read.print(count, 1000.0 / 2000);
+      read.print(count, 1000.0 / 2000, result, "query");
 
       Phase update = new Phase(sim, "write: update");
       List<SalesforceRecord> updates = made.stream()
           .map(r -> SalesforceRecord.of("Contact", r.id(), Map.of("Title", "Buyer"))).toList();
       check(adapter.update(updates).stream().allMatch(WriteResult::success), "every update succeeded");
-      update.print(count, 1000.0 / SalesforceAdapter.WRITE_BATCH);
+      update.print(count, 1000.0 / SalesforceAdapter.WRITE_BATCH, result, "update");
 
       Phase byId = new Phase(sim, "read: retrieve by id");
       check(adapter.retrieve("Contact", List.of("Id", "Title"), made.stream().map(WriteResult::id).toList()).size() == count,
           "retrieve found every contact");
-      byId.print(count, 1000.0 / SalesforceAdapter.RETRIEVE_BATCH);
+      byId.print(count, 1000.0 / SalesforceAdapter.RETRIEVE_BATCH, result, "retrieve");
       adapter.client().close();
+      result.print();
     } finally {
       bed.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -111,19 +114,17 @@ public final class SalesforceAdapterBenchmark {
     Phase(SalesforceSimClient sim, String name) {
       this.sim = sim;
       this.name = name;
-      this.calls = total(sim.stats());
+      this.calls = CallCount.of(sim.stats()).total();
     }
 
-    void print(int records, double fewestPerThousand) {
+    /** Prints the phase's row and puts its figures into {@code result} under {@code key}. */
+    void print(int records, double fewestPerThousand, BenchResult result, String key) {
       double seconds = (System.nanoTime() - start) / 1e9;
-      long used = total(sim.stats()) - calls;
+      long used = CallCount.of(sim.stats()).total() - calls;
       System.out.printf("%-28s %10d %14.1f %14.1f %10.2f %12.0f%n", name, used, used * 1000.0 / records, fewestPerThousand,
           seconds, records / seconds);
-    }
-
-    private static long total(JsonObject stats) {
-      JsonObject calls = stats.getJsonObject("calls");
-      return calls.fieldNames().stream().filter(op -> !op.equals("login")).mapToLong(calls::getLong).sum();
+      result.put(key + "_records_per_s", records / seconds).put(key + "_calls_per_1000", used * 1000.0 / records)
+          .put(key + "_fewest_per_1000", fewestPerThousand);
     }
   }
 }

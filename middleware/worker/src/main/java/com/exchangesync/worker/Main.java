@@ -3,7 +3,11 @@ package com.exchangesync.worker;
 import com.exchangesync.worker.config.ConfigException;
 import com.exchangesync.worker.config.WorkerConfig;
 import com.exchangesync.worker.config.WorkerConfigReader;
+import com.exchangesync.worker.cycle.RepOutcome;
 import io.vertx.core.Vertx;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
@@ -64,15 +68,18 @@ public final class Main {
     }, "exsync-shutdown"));
   }
 
-  /** One block per cycle: each rep, what happened, and the figures. */
-  private static void printSummary(int cycle, java.util.List<com.exchangesync.worker.cycle.RepOutcome> outcomes) {
+  /**
+   * One block per cycle: a heading, then one line per rep and kind saying in words
+   * what the pass did ({@link RepOutcome#toString()}), or why the rep was not synced.
+   */
+  private static void printSummary(int cycle, List<RepOutcome> outcomes) {
     StringBuilder out = new StringBuilder();
-    out.append("== Cycle ").append(cycle).append(" at ").append(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
-        .append(": ").append(outcomes.size()).append(" reps\n");
+    out.append("== Cycle ").append(cycle).append(" at ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS))
+        .append(": ").append(outcomes.stream().map(RepOutcome::email).distinct().count()).append(" reps\n");
     if (outcomes.isEmpty()) {
       out.append("   nothing to sync (Exchange Sync not set up or disabled)\n");
     }
-    for (com.exchangesync.worker.cycle.RepOutcome o : outcomes) {
+    for (RepOutcome o : outcomes) {
       out.append("   ").append(o).append('\n');
     }
     System.out.print(out);

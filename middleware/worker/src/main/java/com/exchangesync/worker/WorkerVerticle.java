@@ -1,14 +1,21 @@
 package com.exchangesync.worker;
 
 import com.exchangesync.worker.config.WorkerConfig;
-import com.exchangesync.worker.cycle.ContactSyncCycle;
+import com.exchangesync.worker.cycle.SyncCycle;
 import com.exchangesync.worker.cycle.CycleScheduler;
 import com.exchangesync.worker.cycle.MailboxConnectors;
+import com.exchangesync.worker.cycle.MailboxFreshnessCheck;
 import com.exchangesync.worker.cycle.RepOutcome;
 import com.exchangesync.worker.exchange.ews.ExchangeStats;
+import com.exchangesync.worker.http.HealthCheck;
+import com.exchangesync.worker.store.Blocking;
+import com.exchangesync.worker.exchange.graph.GraphStats;
 import com.exchangesync.worker.store.MailboxLeases;
+import com.exchangesync.worker.store.MailboxSyncs;
 import com.exchangesync.worker.store.PostgresSyncStateStore;
 import com.exchangesync.worker.store.SyncActivity;
+import com.exchangesync.worker.store.TablePruner;
+import com.exchangesync.worker.sync.SyncKinds;
 import com.exchangesync.worker.errors.ErrorOutbox;
 import com.exchangesync.worker.errors.ErrorOutboxDrainer;
 import com.exchangesync.worker.http.HttpApi;
@@ -32,16 +39,18 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The worker: brings the database schema up to date, then serves HTTP
- * (health, metrics, Outbound Messages), consumes stored notifications and
- * drains the error outbox to Salesforce. Start-up fails (and nothing listens)
- * if the database cannot be migrated; an unreachable Salesforce only makes the
- * worker not ready.
+ * (health, metrics, Outbound Messages), consumes stored notifications, drains
+ * the error outbox to Salesforce, runs the sync cycles and prunes what nothing
+ * needs any more. Start-up fails (and nothing listens) if the database cannot
+ * be migrated; an unreachable Salesforce, a sync loop that stopped or completes
+ * no cycle, or a mailbox that no longer syncs make the worker not ready.
  */
 public final class WorkerVerticle extends VerticleBase {
 
@@ -54,6 +63,8 @@ public final class WorkerVerticle extends VerticleBase {
   private NotificationConsumer consumer;
   private ErrorOutboxDrainer drainer;
   private CycleScheduler scheduler;
+  private MailboxFreshnessCheck freshness;
+  private TablePruner pruner;
   private final boolean loop;
   private final java.util.function.Consumer<List<RepOutcome>> listener;
 
@@ -90,31 +101,64 @@ public final class WorkerVerticle extends VerticleBase {
     }, new NotificationStore(pool), metrics, consumer::wake);
     String workerId = config.workerId();
     LOG.info("Worker {} starting", workerId);
-    ContactSyncCycle cycle = new ContactSyncCycle(salesforce,
+    MailboxSyncs passes = new MailboxSyncs(pool);
+    MailboxConnectors connectors = MailboxConnectors.byExchangeType(
         MailboxConnectors.ews(config.ewsUrl(), config.autodiscoverUrl(), config.allowInsecureLoopback(),
             new ExchangeStats(metrics), Clock.systemUTC()),
-        new PostgresSyncStateStore(pool), new MailboxLeases(pool), errors, new SyncActivity(pool), workerId, Clock.systemUTC(), config.lease());
-    scheduler = new CycleScheduler(cycle, drainer, pool, config.pollInterval(), listener);
-    HttpApi api = new HttpApi(vertx, metrics, List.of(new DatabaseHealthCheck(pool),
+        MailboxConnectors.graph(vertx, config.graphCredentials(), config.graphLoginUrl(), config.graphUrl(),
+            config.allowInsecureLoopback(), new GraphStats(metrics), Clock.systemUTC()));
+    SyncCycle cycle = new SyncCycle(salesforce, connectors,
+        new PostgresSyncStateStore(pool), new MailboxLeases(pool), errors, new SyncActivity(pool), passes, SyncKinds.all(),
+        workerId, Clock.systemUTC(), config.lease());
+    scheduler = new CycleScheduler(() -> {
+      List<RepOutcome> outcomes = cycle.run();
+      Blocking.await(drainer.drainOnce());
+      return outcomes;
+    }, CycleScheduler.queuedWork(pool), config.pollInterval(), passes::lastPassEnded, Clock.systemUTC(), metrics, listener);
+    freshness = new MailboxFreshnessCheck(vertx, passes, config.pollInterval(), Clock.systemUTC(), metrics);
+    pruner = new TablePruner(pool, Clock.systemUTC(), metrics);
+    List<HealthCheck> readiness = new ArrayList<>(List.of(new DatabaseHealthCheck(pool),
         new SalesforceHealthCheck(vertx, salesforce, Duration.ofSeconds(10), Clock.systemUTC())));
+    if (loop) {
+      readiness.add(scheduler.readiness());
+      readiness.add(freshness);
+    }
+    HttpApi api = new HttpApi(vertx, metrics, readiness, loop ? List.of(scheduler.liveness()) : List.of());
     return Migrations.worker().migrate(pool)
         .compose(applied -> vertx.createHttpServer()
             .requestHandler(api.routes(outbound::mount))
             .listen(config.httpPort(), "0.0.0.0"))
         .onSuccess(s -> {
           server = s;
+          signInAtStart(client);
           consumer.start(Duration.ofSeconds(5));
           drainer.start(Duration.ofSeconds(30));
           if (loop) {
             scheduler.start();
+            freshness.start();
+            pruner.start(vertx);
           }
         });
+  }
+
+  /**
+   * Signs in once at start, so a refused sign-in (an OAuth error with its fix) is in the log at once rather than at the
+   * first cycle; {@code /health/ready} keeps showing it until the admin fixes it.
+   */
+  private void signInAtStart(SalesforceClient client) {
+    vertx.executeBlocking(client::session, false).onComplete(ar -> {
+      if (ar.failed()) {
+        LOG.error("Cannot sign in to Salesforce: {}", ar.cause().getMessage(), ar.cause());
+      }
+    });
   }
 
   @Override
   public Future<?> stop() {
     if (consumer != null) {
       scheduler.stop();
+      freshness.stop();
+      pruner.stop();
       consumer.stop();
       drainer.stop();
     }
@@ -122,13 +166,14 @@ public final class WorkerVerticle extends VerticleBase {
     return closeServer.eventually(() -> pool == null ? Future.succeededFuture() : pool.close());
   }
 
-  /** Runs one cycle on a virtual thread (for {@code --once}). */
+  /** Runs one cycle on a virtual thread (for {@code --once}); fails with whatever the cycle threw, an error too. */
   public Future<List<RepOutcome>> runCycleOnce() {
     io.vertx.core.Promise<List<RepOutcome>> done = io.vertx.core.Promise.promise();
     Thread.ofVirtual().name("exsync-once").start(() -> {
       try {
         done.complete(scheduler.runOnce());
-      } catch (Exception e) {
+      } catch (Throwable e) {
+        LOG.error("The cycle failed", e);
         done.fail(e);
       }
     });

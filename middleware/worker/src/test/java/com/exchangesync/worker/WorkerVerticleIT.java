@@ -48,8 +48,8 @@ class WorkerVerticleIT {
     env.put("EXSYNC_DATABASE_URL", databaseUrl);
     env.put("EXSYNC_HTTP_PORT", "0");
     env.put("EXSYNC_SF_LOGIN_URL", "http://127.0.0.1:1");
-    env.put("EXSYNC_SF_USERNAME", "integration@example.com");
-    env.put("EXSYNC_SF_PASSWORD", "password");
+    env.put("EXSYNC_SF_CLIENT_ID", "3MVG9consumerKey");
+    env.put("EXSYNC_SF_CLIENT_SECRET", "consumer-secret");
     env.put("EXSYNC_OUTBOUND_TOKEN", "0123456789abcdef0123");
     env.put("EXSYNC_ALLOW_INSECURE_LOOPBACK", "true");
     return WorkerConfigReader.read(env);
@@ -82,6 +82,29 @@ class WorkerVerticleIT {
 
     HttpResponse<String> missing = get(worker.port(), "/nope");
     assertThat(missing.statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void aWorkerWhoseCyclesFail_countsThem_keepsLooping_andShowsItsLoopAndMailboxesInHealthAndMetrics(TestDatabase db)
+      throws Exception {
+    WorkerVerticle worker = new WorkerVerticle(config(db.url()));
+    await(vertx.deployVerticle(worker));
+
+    // No Salesforce listens at the login URL: the first cycle fails at once, and the loop waits for the next.
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+    while (!get(worker.port(), "/metrics").body().contains("exsync_cycle_failures_total 1\n")) {
+      assertThat(System.nanoTime()).as("a failed cycle is counted").isLessThan(deadline);
+      Thread.sleep(50);
+    }
+    assertThat(get(worker.port(), "/metrics").body()).contains("exsync_cycle_loop_running 1\n")
+        .contains("exsync_cycles_completed_total 0\n").contains("exsync_mailboxes_stale 0\n")
+        .contains("# TYPE exsync_pruned_rows_total counter\n");
+    JsonObject ready = new JsonObject(get(worker.port(), "/health/ready").body()).getJsonObject("checks");
+    assertThat(ready.getString("cycles")).isEqualTo("UP");
+    assertThat(ready.getString("mailboxes")).isEqualTo("UP");
+    HttpResponse<String> live = get(worker.port(), "/health/live");
+    assertThat(live.statusCode()).isEqualTo(200);
+    assertThat(new JsonObject(live.body()).getJsonObject("checks").getString("cycles")).isEqualTo("UP");
   }
 
   @Test

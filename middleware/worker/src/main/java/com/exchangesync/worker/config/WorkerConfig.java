@@ -11,13 +11,18 @@ import java.util.Optional;
  *
  * @param databaseUrl PostgreSQL URL ({@code EXSYNC_DATABASE_URL})
  * @param httpPort port of the HTTP listener ({@code EXSYNC_HTTP_PORT}, 0 = any free port)
- * @param salesforceLoginUrl SOAP login endpoint base ({@code EXSYNC_SF_LOGIN_URL})
- * @param salesforceUsername integration user ({@code EXSYNC_SF_USERNAME})
- * @param salesforcePassword password, with the security token appended if the org needs one
+ * @param salesforceLoginUrl the org's login URL ({@code EXSYNC_SF_LOGIN_URL}): the OAuth token endpoint's base and
+ *     the JWT audience
+ * @param salesforceCredentials how the worker signs in (OAuth 2.0: JWT bearer or client credentials)
  * @param salesforceNamespace managed-package namespace prefix, empty when unmanaged
  * @param outboundToken the secret path segment of the Outbound Message URL
  * @param autodiscoverUrl Autodiscover endpoint override ({@code EXSYNC_AUTODISCOVER_URL})
  * @param ewsUrl fixed EWS endpoint that skips Autodiscover ({@code EXSYNC_EWS_URL})
+ * @param graphCredentials how the worker signs in to Microsoft Entra ID for orgs on Exchange Online
+ *     ({@code EXSYNC_GRAPH_CERTIFICATE_FILE} or {@code EXSYNC_GRAPH_CLIENT_SECRET}); empty when neither is set
+ * @param graphLoginUrl Entra ID's base ({@code EXSYNC_GRAPH_LOGIN_URL}): tokens come from
+ *     {@code <graphLoginUrl>/<tenant>/oauth2/v2.0/token}
+ * @param graphUrl Microsoft Graph's base ({@code EXSYNC_GRAPH_URL}): the API is {@code <graphUrl>/v1.0/…}
  * @param pollInterval how often both sides are polled as the safety net
  * @param allowInsecureLoopback permit {@code http://} to 127.0.0.0/8 (test beds, demo)
  * @param lease how long a mailbox stays leased to a worker without a heartbeat
@@ -28,16 +33,24 @@ public record WorkerConfig(
     String databaseUrl,
     int httpPort,
     URI salesforceLoginUrl,
-    String salesforceUsername,
-    Secret salesforcePassword,
+    SalesforceCredentials salesforceCredentials,
     String salesforceNamespace,
     Secret outboundToken,
     Optional<URI> autodiscoverUrl,
     Optional<URI> ewsUrl,
+    Optional<GraphCredentials> graphCredentials,
+    URI graphLoginUrl,
+    URI graphUrl,
     Duration pollInterval,
     boolean allowInsecureLoopback,
     Duration lease,
     String workerId) {
+
+  /** Microsoft Entra ID of the public cloud. */
+  public static final URI DEFAULT_GRAPH_LOGIN_URL = URI.create("https://login.microsoftonline.com");
+
+  /** Microsoft Graph of the public cloud. */
+  public static final URI DEFAULT_GRAPH_URL = URI.create("https://graph.microsoft.com");
 
   /** Default HTTP port. */
   public static final int DEFAULT_HTTP_PORT = 8080;

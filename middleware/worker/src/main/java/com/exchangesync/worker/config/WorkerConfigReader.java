@@ -2,6 +2,7 @@ package com.exchangesync.worker.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,8 +40,12 @@ public final class WorkerConfigReader {
     int port = integer("EXSYNC_HTTP_PORT", WorkerConfig.DEFAULT_HTTP_PORT, 0, 65535);
     boolean insecureLoopback = bool("EXSYNC_ALLOW_INSECURE_LOOPBACK");
     URI loginUrl = url("EXSYNC_SF_LOGIN_URL", true, insecureLoopback);
-    String username = required("EXSYNC_SF_USERNAME", "the integration user's Salesforce user name");
-    String password = required("EXSYNC_SF_PASSWORD", "the integration user's password (with its security token appended if the org asks for one)");
+    retired("EXSYNC_SF_PASSWORD", "Salesforce retired the SOAP login() call the password was for (gone from API 65.0,"
+        + " off by default in new orgs, retired at every version in Summer '27), so the worker signs in through OAuth 2.0"
+        + " with an External Client App. Remove EXSYNC_SF_PASSWORD and set EXSYNC_SF_CLIENT_ID with EXSYNC_SF_USERNAME and"
+        + " EXSYNC_SF_PRIVATE_KEY_FILE (JWT bearer flow), or EXSYNC_SF_CLIENT_ID with EXSYNC_SF_CLIENT_SECRET (client"
+        + " credentials flow); docs/salesforce-adapter.md gives the steps");
+    SalesforceCredentials credentials = salesforceCredentials(loginUrl);
     String namespace = optional("EXSYNC_SF_NAMESPACE").orElse("");
     if (!namespace.isEmpty() && !namespace.matches("[A-Za-z][A-Za-z0-9]{0,14}")) {
       problems.add("EXSYNC_SF_NAMESPACE must be a namespace prefix such as exsync (letters and digits, without the __)");
@@ -51,6 +56,10 @@ public final class WorkerConfigReader {
     }
     Optional<URI> autodiscover = Optional.ofNullable(url("EXSYNC_AUTODISCOVER_URL", false, insecureLoopback));
     Optional<URI> ews = Optional.ofNullable(url("EXSYNC_EWS_URL", false, insecureLoopback));
+    Optional<GraphCredentials> graph = graphCredentials();
+    URI graphLogin = Optional.ofNullable(url("EXSYNC_GRAPH_LOGIN_URL", false, insecureLoopback))
+        .orElse(WorkerConfig.DEFAULT_GRAPH_LOGIN_URL);
+    URI graphUrl = Optional.ofNullable(url("EXSYNC_GRAPH_URL", false, insecureLoopback)).orElse(WorkerConfig.DEFAULT_GRAPH_URL);
     int pollSeconds = integer("EXSYNC_POLL_INTERVAL_SECONDS", (int) WorkerConfig.DEFAULT_POLL_INTERVAL.toSeconds(), 1, 86_400);
     String workerId = optional("EXSYNC_WORKER_ID").orElse("worker-" + java.util.UUID.randomUUID().toString().substring(0, 8));
     if (!workerId.matches("[A-Za-z0-9._:-]{1,100}")) {
@@ -61,9 +70,88 @@ public final class WorkerConfigReader {
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new WorkerConfig(databaseUrl, port, loginUrl, username, Secret.of(password), namespace,
-        Secret.of(token), autodiscover, ews, Duration.ofSeconds(pollSeconds), insecureLoopback,
+    return new WorkerConfig(databaseUrl, port, loginUrl, credentials, namespace,
+        Secret.of(token), autodiscover, ews, graph, graphLogin, graphUrl, Duration.ofSeconds(pollSeconds), insecureLoopback,
         Duration.ofSeconds(leaseSeconds), workerId);
+  }
+
+  /**
+   * The OAuth 2.0 credentials: {@code EXSYNC_SF_CLIENT_ID} always, then the JWT bearer flow
+   * ({@code EXSYNC_SF_USERNAME} and {@code EXSYNC_SF_PRIVATE_KEY_FILE}) or the client credentials flow
+   * ({@code EXSYNC_SF_CLIENT_SECRET}), whichever is set.
+   */
+  private SalesforceCredentials salesforceCredentials(URI loginUrl) {
+    String clientId = required("EXSYNC_SF_CLIENT_ID", "the consumer key of the External Client App the worker signs in"
+        + " through (Setup > External Client App Manager > the app > Settings > OAuth Settings > Consumer Key and Secret)");
+    Optional<String> keyFile = optional("EXSYNC_SF_PRIVATE_KEY_FILE");
+    Optional<String> secret = optional("EXSYNC_SF_CLIENT_SECRET");
+    if (keyFile.isPresent() && secret.isPresent()) {
+      problems.add("EXSYNC_SF_PRIVATE_KEY_FILE and EXSYNC_SF_CLIENT_SECRET are both set: set EXSYNC_SF_PRIVATE_KEY_FILE"
+          + " (with EXSYNC_SF_USERNAME) for the JWT bearer flow, or EXSYNC_SF_CLIENT_SECRET for the client credentials flow,"
+          + " not both");
+      return null;
+    }
+    if (secret.isPresent()) {
+      if (loginUrl != null && loginUrl.getHost() != null
+          && loginUrl.getHost().toLowerCase(java.util.Locale.ROOT).matches("(login|test)\\.salesforce\\.com")) {
+        problems.add("EXSYNC_SF_LOGIN_URL must be the org's My Domain login URL (https://<your-domain>.my.salesforce.com)"
+            + " for the client credentials flow: Salesforce refuses that flow at " + loginUrl.getHost()
+            + " (\"request not supported on this domain\"); Setup > My Domain shows it");
+      }
+      return clientId == null ? null : new SalesforceCredentials.ClientCredentials(clientId, Secret.of(secret.get()));
+    }
+    if (keyFile.isEmpty()) {
+      problems.add("EXSYNC_SF_PRIVATE_KEY_FILE is not set: the worker signs in by the JWT bearer flow (EXSYNC_SF_USERNAME and"
+          + " EXSYNC_SF_PRIVATE_KEY_FILE, the PKCS#8 PEM key whose certificate is uploaded to the External Client App) or by"
+          + " the client credentials flow (EXSYNC_SF_CLIENT_SECRET)");
+      required("EXSYNC_SF_USERNAME", "the integration user's Salesforce username, the user the JWT bearer flow signs in as");
+      return null;
+    }
+    String username = required("EXSYNC_SF_USERNAME", "the integration user's Salesforce username, the user the JWT bearer"
+        + " flow signs in as");
+    Path file = Path.of(keyFile.get());
+    java.security.interfaces.RSAPrivateKey key;
+    try {
+      key = PemPrivateKey.read(file);
+    } catch (IllegalArgumentException e) {
+      problems.add("EXSYNC_SF_PRIVATE_KEY_FILE " + e.getMessage());
+      return null;
+    }
+    return clientId == null || username == null ? null : new SalesforceCredentials.JwtBearer(clientId, username, file, key);
+  }
+
+  /**
+   * How the worker signs in to Microsoft Entra ID for an org on Exchange Online: the certificate and key of
+   * {@code EXSYNC_GRAPH_CERTIFICATE_FILE}, or {@code EXSYNC_GRAPH_CLIENT_SECRET}; neither is needed by an org on
+   * Exchange Server (such an org's Setup then says what is missing).
+   */
+  private Optional<GraphCredentials> graphCredentials() {
+    Optional<String> file = optional("EXSYNC_GRAPH_CERTIFICATE_FILE");
+    Optional<String> secret = optional("EXSYNC_GRAPH_CLIENT_SECRET");
+    if (file.isPresent() && secret.isPresent()) {
+      problems.add("EXSYNC_GRAPH_CERTIFICATE_FILE and EXSYNC_GRAPH_CLIENT_SECRET are both set: set the certificate file"
+          + " (Microsoft's recommendation for apps) or the client secret, not both");
+      return Optional.empty();
+    }
+    if (secret.isPresent()) {
+      return Optional.of(new GraphCredentials.ClientSecret(Secret.of(secret.get())));
+    }
+    if (file.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(PemCertificate.read(Path.of(file.get()), java.time.Instant.now()));
+    } catch (IllegalArgumentException e) {
+      problems.add("EXSYNC_GRAPH_CERTIFICATE_FILE " + e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  /** A variable the worker no longer reads: its presence stops the start, with what replaced it. */
+  private void retired(String name, String replacedBy) {
+    if (env.containsKey(name)) {
+      problems.add(name + " is no longer read: " + replacedBy);
+    }
   }
 
   private Optional<String> optional(String name) {

@@ -1,48 +1,114 @@
 package com.exchangesync.worker.cycle;
 
-import com.exchangesync.worker.errors.ErrorOutboxDrainer;
+import com.exchangesync.worker.http.HealthCheck;
+import com.exchangesync.worker.metrics.Metrics;
 import com.exchangesync.worker.store.Blocking;
+import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs contact cycles on a virtual thread: one at start, then one whenever an
- * Outbound Message queued work (a new {@code sync_request} or
- * {@code config_change} row, looked for every two seconds) or the poll interval
- * passed, whichever comes first. The poll is the safety net for messages
- * Salesforce dropped. After each cycle the error outbox is drained once.
+ * Runs cycles on a virtual thread: one at start, then one whenever an Outbound Message queued work (a new
+ * {@code sync_request} or {@code config_change} row, looked for every two seconds) or the poll interval
+ * passed, whichever comes first. The poll is the safety net for messages Salesforce dropped.
+ *
+ * <p>Nothing a cycle throws ends the loop: an {@link Exception} or an {@link Error} is logged with its stack
+ * trace, counted ({@code exsync_cycle_failures_total}) and the next cycle tries again. Should the loop end
+ * anyway (its own machinery failing), it says so: the log names the cause, {@link #readiness} and
+ * {@link #liveness} fail with "the sync loop stopped: …" and {@code exsync_cycle_loop_running} drops to 0.
+ * A loop that runs but completes no cycle for {@link #stallAfter} (max(3 poll intervals, 5 minutes)) fails
+ * readiness too, unless the cycle in progress is still finishing mailboxes.
  */
 public final class CycleScheduler {
 
+  /** One cycle's work: the sync cycle and what follows it (the error outbox drained). */
+  @FunctionalInterface
+  public interface Cycle {
+    List<RepOutcome> run() throws Exception;
+  }
+
+  /** The least time without a completed cycle before the loop counts as stuck. */
+  static final Duration MIN_STALL = Duration.ofMinutes(5);
+  private static final int STALL_INTERVALS = 3;
   private static final Logger LOG = LoggerFactory.getLogger(CycleScheduler.class);
   private static final Duration LOOK = Duration.ofSeconds(2);
 
-  private final ContactSyncCycle cycle;
-  private final ErrorOutboxDrainer drainer;
-  private final Pool pool;
+  private final Cycle cycle;
+  private final LongSupplier queuedWork;
   private final Duration interval;
+  private final Supplier<Optional<Instant>> progress;
+  private final Clock clock;
   private final Consumer<List<RepOutcome>> listener;
+  private final Metrics.Counter completed;
+  private final Metrics.Counter failures;
   private volatile boolean running;
+  private volatile boolean looping;
+  private volatile Instant loopStarted;
+  private volatile Instant lastCompleted;
+  private volatile String lastFailure;
+  private volatile Throwable stoppedBy;
+  private boolean lookFailing;
   private Thread thread;
 
-  public CycleScheduler(ContactSyncCycle cycle, ErrorOutboxDrainer drainer, Pool pool, Duration interval,
-                        Consumer<List<RepOutcome>> listener) {
+  /**
+   * @param cycle the work of one cycle
+   * @param queuedWork the newest queued work item ({@link #queuedWork(Pool)}): a cycle starts early when it moves
+   * @param interval the poll interval
+   * @param progress when the cycle in progress last finished a mailbox's pass, if ever
+   * @param listener told what each cycle did (the demo prints it)
+   */
+  public CycleScheduler(Cycle cycle, LongSupplier queuedWork, Duration interval, Supplier<Optional<Instant>> progress,
+                        Clock clock, Metrics metrics, Consumer<List<RepOutcome>> listener) {
     this.cycle = cycle;
-    this.drainer = drainer;
-    this.pool = pool;
+    this.queuedWork = queuedWork;
     this.interval = interval;
+    this.progress = progress;
+    this.clock = clock;
     this.listener = listener;
+    this.completed = metrics.counter("exsync_cycles_completed_total", "Sync cycles that ran to their end");
+    this.failures = metrics.counter("exsync_cycle_failures_total",
+        "Sync cycles that ended with an exception or error (the loop went on to the next)");
+    metrics.gauge("exsync_cycle_loop_running", "1 while the sync loop runs, 0 before it starts or once it stopped",
+        () -> looping ? 1 : 0);
+    metrics.gauge("exsync_cycle_last_completed_age_seconds",
+        "Seconds since the last cycle completed (since the loop started, before the first)", this::lastCompletedAge);
   }
 
-  /** Runs one cycle now, on the caller's thread, and drains the error outbox. */
+  /**
+   * The newest queued work in {@code pool}: the sum of the newest {@code sync_request} and {@code config_change}
+   * ids, which moves whenever either table gets a row (ids only grow, even after old rows are pruned).
+   */
+  public static LongSupplier queuedWork(Pool pool) {
+    return () -> {
+      for (Row r : Blocking.await(pool.query("SELECT coalesce((SELECT max(id) FROM sync_request), 0) "
+          + "+ coalesce((SELECT max(id) FROM config_change), 0)").execute())) {
+        return r.getLong(0);
+      }
+      return 0;
+    };
+  }
+
+  /** How long the loop may go without completing a cycle before it counts as stuck: max(3 poll intervals, 5 minutes). */
+  public Duration stallAfter() {
+    Duration intervals = interval.multipliedBy(STALL_INTERVALS);
+    return intervals.compareTo(MIN_STALL) > 0 ? intervals : MIN_STALL;
+  }
+
+  /** Runs one cycle now, on the caller's thread. */
   public List<RepOutcome> runOnce() throws Exception {
     List<RepOutcome> outcomes = cycle.run();
-    Blocking.await(drainer.drainOnce());
+    lastCompleted = clock.instant();
+    completed.inc();
     listener.accept(outcomes);
     return outcomes;
   }
@@ -50,6 +116,9 @@ public final class CycleScheduler {
   /** Starts the loop. */
   public synchronized void start() {
     running = true;
+    looping = true;
+    loopStarted = clock.instant();
+    stoppedBy = null;
     thread = Thread.ofVirtual().name("exsync-cycles").start(this::loop);
   }
 
@@ -62,43 +131,137 @@ public final class CycleScheduler {
   }
 
   private void loop() {
-    long seen = latestWork();
-    while (running) {
-      try {
-        runOnce();
-      } catch (Exception e) {
-        if (!running) {
-          return;
-        }
-        LOG.warn("The cycle failed; the next one tries again: {}", e.toString());
+    Throwable cause = null;
+    try {
+      long seen = latestWork(0);
+      while (running) {
+        runGuarded();
+        seen = awaitWork(seen);
       }
-      long deadline = System.nanoTime() + interval.toNanos();
-      while (running && System.nanoTime() < deadline) {
-        try {
-          Thread.sleep(LOOK.toMillis());
-        } catch (InterruptedException e) {
-          return;
-        }
-        long latest = latestWork();
-        if (latest > seen) {
-          seen = latest;
-          LOG.info("Changes arrived from Salesforce: syncing now");
-          break;
-        }
+    } catch (Throwable e) { // an interrupt too, when stop() did not ask for it
+      cause = e;
+    } finally {
+      looping = false;
+      if (running) {
+        stoppedBy = cause != null ? cause : new IllegalStateException("the loop returned");
+        LOG.error("The sync loop stopped: no cycle runs on this worker until it is restarted ({})", describe(stoppedBy),
+            stoppedBy);
       }
     }
   }
 
-  /** The newest queued work item: a change in either table moves it. */
-  private long latestWork() {
+  /** One cycle; whatever it throws is logged and counted, and the loop goes on. */
+  private void runGuarded() {
     try {
-      for (Row r : Blocking.await(pool.query("SELECT coalesce((SELECT max(id) FROM sync_request), 0) "
-          + "+ coalesce((SELECT max(id) FROM config_change), 0)").execute())) {
-        return r.getLong(0);
+      runOnce();
+    } catch (Throwable e) {
+      if (!running) {
+        return; // stop() interrupted the cycle
       }
-    } catch (RuntimeException e) {
-      LOG.warn("Could not look for queued work: {}", e.toString());
+      failures.inc();
+      lastFailure = clock.instant() + ": " + describe(e);
+      if (e instanceof Exception) {
+        LOG.warn("The cycle failed; the next one tries again", e);
+      } else {
+        LOG.error("The cycle failed with an error; the next one tries again", e);
+      }
     }
-    return 0;
+  }
+
+  /**
+   * Waits for the poll interval, or less when new work is queued.
+   *
+   * @return the newest queued work seen
+   */
+  private long awaitWork(long seen) throws InterruptedException {
+    long deadline = System.nanoTime() + interval.toNanos();
+    while (running && System.nanoTime() < deadline) {
+      Thread.sleep(Math.min(LOOK.toMillis(), Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
+      long latest = latestWork(seen);
+      if (latest > seen) {
+        LOG.info("Changes arrived from Salesforce: syncing now");
+        return latest;
+      }
+    }
+    return seen;
+  }
+
+  /**
+   * The newest queued work, or {@code otherwise} when the database cannot tell: the poll goes on. Looked for
+   * every two seconds, so an outage is logged (with its stack trace) when it starts and when it ends.
+   */
+  private long latestWork(long otherwise) {
+    try {
+      long latest = queuedWork.getAsLong();
+      if (lookFailing) {
+        lookFailing = false;
+        LOG.info("Looking for queued work works again");
+      }
+      return latest;
+    } catch (RuntimeException e) {
+      if (!lookFailing) {
+        lookFailing = true;
+        LOG.warn("Could not look for queued work; polling goes on until it works again", e);
+      }
+      return otherwise;
+    }
+  }
+
+  /** Why the loop is unwell now, if it is. */
+  Optional<String> problem() {
+    Throwable stopped = stoppedBy;
+    if (stopped != null) {
+      return Optional.of("the sync loop stopped: " + describe(stopped));
+    }
+    if (!looping) {
+      return Optional.empty(); // never started (one cycle only) or stopped on purpose
+    }
+    Instant since = latest(latest(lastCompleted, loopStarted), progress.get().orElse(null));
+    Instant now = clock.instant();
+    if (!since.plus(stallAfter()).isBefore(now)) {
+      return Optional.empty();
+    }
+    String failure = lastFailure;
+    return Optional.of("no cycle completed since " + (lastCompleted != null ? lastCompleted : "the loop started at " + loopStarted)
+        + " (more than " + HealthCheck.words(stallAfter()) + ")"
+        + (failure != null ? "; the last failure, at " + failure : ""));
+  }
+
+  /** Readiness: fails while the loop is stopped or completes no cycle. */
+  public HealthCheck readiness() {
+    return check(this::problem);
+  }
+
+  /** Liveness: fails once the loop stopped by itself, which only a restart mends. */
+  public HealthCheck liveness() {
+    return check(() -> Optional.ofNullable(stoppedBy).map(t -> "the sync loop stopped: " + describe(t)));
+  }
+
+  private static HealthCheck check(Supplier<Optional<String>> problem) {
+    return new HealthCheck() {
+      @Override
+      public String name() {
+        return "cycles";
+      }
+
+      @Override
+      public Future<Void> check() {
+        return problem.get().<Future<Void>>map(Future::failedFuture).orElse(Future.succeededFuture());
+      }
+    };
+  }
+
+  private double lastCompletedAge() {
+    Instant since = lastCompleted != null ? lastCompleted : loopStarted;
+    return since == null ? Double.NaN : Duration.between(since, clock.instant()).toMillis() / 1000.0;
+  }
+
+  private static Instant latest(Instant a, Instant b) {
+    return a == null ? b : b == null || a.isAfter(b) ? a : b;
+  }
+
+  /** The cause in words: its class and message (the log has the stack trace). */
+  private static String describe(Throwable e) {
+    return e.getMessage() == null ? e.getClass().getName() : e.getClass().getName() + ": " + e.getMessage();
   }
 }

@@ -11,9 +11,13 @@ import java.util.List;
  */
 public record ConnectionTestReport(String smtp, List<ConnectionCheck> checks) {
 
-  /** The checks, in order, as the Setup page shows them. */
+  /** The checks of Exchange Server (EWS), in order, as the Setup page shows them. */
   public static final List<String> CHECK_NAMES = List.of(
       "Autodiscover", "Service account logon", "Impersonation", "Contacts folder", "Salesforce_Sync folder", "Calendar");
+
+  /** The checks of Exchange Online (Microsoft Graph), in order, as the Setup page shows them. */
+  public static final List<String> GRAPH_CHECK_NAMES = List.of(
+      "Token", "Permissions", "Mailbox in scope", "Contacts folder", "Calendar");
 
   public ConnectionTestReport {
     checks = List.copyOf(checks);

@@ -33,12 +33,41 @@ public enum ExchangeField {
 
   SUBJECT(ItemKind.EVENT, "subject", true),
   LOCATION(ItemKind.EVENT, "location", true),
+  /** The body as plain text. */
   BODY(ItemKind.EVENT, "body", true),
+  /**
+   * A timed event's start as an instant in UTC ({@code 2026-12-01T08:00:00Z}); an
+   * all-day event's first day as a date ({@code 2026-12-01}) in its time zone.
+   */
   START(ItemKind.EVENT, "start", true),
+  /** A timed event's end as an instant; an all-day event's day after its last, as a date (exclusive). */
   END(ItemKind.EVENT, "end", true),
   IS_ALL_DAY(ItemKind.EVENT, "isAllDay", true),
+  /**
+   * The time zone the event was made in, as an IANA id ({@code Europe/Berlin}): a
+   * series repeats at the same local time in it, and an all-day event spans its days.
+   */
+  START_TIME_ZONE(ItemKind.EVENT, "startTimeZone", true),
   /** {@code Normal}, {@code Personal}, {@code Private} or {@code Confidential}. */
   SENSITIVITY(ItemKind.EVENT, "sensitivity", true),
+  /** Free/busy status: {@code Free}, {@code Tentative}, {@code Busy}, {@code OOF} or {@code WorkingElsewhere}. */
+  SHOW_AS(ItemKind.EVENT, "showAs", true),
+  /**
+   * The attendees as a JSON list of {@code {"email", "name", "type"}} ({@code type}
+   * {@code Required} or {@code Optional}), sorted by email: written only with
+   * "send to none", so nobody is ever invited by the sync.
+   */
+  ATTENDEES(ItemKind.EVENT, "attendees", true),
+  /** A series' pattern as an RFC 5545 RRULE without its name ({@code FREQ=WEEKLY;BYDAY=MO;COUNT=5}). */
+  RECURRENCE(ItemKind.EVENT, "recurrence", true),
+  /** The iCalendar UID: the same in every attendee's copy of a meeting. Exchange sets it. */
+  ICAL_UID(ItemKind.EVENT, "iCalUid", false),
+  /** The organizer's email address. Exchange sets it. */
+  ORGANIZER(ItemKind.EVENT, "organizer", false),
+  /** An occurrence's or exception's series (the master's id). Exchange sets it. */
+  SERIES_ID(ItemKind.EVENT, "seriesId", false),
+  /** An occurrence's or exception's start as the pattern set it, an instant or a date. Exchange sets it. */
+  ORIGINAL_START(ItemKind.EVENT, "originalStart", false),
   /** {@code Single}, {@code RecurringMaster}, {@code Occurrence} or {@code Exception}; Exchange sets it. */
   CALENDAR_ITEM_TYPE(ItemKind.EVENT, "calendarItemType", false);
 

@@ -19,7 +19,8 @@ public enum MailboxError {
   AUTODISCOVER_FAILED("EXCHANGE_AUTODISCOVER_FAILED", true,
       "Check that Autodiscover answers for the rep's email domain, or enter the EWS URL in Exchange Sync Setup."),
   UNREACHABLE("EXCHANGE_UNREACHABLE", true,
-      "Check that the EWS URL is right and that the Exchange server is reachable over HTTPS from the middleware."),
+      "Check that the EWS URL is right and that the Exchange server is reachable over HTTPS from the middleware "
+          + "(Exchange Online: that the worker reaches EXSYNC_GRAPH_URL and EXSYNC_GRAPH_LOGIN_URL)."),
   INSECURE_TRANSPORT("EXCHANGE_INSECURE_TRANSPORT", true,
       "Use an https:// EWS or Autodiscover URL."),
   FOLDER_MISSING("EXCHANGE_FOLDER_MISSING", true,
@@ -28,7 +29,8 @@ public enum MailboxError {
       "Exchange no longer accepts the saved sync position; Reset Sync for this user re-reads the folder."),
   THROTTLED("EXCHANGE_THROTTLED", true,
       "Exchange stayed busy through every retry; the next cycle tries again. If it persists, raise the EWS "
-          + "throttling policy (EWSMaxConcurrency) for the service account."),
+          + "throttling policy (EWSMaxConcurrency) for the service account; Exchange Online's limits cannot be raised, "
+          + "so there lengthen the worker's EXSYNC_POLL_INTERVAL_SECONDS."),
   UNAVAILABLE("EXCHANGE_UNAVAILABLE", true,
       "Exchange answered with a server error; the next cycle tries again. If it persists, check the server's event log."),
   ITEM_NOT_FOUND("EXCHANGE_ITEM_NOT_FOUND", false,
@@ -37,6 +39,25 @@ public enum MailboxError {
       "The item changed in Exchange while it was being written; the next sync reconciles both versions."),
   INVALID_PROPERTY_VALUE("EXCHANGE_INVALID_PROPERTY_VALUE", false,
       "Exchange refused a field value (too long, or the end before the start); correct it in Salesforce or adjust the field mapping."),
+  APP_SIGN_IN_REFUSED("EXCHANGE_APP_SIGN_IN_REFUSED", true,
+      "Check the Tenant ID and Application (Client) ID in Exchange Sync Setup, and that the certificate of the worker's "
+          + "EXSYNC_GRAPH_CERTIFICATE_FILE is uploaded to that app registration (Certificates & secrets), or that "
+          + "EXSYNC_GRAPH_CLIENT_SECRET is one of its secrets and has not expired."),
+  APP_PERMISSION_MISSING("EXCHANGE_APP_PERMISSION_MISSING", true,
+      "In the Microsoft Entra admin center, give the app registration the Microsoft Graph application permissions "
+          + "Contacts.ReadWrite and Calendars.ReadWrite and grant admin consent for them (consent that was revoked "
+          + "must be granted again)."),
+  MAILBOX_OUT_OF_SCOPE("EXCHANGE_MAILBOX_OUT_OF_SCOPE", true,
+      "Add the rep's mailbox to the management scope of the app's RBAC for Applications role assignment in Exchange "
+          + "Online (New-ManagementScope / New-ManagementRoleAssignment -App <Application ID>), or remove the rep "
+          + "from the Exchange Sync configuration."),
+  MAILBOX_NOT_ENABLED("EXCHANGE_MAILBOX_NOT_ENABLED", true,
+      "The user has no active Exchange Online mailbox: assign a license that includes Exchange Online, or restore the "
+          + "mailbox; a mailbox still on premises is reached through Exchange Server (EWS), not Microsoft Graph."),
+  MEETING_WOULD_NOTIFY("EXCHANGE_MEETING_WOULD_NOTIFY", false,
+      "This is a meeting with attendees, and Exchange Online emails them whenever a meeting is changed or cancelled "
+          + "through Microsoft Graph; Exchange Sync never sends meeting messages, so it left the meeting as it is. "
+          + "Make the change in Outlook if the attendees should hear of it."),
   UNEXPECTED("EXCHANGE_UNEXPECTED", true,
       "Exchange gave an answer the middleware does not know; see the message, and report it if it persists.");
 

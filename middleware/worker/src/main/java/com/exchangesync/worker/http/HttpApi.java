@@ -22,12 +22,23 @@ public final class HttpApi {
   private final Vertx vertx;
   private final Metrics metrics;
   private final List<HealthCheck> readiness;
+  private final List<HealthCheck> liveness;
 
-  /** Routes over the given metrics and readiness checks. */
+  /** Routes over the given metrics and readiness checks; the worker is live while it answers. */
   public HttpApi(Vertx vertx, Metrics metrics, List<HealthCheck> readiness) {
+    this(vertx, metrics, readiness, List.of());
+  }
+
+  /**
+   * Routes over the given metrics and checks.
+   *
+   * @param liveness what must hold for the worker to be live: only failures a restart mends (a stopped sync loop)
+   */
+  public HttpApi(Vertx vertx, Metrics metrics, List<HealthCheck> readiness, List<HealthCheck> liveness) {
     this.vertx = vertx;
     this.metrics = metrics;
     this.readiness = List.copyOf(readiness);
+    this.liveness = List.copyOf(liveness);
   }
 
   /** A router with the health and metrics routes and whatever {@code features} add. */
@@ -41,21 +52,26 @@ public final class HttpApi {
   }
 
   private void live(RoutingContext ctx) {
-    json(ctx, 200, new JsonObject().put("status", "UP"));
+    answer(ctx, liveness);
   }
 
   private void ready(RoutingContext ctx) {
+    answer(ctx, readiness);
+  }
+
+  /** Runs every check: 200 and UP when all pass, else 503 and DOWN; each check's name with UP or its failure. */
+  private void answer(RoutingContext ctx, List<HealthCheck> all) {
     List<Future<String>> results = new ArrayList<>();
-    for (HealthCheck check : readiness) {
+    for (HealthCheck check : all) {
       results.add(withTimeout(check).transform(ar -> Future.succeededFuture(ar.succeeded() ? null
           : String.valueOf(ar.cause().getMessage()))));
     }
     Future.join(results).onComplete(ar -> {
       JsonObject checks = new JsonObject();
       List<String> failures = new ArrayList<>();
-      for (int i = 0; i < readiness.size(); i++) {
+      for (int i = 0; i < all.size(); i++) {
         String failure = results.get(i).result();
-        checks.put(readiness.get(i).name(), failure == null ? "UP" : failure);
+        checks.put(all.get(i).name(), failure == null ? "UP" : failure);
         if (failure != null) {
           failures.add(failure);
         }

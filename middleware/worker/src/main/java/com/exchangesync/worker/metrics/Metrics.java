@@ -1,13 +1,14 @@
 package com.exchangesync.worker.metrics;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
 
 /**
  * The worker's counters and gauges, rendered in the Prometheus text format
@@ -45,8 +46,12 @@ public final class Metrics {
     }
   }
 
+  /**
+   * @param values a counter's series
+   * @param gauge a gauge's series, read at each scrape (label values in the order of {@code labels})
+   */
   private record Family(String name, String help, String type, List<String> labels,
-                        Map<List<String>, LongAdder> values, DoubleSupplier gauge) {
+                        Map<List<String>, LongAdder> values, Supplier<Map<List<String>, Double>> gauge) {
     LongAdder series(String... labelValues) {
       if (labelValues.length != labels.size()) {
         throw new IllegalArgumentException(name + " takes labels " + labels + ", got " + Arrays.toString(labelValues));
@@ -71,7 +76,15 @@ public final class Metrics {
 
   /** Declares a gauge whose value is read from {@code value} at each scrape. */
   public void gauge(String name, String help, DoubleSupplier value) {
-    families.put(name, new Family(name, help, "gauge", List.of(), Map.of(), value));
+    families.put(name, new Family(name, help, "gauge", List.of(), Map.of(), () -> Map.of(List.of(), value.getAsDouble())));
+  }
+
+  /**
+   * Declares a gauge with labels whose series are read from {@code series} at each scrape: one value per
+   * list of label values (in the order of {@code labels}); a series missing from the map is not shown.
+   */
+  public void gauge(String name, String help, List<String> labels, Supplier<Map<List<String>, Double>> series) {
+    families.put(name, new Family(name, help, "gauge", List.copyOf(labels), Map.of(), series));
   }
 
   /** All metrics in the Prometheus text exposition format. */
@@ -80,35 +93,44 @@ public final class Metrics {
     for (Family f : families.values()) {
       out.append("# HELP ").append(f.name()).append(' ').append(escapeHelp(f.help())).append('\n');
       out.append("# TYPE ").append(f.name()).append(' ').append(f.type()).append('\n');
+      Map<List<String>, String> values = new TreeMap<>(
+          (a, b) -> String.join("\u0000", a).compareTo(String.join("\u0000", b)));
       if (f.gauge() != null) {
-        out.append(f.name()).append(' ').append(format(f.gauge().getAsDouble())).append('\n');
-        continue;
-      }
-      List<Map.Entry<List<String>, LongAdder>> series = new ArrayList<>(f.values().entrySet());
-      series.sort((a, b) -> String.join("\u0000", a.getKey()).compareTo(String.join("\u0000", b.getKey())));
-      if (series.isEmpty() && f.labels().isEmpty()) {
-        out.append(f.name()).append(" 0\n");
-      }
-      for (Map.Entry<List<String>, LongAdder> s : series) {
-        out.append(f.name());
-        if (!f.labels().isEmpty()) {
-          out.append('{');
-          for (int i = 0; i < f.labels().size(); i++) {
-            if (i > 0) {
-              out.append(',');
-            }
-            out.append(f.labels().get(i)).append("=\"").append(escapeLabel(s.getKey().get(i))).append('"');
-          }
-          out.append('}');
+        f.gauge().get().forEach((labels, v) -> values.put(labels, format(v)));
+      } else {
+        f.values().forEach((labels, v) -> values.put(labels, Long.toString(v.sum())));
+        if (values.isEmpty() && f.labels().isEmpty()) {
+          values.put(List.of(), "0");
         }
-        out.append(' ').append(s.getValue().sum()).append('\n');
       }
+      values.forEach((labels, v) -> line(out, f, labels, v));
     }
     return out.toString();
   }
 
+  private static void line(StringBuilder out, Family f, List<String> labelValues, String value) {
+    out.append(f.name());
+    if (!f.labels().isEmpty()) {
+      out.append('{');
+      for (int i = 0; i < f.labels().size(); i++) {
+        if (i > 0) {
+          out.append(',');
+        }
+        out.append(f.labels().get(i)).append("=\"").append(escapeLabel(labelValues.get(i))).append('"');
+      }
+      out.append('}');
+    }
+    out.append(' ').append(value).append('\n');
+  }
+
   private static String format(double v) {
-    return v == Math.rint(v) && !Double.isInfinite(v) ? Long.toString((long) v) : Double.toString(v);
+    if (Double.isNaN(v)) {
+      return "NaN";
+    }
+    if (Double.isInfinite(v)) {
+      return v > 0 ? "+Inf" : "-Inf";
+    }
+    return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
   }
 
   private static String escapeHelp(String s) {

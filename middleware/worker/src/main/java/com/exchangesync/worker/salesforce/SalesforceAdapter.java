@@ -257,11 +257,17 @@ public final class SalesforceAdapter implements ErrorSender {
   /** The setup row, if the admin has saved one. */
   public Optional<SyncSetup> readSetup() throws SalesforceException {
     List<SalesforceRecord> rows = queryList(select(SalesforceNames.SETUP, List.of("Id", "Enabled__c",
-        "Service_Account_Username__c", "Additional_Domains__c", "Exchange_Endpoint__c", "Service_Account_Status__c"))
+        "Service_Account_Username__c", "Additional_Domains__c", "Exchange_Endpoint__c", "Service_Account_Status__c",
+        "Exchange_Type__c", "Tenant_Id__c", "Application_Id__c"))
         .orderBy("CreatedDate", "Id").limit(1).build());
     return rows.stream().findFirst().map(r -> new SyncSetup(r.id(), r.bool("Enabled__c"),
         r.get("Service_Account_Username__c"), domains(r.get("Additional_Domains__c")), r.get("Exchange_Endpoint__c"),
-        r.get("Service_Account_Status__c")));
+        r.get("Service_Account_Status__c"), SyncSetup.ExchangeType.fromLabel(r.get("Exchange_Type__c")),
+        blankAsNull(r.get("Tenant_Id__c")), blankAsNull(r.get("Application_Id__c"))));
+  }
+
+  private static String blankAsNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
   }
 
   /** The service account's password from the setup row (the integration user must be allowed to read it). */
@@ -278,14 +284,26 @@ public final class SalesforceAdapter implements ErrorSender {
     for (SalesforceRecord r : queryList(select(SalesforceNames.CONFIGURATION, List.of("Id", "Name", "Active__c",
         "Description__c", "Contact_Sync_Direction__c", "Contact_Conflict_Behavior__c", "Contact_Match_Preference__c",
         "Contact_Scope__c", "Contact_Users_Records__c", "Contact_Filter__c", "Event_Sync_Direction__c",
-        "Event_Conflict_Behavior__c", "Sync_Private_Events__c", "Event_Filter__c")).orderBy("Name", "Id").build())) {
+        "Event_Conflict_Behavior__c", "Sync_Private_Events__c", "Event_Filter__c", "Event_Filter_Days__c"))
+        .orderBy("Name", "Id").build())) {
       out.add(new SyncConfiguration(r.id(), r.get("Name"), r.bool("Active__c"), r.get("Description__c"),
           r.get("Contact_Sync_Direction__c"), r.get("Contact_Conflict_Behavior__c"), r.get("Contact_Match_Preference__c"),
           r.get("Contact_Scope__c"), r.bool("Contact_Users_Records__c"), r.get("Contact_Filter__c"),
           r.get("Event_Sync_Direction__c"), r.get("Event_Conflict_Behavior__c"), r.bool("Sync_Private_Events__c"),
-          r.get("Event_Filter__c")));
+          r.get("Event_Filter__c"), wholeNumber(r.get("Event_Filter_Days__c"))));
     }
     return out;
+  }
+
+  private static Integer wholeNumber(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return (int) Double.parseDouble(value.trim());
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   /** Every member of every configuration. */
@@ -330,10 +348,10 @@ public final class SalesforceAdapter implements ErrorSender {
 
   private List<SalesforceUser> users(Soql.Condition where) throws SalesforceException {
     List<SalesforceUser> out = new ArrayList<>();
-    for (SalesforceRecord r : queryList(Soql.select("Id", "Username", "Email", "Name", "ProfileId", "IsActive")
+    for (SalesforceRecord r : queryList(Soql.select("Id", "Username", "Email", "Name", "ProfileId", "IsActive", "TimeZoneSidKey")
         .from("User").where(where).orderBy("Id").build())) {
       out.add(new SalesforceUser(r.id(), r.get("Username"), r.get("Email"), r.get("Name"), canonical(r.get("ProfileId")),
-          r.bool("IsActive")));
+          r.bool("IsActive"), r.get("TimeZoneSidKey")));
     }
     return out;
   }

@@ -1,8 +1,9 @@
 package com.exchangesync.worker.salesforce;
 
 import com.exchangesync.worker.metrics.Metrics;
+import com.exchangesync.worker.salesforce.oauth.AccessToken;
+import com.exchangesync.worker.salesforce.oauth.TokenEndpoint;
 import com.sforce.soap.partner.Connector;
-import com.sforce.soap.partner.LoginResult;
 import com.sforce.soap.partner.PartnerConnection;
 import com.sforce.soap.partner.fault.ApiFault;
 import com.sforce.ws.ConnectionException;
@@ -18,13 +19,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * force-wsc behind one door: logs in, shares the session among a small pool of
+ * force-wsc behind one door: signs in through OAuth 2.0 ({@link TokenEndpoint}:
+ * the access token is the SOAP session id, the token's {@code instance_url}
+ * the endpoint), shares the session among a small pool of
  * {@link PartnerConnection}s (each used by one task at a time, since a
  * connection is not thread-safe), and runs every call with the same recovery:
  *
  * <ul>
- *   <li>{@code INVALID_SESSION_ID}: log in again once (only one thread logs in;
- *       the others take its session) and repeat the call;</li>
+ *   <li>{@code INVALID_SESSION_ID} (the token expired or was revoked): get a
+ *       fresh token once (only one thread asks; the others take its session)
+ *       and repeat the call; if the fresh token is refused too, fail with that
+ *       cause;</li>
  *   <li>{@code REQUEST_LIMIT_EXCEEDED}, {@code UNABLE_TO_LOCK_ROW},
  *       {@code SERVER_UNAVAILABLE} or HTTP 503: wait with capped exponential
  *       backoff and jitter, then repeat, at most {@link SalesforceSettings#retries} times;</li>
@@ -33,10 +38,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>force-wsc's own {@code SessionRenewer} is not used: it fires only for
  * some fault strings ("Session timed out", …) and renews per connection,
- * whereas here one login serves every connection.
+ * whereas here one token serves every connection. SOAP {@code login()} is
+ * never called: Salesforce removed it from API 65.0.
  *
  * <p>All methods block: call them from a worker thread, never an event loop.
- * The password and session id never reach a log line or exception message.
+ * The key, the secret and the token never reach a log line or exception message.
  */
 public final class SalesforceClient implements AutoCloseable {
 
@@ -62,6 +68,7 @@ public final class SalesforceClient implements AutoCloseable {
   }
 
   private final SalesforceSettings settings;
+  private final TokenEndpoint tokens;
   private final Sleeper sleeper;
   private final Semaphore permits;
   private final LinkedBlockingQueue<Slot> idle = new LinkedBlockingQueue<>();
@@ -83,6 +90,8 @@ public final class SalesforceClient implements AutoCloseable {
   /** A client; nothing is sent until the first call. */
   public SalesforceClient(SalesforceSettings settings, Metrics metrics, Sleeper sleeper) {
     this.settings = settings;
+    this.tokens = new TokenEndpoint(settings.loginUrl(), settings.credentials(), settings.allowInsecureLoopback(),
+        settings.connectTimeout(), settings.readTimeout(), java.time.Clock.systemUTC());
     this.sleeper = sleeper;
     this.permits = new Semaphore(settings.connections(), true);
     this.calls = metrics.counter("exsync_salesforce_calls_total", "SOAP calls sent to Salesforce, by operation", "operation");
@@ -90,7 +99,8 @@ public final class SalesforceClient implements AutoCloseable {
         "SOAP calls repeated after throttling, lock errors, HTTP 503 or session expiry, by reason", "reason");
     this.errors = metrics.counter("exsync_salesforce_errors_total",
         "Salesforce errors reported to callers (call faults and per-record errors), by code", "code");
-    this.logins = metrics.counter("exsync_salesforce_logins_total", "Logins to Salesforce, by outcome", "outcome");
+    this.logins = metrics.counter("exsync_salesforce_logins_total",
+        "Sign-ins to Salesforce (OAuth 2.0 token requests), by outcome", "outcome");
   }
 
   /** A client that really sleeps between retries. */
@@ -98,7 +108,7 @@ public final class SalesforceClient implements AutoCloseable {
     this(settings, metrics, d -> Thread.sleep(d.toMillis()));
   }
 
-  /** The current session, logging in first if there is none. */
+  /** The current session, signing in first if there is none. */
   public SalesforceSession session() throws SalesforceException {
     SalesforceSession current = session;
     return current != null ? current : renew(null);
@@ -135,9 +145,9 @@ public final class SalesforceClient implements AutoCloseable {
   }
 
   /**
-   * Logs in again unless another thread already replaced {@code stale}.
+   * Signs in again (a new access token) unless another thread already replaced {@code stale}.
    *
-   * @param stale the session that failed, or null for the first login
+   * @param stale the session that failed, or null for the first sign-in
    */
   SalesforceSession renew(SalesforceSession stale) throws SalesforceException {
     synchronized (loginLock) {
@@ -146,41 +156,25 @@ public final class SalesforceClient implements AutoCloseable {
       }
       int attempt = 0;
       while (true) {
-        Slot probe = new Slot();
         try {
-          calls.inc("login");
-          ConnectorConfig config = config(probe);
-          config.setAuthEndpoint(settings.authEndpoint());
-          config.setServiceEndpoint(settings.authEndpoint());
-          PartnerConnection connection = Connector.newConnection(config);
-          LoginResult result = connection.login(settings.username(), settings.password().reveal());
-          if (result.isPasswordExpired()) {
-            logins.inc("refused");
-            throw new SalesforceException(SalesforceException.Kind.LOGIN, "PASSWORD_EXPIRED",
-                "The password of " + settings.username() + " has expired: set a new one in Salesforce and EXSYNC_SF_PASSWORD", null);
-          }
-          SalesforceSession next = new SalesforceSession(result.getSessionId(), result.getServerUrl(),
-              SalesforceId.require(result.getUserInfo().getOrganizationId()), SalesforceId.require(result.getUserId()),
-              ++generation);
+          AccessToken token = tokens.requestToken();
+          SalesforceSession next = new SalesforceSession(token.accessToken().reveal(),
+              SalesforceSettings.soapEndpoint(token.instanceUrl()), token.organizationId(), token.userId(), ++generation);
           session = next;
           logins.inc("ok");
-          LOG.info("Logged in to Salesforce as {} (org {}, endpoint {})", settings.username(), next.organizationId(),
-              next.serviceEndpoint());
+          LOG.info("Signed in to Salesforce by {}: user {} of org {}, endpoint {}", tokens.describe(), next.userId(),
+              next.organizationId(), next.serviceEndpoint());
           return next;
-        } catch (ConnectionException e) {
-          Failure f = classify(e, probe.lastStatus);
-          if (f.kind == Outcome.RETRY && attempt < settings.retries()) {
+        } catch (SalesforceException e) {
+          if (e.kind() == SalesforceException.Kind.THROTTLED && attempt < settings.retries()) {
             attempt++;
-            retries.inc(f.code);
+            retries.inc(e.code());
             pause(attempt);
             continue;
           }
-          logins.inc(f.kind == Outcome.FAULT ? "refused" : "unavailable");
-          errors.inc(f.code);
-          SalesforceException.Kind kind = f.kind == Outcome.FAULT ? SalesforceException.Kind.LOGIN
-              : f.kind == Outcome.RETRY ? SalesforceException.Kind.THROTTLED : SalesforceException.Kind.UNAVAILABLE;
-          throw new SalesforceException(kind, f.code, "Login to " + settings.authEndpoint() + " as " + settings.username()
-              + " failed: " + f.code + " " + f.message, e);
+          logins.inc(e.kind() == SalesforceException.Kind.LOGIN ? "refused" : "unavailable");
+          errors.inc(e.code());
+          throw e;
         }
       }
     }
@@ -210,9 +204,17 @@ public final class SalesforceClient implements AutoCloseable {
       if (failure.kind == Outcome.SESSION && !renewed) {
         renewed = true;
         retries.inc(failure.code);
-        LOG.info("Salesforce session expired during {}; logging in again", operation);
+        LOG.info("Salesforce session expired or was revoked during {}; signing in again", operation);
         renew(current);
         continue;
+      }
+      if (failure.kind == Outcome.SESSION) {
+        errors.inc(failure.code);
+        throw new SalesforceException(SalesforceException.Kind.LOGIN, failure.code, operation + " failed: Salesforce refused"
+            + " the session of a fresh sign-in too (" + failure.code + (failure.message == null ? "" : ": " + failure.message)
+            + "). Fix: check that the integration user is active and has API Enabled, and that the External Client App's"
+            + " OAuth scopes include \"Manage user data via APIs (api)\" and its session policies do not end sessions at"
+            + " once (Timeout Value; IP Relaxation \"Relax IP restrictions\")", failure.cause);
       }
       if (failure.kind == Outcome.RETRY && attempt < settings.retries()) {
         attempt++;

@@ -1,7 +1,7 @@
 package com.exchangesync.worker.salesforce;
 
 /**
- * A Salesforce call that failed after the adapter's own recovery (re-login,
+ * A Salesforce call that failed after the adapter's own recovery (a fresh sign-in,
  * waiting out throttling): the {@link Kind} says what a caller can do, the code
  * is the API's exception code (or a short name for a transport problem). The
  * message never contains a password or session id.
@@ -12,7 +12,10 @@ public final class SalesforceException extends Exception {
 
   /** What kind of failure this is. */
   public enum Kind {
-    /** The login was refused (wrong credentials, locked user, …). */
+    /**
+     * The sign-in was refused: an OAuth error of the token endpoint (the code is Salesforce's {@code error}, the
+     * message its description and the fix), or the session of a fresh sign-in refused at once.
+     */
     LOGIN,
     /** Salesforce could not be reached or answered with a transport error; try later. */
     UNAVAILABLE,

@@ -9,8 +9,9 @@ import java.time.Instant;
 
 /**
  * Ready only while a Salesforce session works: a {@code getServerTimestamp}
- * call (logging in first if needed), its outcome cached for a few seconds so
- * that frequent probes do not spend API calls.
+ * call (signing in first if needed), its outcome cached for a few seconds so
+ * that frequent probes do not spend API calls. A refused sign-in is shown with
+ * Salesforce's error, its description and the admin's fix.
  */
 public final class SalesforceHealthCheck implements HealthCheck {
 
@@ -53,7 +54,8 @@ public final class SalesforceHealthCheck implements HealthCheck {
 
   private static String describe(Throwable e) {
     if (e instanceof SalesforceException se) {
-      return "no session (" + se.code() + ")";
+      return se.kind() == SalesforceException.Kind.LOGIN ? "no session (" + se.code() + "): " + se.getMessage()
+          : "no session (" + se.code() + ")";
     }
     return "no session (" + e.getClass().getSimpleName() + ")";
   }

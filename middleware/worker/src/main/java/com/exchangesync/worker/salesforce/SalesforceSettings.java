@@ -1,6 +1,6 @@
 package com.exchangesync.worker.salesforce;
 
-import com.exchangesync.worker.config.Secret;
+import com.exchangesync.worker.config.SalesforceCredentials;
 import com.exchangesync.worker.config.WorkerConfig;
 import java.net.URI;
 import java.time.Duration;
@@ -8,9 +8,9 @@ import java.time.Duration;
 /**
  * How the adapter reaches Salesforce.
  *
- * @param loginUrl the login host ({@code https://login.salesforce.com} or a My Domain, or a test bed)
- * @param username the integration user
- * @param password the password with the security token appended if the org asks for one
+ * @param loginUrl the login URL ({@code https://login.salesforce.com}, {@code https://test.salesforce.com}, a My
+ *     Domain, or a test bed): its {@code /services/oauth2/token} signs the worker in
+ * @param credentials the OAuth 2.0 flow and what it needs (JWT bearer or client credentials)
  * @param namespace the package's namespace prefix, empty when unmanaged
  * @param allowInsecureLoopback permit {@code http://} to a loopback address (test beds)
  * @param connections the most concurrent calls (one {@code PartnerConnection} each); Salesforce
@@ -22,8 +22,7 @@ import java.time.Duration;
  */
 public record SalesforceSettings(
     URI loginUrl,
-    String username,
-    Secret password,
+    SalesforceCredentials credentials,
     String namespace,
     boolean allowInsecureLoopback,
     int connections,
@@ -37,20 +36,20 @@ public record SalesforceSettings(
 
   /** Settings from the worker's configuration, with production defaults. */
   public static SalesforceSettings from(WorkerConfig config) {
-    return new SalesforceSettings(config.salesforceLoginUrl(), config.salesforceUsername(), config.salesforcePassword(),
+    return new SalesforceSettings(config.salesforceLoginUrl(), config.salesforceCredentials(),
         config.salesforceNamespace(), config.allowInsecureLoopback(), 8, Duration.ofSeconds(10), Duration.ofSeconds(120),
         6, Backoff.of(Duration.ofSeconds(1), Duration.ofSeconds(30)));
   }
 
   /** The same settings with another backoff and retry count (tests compress the waits). */
   public SalesforceSettings withRetries(int retries, Backoff backoff) {
-    return new SalesforceSettings(loginUrl, username, password, namespace, allowInsecureLoopback, connections,
+    return new SalesforceSettings(loginUrl, credentials, namespace, allowInsecureLoopback, connections,
         connectTimeout, readTimeout, retries, backoff);
   }
 
-  /** The SOAP login endpoint: {@code <loginUrl>/services/Soap/u/65.0}. */
-  public String authEndpoint() {
-    String base = loginUrl.toString();
+  /** The partner SOAP endpoint of an instance: {@code <instanceUrl>/services/Soap/u/65.0}. */
+  public static String soapEndpoint(URI instanceUrl) {
+    String base = instanceUrl.toString();
     while (base.endsWith("/")) {
       base = base.substring(0, base.length() - 1);
     }

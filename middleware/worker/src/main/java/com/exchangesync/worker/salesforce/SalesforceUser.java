@@ -9,5 +9,7 @@ package com.exchangesync.worker.salesforce;
  * @param name display name
  * @param profileId the user's profile
  * @param active whether the user can log in
+ * @param timeZone the user's time zone ({@code TimeZoneSidKey}, an IANA id such as {@code Europe/Berlin}), or null
  */
-public record SalesforceUser(String id, String username, String email, String name, String profileId, boolean active) {}
+public record SalesforceUser(String id, String username, String email, String name, String profileId, boolean active,
+                             String timeZone) {}

@@ -196,6 +196,21 @@ public final class Soql {
     return new Condition(name(field) + " > " + datetime(instant));
   }
 
+  /** {@code field > 'id'}: ids compare in the order {@code ORDER BY field} gives them. */
+  public static Condition afterId(String field, String id) {
+    return new Condition(name(field) + " > " + id(id));
+  }
+
+  /** {@code field = datetime}. */
+  public static Condition at(String field, Instant instant) {
+    return new Condition(name(field) + " = " + datetime(instant));
+  }
+
+  /** {@code field >= datetime}. */
+  public static Condition atOrAfter(String field, Instant instant) {
+    return new Condition(name(field) + " >= " + datetime(instant));
+  }
+
   /** {@code field IN ('id', …)}; at least one id. */
   public static Condition inIds(String field, Collection<String> ids) {
     if (ids.isEmpty()) {

@@ -18,6 +18,7 @@ package com.exchangesync.worker.salesforce;
  * @param eventConflict event conflict behaviour
  * @param syncPrivateEvents whether private events sync
  * @param eventFilter end-date filter ({@code TODAY}, {@code LAST MONTH}, {@code LAST N DAYS})
+ * @param eventFilterDays N of {@code LAST N DAYS} (1 to 180), null otherwise
  */
 public record SyncConfiguration(
     String id,
@@ -33,4 +34,5 @@ public record SyncConfiguration(
     String eventDirection,
     String eventConflict,
     boolean syncPrivateEvents,
-    String eventFilter) {}
+    String eventFilter,
+    Integer eventFilterDays) {}

@@ -58,6 +58,17 @@ public final class MailboxLeases {
         .execute(Tuple.of(mailbox.orgId(), mailbox.userId(), owner, ttl.toMillis() / 1000.0))).rowCount() == 1;
   }
 
+  /**
+   * Whether {@code owner} still holds the lease for at least {@code margin} more:
+   * checked before every write batch, so a worker that stalled past its lease
+   * (a long pause, a frozen VM) writes nothing beside the worker that took over.
+   */
+  public boolean holds(String owner, MailboxKey mailbox, Duration margin) {
+    return Blocking.await(pool.preparedQuery("SELECT 1 FROM mailbox_lease WHERE org_id = $1 AND user_id = $2 AND owner = $3 "
+        + "AND expires_at > now() + make_interval(secs => $4)")
+        .execute(Tuple.of(mailbox.orgId(), mailbox.userId(), owner, margin.toMillis() / 1000.0))).rowCount() == 1;
+  }
+
   /** Gives the mailbox back so any worker may take it at once. */
   public void release(String owner, MailboxKey mailbox) {
     Blocking.await(pool.preparedQuery("UPDATE mailbox_lease SET expires_at = '-infinity' "

@@ -21,8 +21,15 @@ public final class SyncActivity {
     this.pool = pool;
   }
 
-  /** Adds {@code records} written at {@code at}; a pass that wrote nothing still marks activity. */
+  /**
+   * Adds {@code records} written at {@code at}. A pass that wrote nothing is no
+   * activity: "last sync activity" is when records last moved, so a quiet cycle
+   * changes no status (and writes none).
+   */
   public void record(String orgId, String kind, int records, Instant at) {
+    if (records <= 0) {
+      return;
+    }
     Blocking.await(pool.preparedQuery("INSERT INTO sync_activity (org_id, kind, minute, records) VALUES ($1, $2, $3, $4) "
         + "ON CONFLICT (org_id, kind, minute) DO UPDATE SET records = sync_activity.records + EXCLUDED.records")
         .execute(Tuple.of(orgId, kind, at.truncatedTo(ChronoUnit.MINUTES).atOffset(ZoneOffset.UTC), records)));
@@ -38,7 +45,7 @@ public final class SyncActivity {
     return 0;
   }
 
-  /** The last minute with a sync pass, if any. */
+  /** The last minute records were synced in, if any. */
   public Optional<Instant> last(String orgId, String kind) {
     for (Row r : Blocking.await(pool.preparedQuery("SELECT max(minute) FROM sync_activity WHERE org_id = $1 AND kind = $2")
         .execute(Tuple.of(orgId, kind)))) {

@@ -5,139 +5,189 @@ import com.exchangesync.worker.exchange.ExchangeItem;
 import com.exchangesync.worker.exchange.ItemKind;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * Which Salesforce field pairs with which Exchange field, for one kind. The
- * engine compares and merges values under the Exchange field's name (one name
- * per pair), so a mapped value reads the same whichever side it came from.
+ * The mapped values of one kind ({@link Mapped}), as a configuration's field
+ * mappings or the kind's defaults make them. The engine compares and merges
+ * canonical values under each one's {@link Mapped#key}, so a value reads the same
+ * whichever side it came from. No field may take part in two mapped values.
  */
 public final class FieldMap {
 
-  /** One mapped pair. */
-  public record Pair(String salesforceField, ExchangeField exchangeField) {
+  /** One Salesforce field and one Exchange field holding the same text. */
+  public record Pair(String salesforceField, ExchangeField exchangeField) implements Mapped {
     public Pair {
       Objects.requireNonNull(salesforceField);
       Objects.requireNonNull(exchangeField);
     }
+
+    @Override
+    public String key() {
+      return exchangeField.apiName();
+    }
+
+    @Override
+    public List<String> salesforceFields() {
+      return List.of(salesforceField);
+    }
+
+    @Override
+    public List<ExchangeField> exchangeFields() {
+      return List.of(exchangeField);
+    }
+
+    @Override
+    public String fromSalesforce(Map<String, String> fields) {
+      return FieldMerge.normalize(fields.get(salesforceField));
+    }
+
+    @Override
+    public String fromExchange(Map<ExchangeField, String> values) {
+      return FieldMerge.normalize(values.get(exchangeField));
+    }
+
+    @Override
+    public Map<String, String> toSalesforce(String value) {
+      Map<String, String> out = new HashMap<>();
+      out.put(salesforceField, value);
+      return out;
+    }
+
+    @Override
+    public Map<ExchangeField, String> toExchange(String value) {
+      Map<ExchangeField, String> out = new HashMap<>();
+      out.put(exchangeField, value);
+      return out;
+    }
   }
 
   private final ItemKind kind;
-  private final List<Pair> pairs;
+  private final List<Mapped> mapped;
 
-  public FieldMap(ItemKind kind, List<Pair> pairs) {
+  public FieldMap(ItemKind kind, List<? extends Mapped> mapped) {
     this.kind = kind;
-    Map<ExchangeField, Pair> byExchange = new LinkedHashMap<>();
-    Map<String, Pair> bySalesforce = new HashMap<>();
-    for (Pair p : pairs) {
-      if (p.exchangeField().kind() != kind || !p.exchangeField().writable()) {
-        throw new IllegalArgumentException(p.exchangeField().apiName() + " cannot be mapped for " + kind);
+    Set<String> keys = new HashSet<>();
+    Set<ExchangeField> exchange = new HashSet<>();
+    Set<String> salesforce = new HashSet<>();
+    for (Mapped m : mapped) {
+      for (ExchangeField f : m.exchangeFields()) {
+        if (f.kind() != kind || !f.writable()) {
+          throw new IllegalArgumentException(f.apiName() + " cannot be mapped for " + kind);
+        }
+        if (!exchange.add(f)) {
+          throw new IllegalArgumentException("a field is mapped twice: " + f.apiName());
+        }
       }
-      if (byExchange.put(p.exchangeField(), p) != null || bySalesforce.put(p.salesforceField().toLowerCase(), p) != null) {
-        throw new IllegalArgumentException("a field is mapped twice: " + p);
+      for (String f : m.salesforceFields()) {
+        if (!salesforce.add(f.toLowerCase(Locale.ROOT))) {
+          throw new IllegalArgumentException("a field is mapped twice: " + f);
+        }
+      }
+      if (!keys.add(m.key())) {
+        throw new IllegalArgumentException("a value is mapped twice: " + m.key());
       }
     }
-    this.pairs = List.copyOf(pairs);
-  }
-
-  /**
-   * The mapping shipped for contacts, used when a configuration defines none:
-   * name, title, email, phones, mailing address and description, the fields a
-   * rep keeps on both sides. (Account name is not mapped: it is a lookup in
-   * Salesforce and free text in Exchange.)
-   */
-  public static FieldMap defaultContacts() {
-    return new FieldMap(ItemKind.CONTACT, List.of(
-        new Pair("FirstName", ExchangeField.GIVEN_NAME),
-        new Pair("LastName", ExchangeField.SURNAME),
-        new Pair("Email", ExchangeField.EMAIL),
-        new Pair("Title", ExchangeField.JOB_TITLE),
-        new Pair("Phone", ExchangeField.BUSINESS_PHONE),
-        new Pair("MobilePhone", ExchangeField.MOBILE_PHONE),
-        new Pair("HomePhone", ExchangeField.HOME_PHONE),
-        new Pair("MailingStreet", ExchangeField.STREET),
-        new Pair("MailingCity", ExchangeField.CITY),
-        new Pair("MailingState", ExchangeField.STATE),
-        new Pair("MailingPostalCode", ExchangeField.POSTAL_CODE),
-        new Pair("MailingCountry", ExchangeField.COUNTRY),
-        new Pair("Description", ExchangeField.NOTES)));
+    this.mapped = List.copyOf(mapped);
   }
 
   public ItemKind kind() {
     return kind;
   }
 
-  public List<Pair> pairs() {
-    return pairs;
+  /** The mapped values, in order. */
+  public List<Mapped> mapped() {
+    return mapped;
   }
 
   /** The Salesforce fields to read. */
   public List<String> salesforceFields() {
-    return pairs.stream().map(Pair::salesforceField).toList();
+    Set<String> fields = new LinkedHashSet<>();
+    mapped.forEach(m -> fields.addAll(m.salesforceFields()));
+    return List.copyOf(fields);
   }
 
-  /** A Salesforce record's mapped values, keyed by the Exchange field's name. */
+  /** A Salesforce record's canonical values, by key (absent: none). */
   public Map<String, String> fromSalesforce(Map<String, String> fields) {
     Map<String, String> values = new HashMap<>();
-    for (Pair p : pairs) {
-      String v = FieldMerge.normalize(fields.get(p.salesforceField()));
+    for (Mapped m : mapped) {
+      String v = m.fromSalesforce(fields);
       if (v != null) {
-        values.put(p.exchangeField().apiName(), v);
+        values.put(m.key(), v);
       }
     }
     return values;
   }
 
-  /** An Exchange item's mapped values. */
+  /** An Exchange item's canonical values. */
   public Map<String, String> fromExchange(ExchangeItem item) {
     Map<String, String> values = new HashMap<>();
-    for (Pair p : pairs) {
-      String v = FieldMerge.normalize(item.values().get(p.exchangeField()));
+    for (Mapped m : mapped) {
+      String v = m.fromExchange(item.values());
       if (v != null) {
-        values.put(p.exchangeField().apiName(), v);
+        values.put(m.key(), v);
       }
     }
     return values;
   }
 
-  /** Merged values as Salesforce fields (null clears). */
+  /** Canonical values (by key; a null value clears) as Salesforce fields. */
   public Map<String, String> toSalesforce(Map<String, String> values) {
     Map<String, String> fields = new HashMap<>();
-    for (Pair p : pairs) {
-      if (values.containsKey(p.exchangeField().apiName())) {
-        fields.put(p.salesforceField(), values.get(p.exchangeField().apiName()));
+    for (Mapped m : mapped) {
+      if (values.containsKey(m.key())) {
+        fields.putAll(m.toSalesforce(values.get(m.key())));
       }
     }
     return fields;
   }
 
-  /** Merged values as Exchange fields (null clears). */
+  /** Canonical values (by key; a null value clears) as Exchange fields. */
   public Map<ExchangeField, String> toExchange(Map<String, String> values) {
     Map<ExchangeField, String> fields = new HashMap<>();
-    for (Pair p : pairs) {
-      if (values.containsKey(p.exchangeField().apiName())) {
-        fields.put(p.exchangeField(), values.get(p.exchangeField().apiName()));
+    for (Mapped m : mapped) {
+      if (values.containsKey(m.key())) {
+        fields.putAll(m.toExchange(values.get(m.key())));
       }
     }
     return fields;
   }
 
-  /** Every mapped field of {@code values}, absent ones as null: a full write. */
+  /** Canonical values as Exchange fields, written onto an item that holds {@code current} now. */
+  public Map<ExchangeField, String> toExchange(Map<String, String> values, Map<ExchangeField, String> current) {
+    Map<ExchangeField, String> fields = new HashMap<>();
+    for (Mapped m : mapped) {
+      if (values.containsKey(m.key())) {
+        fields.putAll(m.toExchange(values.get(m.key()), current));
+      }
+    }
+    return fields;
+  }
+
+  /** The Salesforce fields a query reads: those the kind's Salesforce side computes ({@code $…}) are not queried. */
+  public static boolean queried(String salesforceField) {
+    return !salesforceField.startsWith("$");
+  }
+
+  /** Every mapped value of {@code values}, absent ones as null: a full write. */
   public Map<String, String> complete(Map<String, String> values) {
     Map<String, String> all = new HashMap<>();
-    for (Pair p : pairs) {
-      all.put(p.exchangeField().apiName(), values.get(p.exchangeField().apiName()));
+    for (Mapped m : mapped) {
+      all.put(m.key(), values.get(m.key()));
     }
     return all;
   }
 
-  /** The mapped fields in order (for reports and fingerprints). */
+  /** The keys in order (for reports and fingerprints). */
   public List<String> keys() {
     List<String> keys = new ArrayList<>();
-    pairs.forEach(p -> keys.add(p.exchangeField().apiName()));
+    mapped.forEach(m -> keys.add(m.key()));
     return keys;
   }
 }

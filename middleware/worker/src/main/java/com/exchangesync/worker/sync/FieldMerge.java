@@ -51,33 +51,62 @@ public final class FieldMerge {
   /** Merges {@code salesforce} and {@code exchange} against {@code base} over the union of their keys. */
   public static Result merge(Map<String, String> base, Map<String, String> salesforce, Map<String, String> exchange,
                              Direction direction, Winner winner) {
+    return merge(new Bases(base, base, base), salesforce, exchange, direction, winner);
+  }
+
+  /**
+   * What a pair's last sync left: the values it decided ({@code agreed}), and
+   * what each side acknowledged holding. They differ only when one side's write
+   * of the last sync was refused: that side still holds what it held, and a
+   * change there since is the rep's, to be kept (not overwritten with the
+   * decided value, as a single base would have it).
+   */
+  public record Bases(Map<String, String> agreed, Map<String, String> salesforce, Map<String, String> exchange) {
+    public Bases {
+      Objects.requireNonNull(agreed);
+      Objects.requireNonNull(salesforce);
+      Objects.requireNonNull(exchange);
+    }
+  }
+
+  /** Merges against each side's own base, the decided values filling what neither side moved from. */
+  public static Result merge(Bases bases, Map<String, String> salesforce, Map<String, String> exchange,
+                             Direction direction, Winner winner) {
     Objects.requireNonNull(direction);
     Objects.requireNonNull(winner);
     Set<String> fields = new TreeSet<>();
-    fields.addAll(base.keySet());
+    fields.addAll(bases.agreed().keySet());
+    fields.addAll(bases.salesforce().keySet());
+    fields.addAll(bases.exchange().keySet());
     fields.addAll(salesforce.keySet());
     fields.addAll(exchange.keySet());
     Map<String, String> toSalesforce = new HashMap<>();
     Map<String, String> toExchange = new HashMap<>();
     Map<String, String> agreed = new HashMap<>();
     for (String field : fields) {
-      String b = normalize(base.get(field));
+      String a = normalize(bases.agreed().get(field));
+      String bs = normalize(bases.salesforce().get(field));
+      String be = normalize(bases.exchange().get(field));
       String s = normalize(salesforce.get(field));
       String e = normalize(exchange.get(field));
+      boolean sMoved = !Objects.equals(s, bs);
+      boolean eMoved = !Objects.equals(e, be);
       String value;
       switch (direction) {
         case NONE -> {
           // Nothing moves; the base keeps what was last agreed.
-          value = b;
+          value = a;
         }
         case SALESFORCE_TO_EXCHANGE -> value = s;
         case EXCHANGE_TO_SALESFORCE -> value = e;
         default -> {
           if (Objects.equals(s, e)) {
             value = s;
-          } else if (Objects.equals(e, b)) {
+          } else if (!sMoved && !eMoved) {
+            value = a; // neither moved: a write the last sync decided did not land; it goes again
+          } else if (!eMoved) {
             value = s; // only Salesforce changed
-          } else if (Objects.equals(s, b)) {
+          } else if (!sMoved) {
             value = e; // only Exchange changed
           } else {
             value = winner == Winner.SALESFORCE ? s : e; // both changed: the winner's value

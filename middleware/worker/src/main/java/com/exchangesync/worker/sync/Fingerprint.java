@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** A short hash of mapped values: it moves when any mapped field changes, and only then. */
-final class Fingerprint {
+public final class Fingerprint {
 
   private Fingerprint() {}
 
-  static String of(Map<String, String> values) {
+  public static String of(Map<String, String> values) {
     StringBuilder text = new StringBuilder();
     new TreeMap<>(values).forEach((k, v) -> {
       if (v != null) {

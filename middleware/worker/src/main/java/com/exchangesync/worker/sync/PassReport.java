@@ -13,8 +13,31 @@ public final class PassReport {
   int matched;
   int unlinked;
   int linkedTotal;
+  int skipped;
+  int deleted;
   boolean directionNone;
   final List<RecordError> errors = new ArrayList<>();
+
+  /** Counts writes and findings of a kind's own step ({@link GroupSync}). */
+  public void count(int exchangeCreated, int exchangeUpdated, int salesforceCreated, int salesforceUpdated, int matched) {
+    this.exchangeCreated += exchangeCreated;
+    this.exchangeUpdated += exchangeUpdated;
+    this.salesforceCreated += salesforceCreated;
+    this.salesforceUpdated += salesforceUpdated;
+    this.matched += matched;
+  }
+
+  /** Counts pairs a kind's own step dropped, records it deleted (a cancelled occurrence), and records it left. */
+  public void countDropped(int unlinked, int deleted, int skipped) {
+    this.unlinked += unlinked;
+    this.deleted += deleted;
+    this.skipped += skipped;
+  }
+
+  /** Reports something an admin should know that is not a failure (a series synced as single events). */
+  public void note(RecordError note) {
+    errors.add(note);
+  }
 
   public int exchangeCreated() {
     return exchangeCreated;
@@ -42,6 +65,16 @@ public final class PassReport {
     return unlinked;
   }
 
+  /** Records the kind's rules kept where they are this pass (private events, another rep's meeting, …). */
+  public int skipped() {
+    return skipped;
+  }
+
+  /** Records deleted because their partner was cancelled (an occurrence of a series), on either side. */
+  public int deleted() {
+    return deleted;
+  }
+
   /** Linked pairs after the pass ("records in sync"). */
   public int linkedTotal() {
     return linkedTotal;
@@ -58,7 +91,7 @@ public final class PassReport {
 
   /** Records written on either side. */
   public int writes() {
-    return exchangeCreated + exchangeUpdated + salesforceCreated + salesforceUpdated;
+    return exchangeCreated + exchangeUpdated + salesforceCreated + salesforceUpdated + deleted;
   }
 
   @Override

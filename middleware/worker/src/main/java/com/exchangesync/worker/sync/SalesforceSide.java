@@ -6,25 +6,36 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Salesforce contacts as the sync engine needs them, for one rep at a time.
- * Implementations: the SOAP adapter over force-wsc, and {@link InMemorySalesforce}
- * for unit tests. A <em>watermark</em> is an opaque position in Salesforce's
- * change history (in practice a {@code SystemModstamp}), returned by
- * {@link #changedSince} and handed back to it.
+ * One Salesforce object (contacts, events) as the sync engine needs it, for one
+ * rep at a time. Implementations: {@code salesforce.SoapSalesforceRecords} over
+ * force-wsc, and an in-memory twin in the tests; both pass one contract test.
+ *
+ * <p>Terms: a <em>watermark</em> is an opaque position in the object's change
+ * history (in practice a {@code SystemModstamp}, and the last id read when a
+ * page ended mid-feed), returned by {@link #changedSince} and handed back to it. A <em>creation key</em> is what this product stores on a
+ * record it creates from an Exchange item ({@code Exchange_Sync_Key__c}), so a
+ * retried create finds the record instead of making a second one. Text values
+ * travel as Salesforce's SOAP API writes them (date-times as ISO-8601 instants).
  */
 public interface SalesforceSide {
 
   /**
    * What changed since a watermark.
    *
-   * @param inScope contacts that changed and are in the rep's scope (all of them for a first read)
+   * @param inScope records that changed and are in the rep's scope (all of them for a first read)
    * @param gone ids among {@code watch} (linked) that were deleted
    * @param watermark the position that covers this read
+   * @param more whether the read stopped at its limit with changes still to come (read on from {@code watermark})
    */
-  record Changes(List<SalesforceContact> inScope, Set<String> gone, String watermark) {
+  record Changes(List<SalesforceItem> inScope, Set<String> gone, String watermark, boolean more) {
     public Changes {
       inScope = List.copyOf(inScope);
       gone = Set.copyOf(gone);
+    }
+
+    /** The whole feed up to now, in one read. */
+    public Changes(List<SalesforceItem> inScope, Set<String> gone, String watermark) {
+      this(inScope, gone, watermark, false);
     }
   }
 
@@ -43,24 +54,61 @@ public interface SalesforceSide {
     }
   }
 
-  /** A change to one contact: fields to set, null clears. */
-  record ContactUpdate(String id, Map<String, String> fields) {}
+  /**
+   * A change to one record: fields to set, null clears; with an expected version,
+   * refused with {@link #CONFLICT} if the record changed since it was read.
+   */
+  record RecordUpdate(String id, Map<String, String> fields, Optional<String> expectedVersion) {
+    public RecordUpdate(String id, Map<String, String> fields) {
+      this(id, fields, Optional.empty());
+    }
+  }
 
-  /** Contacts changed since {@code watermark} (empty: from the beginning) in {@code scope}, and which of {@code watch} are gone. */
-  Changes changedSince(ContactScope scope, Optional<String> watermark, Set<String> watch, List<String> fields) throws SyncException;
+  /** The refusal of a conditional write whose record changed since it was read (this product's code, not Salesforce's). */
+  String CONFLICT = "EXSYNC_CHANGED_SINCE_READ";
 
-  /** The contacts with these ids that exist and that the rep can see. */
-  List<SalesforceContact> get(String repUserId, List<String> ids, List<String> fields) throws SyncException;
+  /**
+   * Up to about {@code limit} records changed since {@code watermark} (empty: from
+   * the beginning) in {@code scope}, oldest change first, and which of {@code watch}
+   * are gone. A read that stops at its limit says {@link Changes#more}; its
+   * watermark then continues exactly where it stopped, so a pass can apply and
+   * save one page before it reads the next. Deletions are reported by the first
+   * read from a saved watermark (the pages after it continue that read).
+   */
+  Changes changedSince(Scope scope, Optional<String> watermark, LinkedIds watch, List<String> fields, int limit)
+      throws SyncException;
 
-  /** Contacts this product created from these Exchange items, by creation key. */
-  Map<String, SalesforceContact> byCreationKey(List<String> keys, List<String> fields) throws SyncException;
+  /** The whole feed since {@code watermark} in one read. */
+  default Changes changedSince(Scope scope, Optional<String> watermark, Set<String> watch, List<String> fields)
+      throws SyncException {
+    return changedSince(scope, watermark, LinkedIds.of(watch), fields, Integer.MAX_VALUE);
+  }
 
-  /** Contacts the rep can see with any of these email addresses (compared without case). */
-  List<SalesforceContact> byEmail(String repUserId, Set<String> emails, List<String> fields) throws SyncException;
+  /** Every record in {@code scope} now (a series' occurrences, say), whatever changed when. */
+  List<SalesforceItem> find(Scope scope, List<String> fields) throws SyncException;
 
-  /** Creates contacts owned by the rep, each with its creation key; one outcome per record, in order. */
+  /** The records with these ids that exist and that the rep can see. */
+  List<SalesforceItem> get(String repUserId, List<String> ids, List<String> fields) throws SyncException;
+
+  /** Records this product created from these Exchange items, by creation key. */
+  Map<String, SalesforceItem> byCreationKey(List<String> keys, List<String> fields) throws SyncException;
+
+  /**
+   * Records the rep can see whose {@code field} holds any of {@code values}
+   * (compared without case, as SOQL compares text): the candidates of a match.
+   */
+  List<SalesforceItem> byValues(String repUserId, String field, Set<String> values, List<String> fields) throws SyncException;
+
+  /** Creates records owned by the rep, each with its creation key; one outcome per record, in order. */
   List<WriteOutcome> create(String repUserId, List<Map<String, String>> records, List<String> creationKeys) throws SyncException;
 
-  /** Updates contacts; one outcome per record, in order. */
-  List<WriteOutcome> update(List<ContactUpdate> updates) throws SyncException;
+  /** Updates records; one outcome per record, in order. */
+  List<WriteOutcome> update(List<RecordUpdate> updates) throws SyncException;
+
+  /**
+   * Deletes records (only ever an occurrence of a series whose partner was
+   * cancelled: the sync never deletes a record otherwise); one outcome per id, in
+   * order; a record already gone counts as deleted.
+   */
+  List<WriteOutcome> delete(List<String> ids) throws SyncException;
 }

@@ -20,6 +20,30 @@ public final class StateChange {
   final Map<Side, Cursor> cursors = new EnumMap<>(Side.class);
   final List<Retry> retries = new ArrayList<>();
   final List<Retry> clearedRetries = new ArrayList<>();
+  final Map<String, String> unlinkedItems = new java.util.LinkedHashMap<>();
+  final java.util.Set<String> forgottenItems = new java.util.LinkedHashSet<>();
+
+  /** Remembers an Exchange item left unlinked, by the key a Salesforce record would match it by. */
+  public StateChange unlinkedItem(String exchangeId, String matchKey) {
+    forgottenItems.remove(exchangeId);
+    unlinkedItems.put(exchangeId, matchKey);
+    return this;
+  }
+
+  /** Forgets an Exchange item as unlinked (it was linked, or deleted). */
+  public StateChange forgetUnlinkedItem(String exchangeId) {
+    unlinkedItems.remove(exchangeId);
+    forgottenItems.add(exchangeId);
+    return this;
+  }
+
+  public Map<String, String> unlinkedItems() {
+    return Map.copyOf(unlinkedItems);
+  }
+
+  public java.util.Set<String> forgottenItems() {
+    return java.util.Set.copyOf(forgottenItems);
+  }
 
   /** Schedules a record to be tried again. */
   public StateChange retry(Retry retry) {
@@ -74,7 +98,8 @@ public final class StateChange {
   /** Whether there is nothing to save. */
   public boolean isEmpty() {
     return upserts.isEmpty() && unlinkedSalesforceIds.isEmpty() && tombstones.isEmpty()
-        && clearedTombstones.isEmpty() && cursors.isEmpty() && retries.isEmpty() && clearedRetries.isEmpty();
+        && clearedTombstones.isEmpty() && cursors.isEmpty() && retries.isEmpty() && clearedRetries.isEmpty()
+        && unlinkedItems.isEmpty() && forgottenItems.isEmpty();
   }
 
   public List<Link> upserts() {

@@ -25,4 +25,9 @@ public record SyncState(List<Link> links, List<Tombstone> tombstones, Map<Side, 
   public Optional<Cursor> cursor(Side side, Direction direction) {
     return Optional.ofNullable(cursors.get(side)).filter(c -> c.direction() == direction);
   }
+
+  /** The cursor of {@code side}, if it is still valid for {@code direction} and {@code settings}. */
+  public Optional<Cursor> cursor(Side side, Direction direction, String settings) {
+    return cursor(side, direction).filter(c -> c.settings().equals(settings));
+  }
 }

@@ -4,22 +4,139 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.exchangesync.testkit.SigningKeyPair;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class WorkerConfigReaderTest {
 
+  private static final SigningKeyPair KEYS = SigningKeyPair.generate("config test");
+
+  @TempDir
+  static Path dir;
+
+  private static Path keyFile() {
+    Path file = dir.resolve("exsync-sf.key");
+    if (!Files.exists(file)) {
+      KEYS.writePrivateKey(file);
+    }
+    return file;
+  }
+
+  /** A valid configuration signing in by the JWT bearer flow. */
   private static Map<String, String> valid() {
     Map<String, String> env = new HashMap<>();
     env.put("EXSYNC_DATABASE_URL", "postgresql://exsync:s3cret@db.example.com:5432/exsync");
     env.put("EXSYNC_SF_LOGIN_URL", "https://login.salesforce.com");
+    env.put("EXSYNC_SF_CLIENT_ID", "3MVG9consumerKey");
     env.put("EXSYNC_SF_USERNAME", "integration@example.com");
-    env.put("EXSYNC_SF_PASSWORD", "hunter2TOKEN");
+    env.put("EXSYNC_SF_PRIVATE_KEY_FILE", keyFile().toString());
     env.put("EXSYNC_OUTBOUND_TOKEN", "0123456789abcdef0123");
     return env;
+  }
+
+  /** A valid configuration signing in by the client credentials flow at a My Domain. */
+  private static Map<String, String> clientCredentials() {
+    Map<String, String> env = valid();
+    env.remove("EXSYNC_SF_USERNAME");
+    env.remove("EXSYNC_SF_PRIVATE_KEY_FILE");
+    env.put("EXSYNC_SF_LOGIN_URL", "https://acme.my.salesforce.com");
+    env.put("EXSYNC_SF_CLIENT_SECRET", "C0nsumerS3cret");
+    return env;
+  }
+
+  private static ConfigException refused(Map<String, String> env) {
+    return catchThrowableOfType(ConfigException.class, () -> WorkerConfigReader.read(env));
+  }
+
+  @Test
+  void jwtBearer_whenTheUsernameAndKeyFileAreSet() {
+    SalesforceCredentials credentials = WorkerConfigReader.read(valid()).salesforceCredentials();
+    assertThat(credentials).isInstanceOfSatisfying(SalesforceCredentials.JwtBearer.class, j -> {
+      assertThat(j.clientId()).isEqualTo("3MVG9consumerKey");
+      assertThat(j.username()).isEqualTo("integration@example.com");
+      assertThat(j.key().getModulus().bitLength()).isEqualTo(2048);
+    });
+    assertThat(credentials.toString()).doesNotContain("PRIVATE").doesNotContain(KEYS.privateKeyPem().substring(40, 80));
+  }
+
+  @Test
+  void clientCredentials_whenTheSecretIsSet_andOnlyAtAMyDomain() {
+    SalesforceCredentials credentials = WorkerConfigReader.read(clientCredentials()).salesforceCredentials();
+    assertThat(credentials).isInstanceOfSatisfying(SalesforceCredentials.ClientCredentials.class,
+        c -> assertThat(c.clientSecret().reveal()).isEqualTo("C0nsumerS3cret"));
+    assertThat(credentials.toString()).doesNotContain("C0nsumerS3cret");
+
+    Map<String, String> env = clientCredentials();
+    env.put("EXSYNC_SF_LOGIN_URL", "https://login.salesforce.com");
+    assertThat(refused(env).problems()).singleElement().satisfies(p -> assertThat(p)
+        .contains("EXSYNC_SF_LOGIN_URL must be the org's My Domain login URL").contains("request not supported on this domain"));
+  }
+
+  @Test
+  void aWorkerConfiguredTheOldWay_stopsAtOnce_sayingWhatReplacedThePassword() {
+    Map<String, String> old = new HashMap<>(valid());
+    old.remove("EXSYNC_SF_CLIENT_ID");
+    old.remove("EXSYNC_SF_PRIVATE_KEY_FILE");
+    old.put("EXSYNC_SF_PASSWORD", "hunter2TOKEN");
+    ConfigException e = refused(old);
+    assertThat(e.problems()).anySatisfy(p -> assertThat(p).startsWith("EXSYNC_SF_PASSWORD is no longer read")
+        .contains("SOAP login()").contains("OAuth 2.0").contains("EXSYNC_SF_CLIENT_ID").contains("EXSYNC_SF_PRIVATE_KEY_FILE")
+        .contains("EXSYNC_SF_CLIENT_SECRET"));
+    assertThat(e.getMessage()).doesNotContain("hunter2TOKEN");
+
+    // even beside a complete OAuth configuration, the password stops the start: it must not linger in the environment
+    Map<String, String> both = valid();
+    both.put("EXSYNC_SF_PASSWORD", "hunter2TOKEN");
+    assertThat(refused(both).problems()).singleElement().satisfies(p -> assertThat(p).startsWith("EXSYNC_SF_PASSWORD is no longer read"));
+  }
+
+  @Test
+  void namesWhatIsMissingForTheOAuthFlows() {
+    Map<String, String> none = valid();
+    none.remove("EXSYNC_SF_PRIVATE_KEY_FILE");
+    none.remove("EXSYNC_SF_USERNAME");
+    assertThat(refused(none).problems()).anySatisfy(p -> assertThat(p).startsWith("EXSYNC_SF_PRIVATE_KEY_FILE is not set")
+        .contains("EXSYNC_SF_CLIENT_SECRET")).anySatisfy(p -> assertThat(p).startsWith("EXSYNC_SF_USERNAME is not set"));
+
+    Map<String, String> both = valid();
+    both.put("EXSYNC_SF_CLIENT_SECRET", "C0nsumerS3cret");
+    assertThat(refused(both).problems()).singleElement().satisfies(p -> assertThat(p).contains("not both"));
+
+    Map<String, String> noUser = valid();
+    noUser.remove("EXSYNC_SF_USERNAME");
+    assertThat(refused(noUser).problems()).singleElement().satisfies(p -> assertThat(p).startsWith("EXSYNC_SF_USERNAME is not set"));
+  }
+
+  @Test
+  void refusesAKeyFileTheWorkerCannotUse_withTheCommandThatFixesIt() throws Exception {
+    Map<String, String> env = valid();
+    env.put("EXSYNC_SF_PRIVATE_KEY_FILE", dir.resolve("missing.key").toString());
+    assertThat(refused(env).problems()).singleElement().satisfies(p -> assertThat(p).contains("which does not exist"));
+
+    Path pkcs1 = Files.writeString(dir.resolve("pkcs1.key"), "-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----END RSA PRIVATE KEY-----\n");
+    env.put("EXSYNC_SF_PRIVATE_KEY_FILE", pkcs1.toString());
+    assertThat(refused(env).problems()).singleElement().satisfies(p -> assertThat(p).contains("PKCS#1")
+        .contains("openssl pkcs8 -topk8 -nocrypt"));
+
+    Path encrypted = Files.writeString(dir.resolve("enc.key"), "-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIB\n-----END ENCRYPTED"
+        + " PRIVATE KEY-----\n");
+    env.put("EXSYNC_SF_PRIVATE_KEY_FILE", encrypted.toString());
+    assertThat(refused(env).problems()).singleElement().satisfies(p -> assertThat(p).contains("without a passphrase"));
+
+    Path certificate = Files.writeString(dir.resolve("cert.pem"), KEYS.certificatePem());
+    env.put("EXSYNC_SF_PRIVATE_KEY_FILE", certificate.toString());
+    assertThat(refused(env).problems()).singleElement().satisfies(p -> assertThat(p).contains("holds no PKCS#8 PEM private key"));
+
+    Path garbled = Files.writeString(dir.resolve("garbled.key"), "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n");
+    env.put("EXSYNC_SF_PRIVATE_KEY_FILE", garbled.toString());
+    assertThat(refused(env).problems()).singleElement().satisfies(p -> assertThat(p).contains("not an RSA key in PKCS#8 form"));
   }
 
   @Test
@@ -31,7 +148,6 @@ class WorkerConfigReaderTest {
     assertThat(config.ewsUrl()).isEmpty();
     assertThat(config.autodiscoverUrl()).isEmpty();
     assertThat(config.allowInsecureLoopback()).isFalse();
-    assertThat(config.salesforcePassword().reveal()).isEqualTo("hunter2TOKEN");
     assertThat(config.outboundToken().matches("0123456789abcdef0123")).isTrue();
   }
 
@@ -54,9 +170,9 @@ class WorkerConfigReaderTest {
   @Test
   void namesEveryMissingSetting_atOnce() {
     ConfigException e = catchThrowableOfType(ConfigException.class, () -> WorkerConfigReader.read(Map.of()));
-    assertThat(e.problems()).hasSize(5);
-    assertThat(e.getMessage()).contains("EXSYNC_DATABASE_URL", "EXSYNC_SF_LOGIN_URL", "EXSYNC_SF_USERNAME",
-        "EXSYNC_SF_PASSWORD", "EXSYNC_OUTBOUND_TOKEN");
+    assertThat(e.problems()).hasSize(6);
+    assertThat(e.getMessage()).contains("EXSYNC_DATABASE_URL", "EXSYNC_SF_LOGIN_URL", "EXSYNC_SF_CLIENT_ID", "EXSYNC_SF_USERNAME",
+        "EXSYNC_SF_PRIVATE_KEY_FILE", "EXSYNC_OUTBOUND_TOKEN");
   }
 
   @Test
@@ -84,7 +200,8 @@ class WorkerConfigReaderTest {
     ConfigException e = catchThrowableOfType(ConfigException.class, () -> WorkerConfigReader.read(env));
     assertThat(e.getMessage()).doesNotContain("tiny");
     WorkerConfig config = WorkerConfigReader.read(valid());
-    assertThat(config.toString()).doesNotContain("hunter2TOKEN").doesNotContain("0123456789abcdef0123");
+    assertThat(config.toString()).doesNotContain("0123456789abcdef0123").doesNotContain("PRIVATE KEY");
+    assertThat(WorkerConfigReader.read(clientCredentials()).toString()).doesNotContain("C0nsumerS3cret");
     assertThat(config.databaseUrlForLogs()).doesNotContain("s3cret").contains("exsync:***@db.example.com");
   }
 

@@ -45,8 +45,12 @@ class WorkerCrashIT extends WorkerProcessTestBase {
     Map<String, String> expectedTitles = new HashMap<>();
     int killedMidRun = 0;
     for (int crash = 0; crash < CRASHES; crash++) {
+      long readyBefore = readyLines(log);
       WorkerProcess worker = WorkerProcess.start(env, log, "--once");
-      Thread.sleep(700 + random.nextInt(2800));
+      // Killed at a random moment of its sync, counted from when it listens: how long a start takes (JVM, migrations,
+      // signing in) is no part of what this test varies.
+      awaitReady(worker, log, readyBefore);
+      Thread.sleep(random.nextInt(2800));
       if (worker.alive()) {
         killedMidRun++;
       }
@@ -68,8 +72,9 @@ class WorkerCrashIT extends WorkerProcessTestBase {
     }
     assertThat(killedMidRun).as("most runs were killed before they finished").isGreaterThan(CRASHES / 2);
     int before = sf.records("Contact").size();
-    assertThat(before).as("the killed runs made progress (Outlook contacts reached Salesforce)")
-        .isGreaterThan(REPS * PER_SIDE);
+    assertThat(before).as("the killed runs made progress (Outlook contacts reached Salesforce); log: "
+        + Files.readString(log).lines().filter(l -> l.contains("ERROR") || l.contains("failed") || l.contains("problem"))
+        .limit(20).toList()).isGreaterThan(REPS * PER_SIDE);
     Thread.sleep(3500); // the last victim's leases expire
     List<Integer> exits = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
@@ -79,5 +84,17 @@ class WorkerCrashIT extends WorkerProcessTestBase {
         .limit(20).toList()).containsOnly(0);
     SyncedWorld.assertConverged(sf, ex, reps, expectedTitles);
     assertThat(sf.records("Contact")).hasSize(REPS * PER_SIDE * 2);
+  }
+
+  private static long readyLines(Path log) throws java.io.IOException {
+    return Files.exists(log) ? Files.readString(log).lines().filter(l -> l.startsWith("READY")).count() : 0;
+  }
+
+  /** Waits until the worker started last prints READY (or ends), at most a minute. */
+  private static void awaitReady(WorkerProcess worker, Path log, long readyBefore) throws Exception {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+    while (readyLines(log) <= readyBefore && worker.alive() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
   }
 }

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * (the shaded jar the build just made), so a test can kill it with SIGKILL:
  * no shutdown hook, no finally block, no flushed buffer survives that.
  */
-final class WorkerProcess {
+public final class WorkerProcess {
 
   private final Process process;
   private final Path log;
@@ -24,7 +24,7 @@ final class WorkerProcess {
     this.log = log;
   }
 
-  static Path jar() throws IOException {
+  public static Path jar() throws IOException {
     try (DirectoryStream<Path> jars = Files.newDirectoryStream(Path.of("target"), "exsync-worker-*-all.jar")) {
       for (Path p : jars) {
         return p.toAbsolutePath();
@@ -33,7 +33,8 @@ final class WorkerProcess {
     throw new IllegalStateException("no target/exsync-worker-*-all.jar: the integration tests run after 'package'");
   }
 
-  static WorkerProcess start(Map<String, String> env, Path log, String... args) throws IOException {
+  /** Starts the worker with {@code env} added to this JVM's environment, its output appended to {@code log}. */
+  public static WorkerProcess start(Map<String, String> env, Path log, String... args) throws IOException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar().toString()));
     command.addAll(List.of(args));
@@ -50,12 +51,29 @@ final class WorkerProcess {
   }
 
   /** Waits for a {@code --once} run to end; returns its exit code. */
-  int await(long seconds) throws InterruptedException {
+  public int await(long seconds) throws InterruptedException {
     if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       throw new AssertionError("the worker did not finish within " + seconds + " s; log: " + log);
     }
     return process.exitValue();
+  }
+
+  /** SIGSTOP: the process freezes (as in a long pause or a frozen VM), holding whatever it held. */
+  void freeze() throws Exception {
+    signal("STOP");
+  }
+
+  /** SIGCONT: the frozen process goes on where it stood. */
+  void thaw() throws Exception {
+    signal("CONT");
+  }
+
+  private void signal(String name) throws Exception {
+    Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+    if (kill.waitFor() != 0) {
+      throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+    }
   }
 
   boolean alive() {

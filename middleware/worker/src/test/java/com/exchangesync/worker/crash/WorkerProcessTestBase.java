@@ -10,6 +10,7 @@ import com.exchangesync.testbed.salesforce.SalesforceTestbed;
 import com.exchangesync.testbed.salesforce.SalesforceTestbedOptions;
 import com.exchangesync.testkit.PostgresExtension;
 import com.exchangesync.testkit.TestDatabase;
+import com.exchangesync.worker.salesforce.SalesforceTestbedFixture;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -86,7 +87,8 @@ abstract class WorkerProcessTestBase {
           .put("name", "Rep " + r).put("profileId", PROFILE));
     }
     sf.org(new JsonObject().put("orgId", ORG).put("integrationUser",
-        new JsonObject().put("username", "integration@crash.example.com").put("password", "crash-pass")).put("users", users));
+        new JsonObject().put("username", SalesforceTestbedFixture.INTEGRATION)).put("users", users));
+    sf.oauthApps(new JsonArray().add(SalesforceTestbedFixture.app()));
     ex.serviceAccount("svc@crash.example.com", "svc-pass", List.copyOf(reps.values()));
     sf.create("Exchange_Sync_Setup__c", new JsonObject().put("Enabled__c", true)
         .put("Service_Account_Username__c", "svc@crash.example.com").put("Service_Account_Password__c", "svc-pass")
@@ -109,9 +111,7 @@ abstract class WorkerProcessTestBase {
     env = new HashMap<>();
     env.put("EXSYNC_DATABASE_URL", db.url());
     env.put("EXSYNC_HTTP_PORT", "0");
-    env.put("EXSYNC_SF_LOGIN_URL", salesforceBed.baseUrl());
-    env.put("EXSYNC_SF_USERNAME", "integration@crash.example.com");
-    env.put("EXSYNC_SF_PASSWORD", "crash-pass");
+    env.putAll(SalesforceTestbedFixture.jwtEnvironment(salesforceBed.baseUrl()));
     env.put("EXSYNC_OUTBOUND_TOKEN", "crash-test-outbound-token");
     env.put("EXSYNC_ALLOW_INSECURE_LOOPBACK", "true");
     env.put("EXSYNC_LEASE_SECONDS", "3");

@@ -2,6 +2,7 @@ package com.exchangesync.worker.cycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.exchangesync.worker.exchange.ItemKind;
 import com.exchangesync.worker.exchange.ews.ExchangeTestbedFixture;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -31,7 +32,7 @@ class ContactRulesIT extends CycleTestBase {
   }
 
   private RepOutcome outcomeOf(List<RepOutcome> outcomes, String email) {
-    return outcomes.stream().filter(o -> o.email().equals(email)).findFirst().orElseThrow();
+    return outcomes.stream().filter(o -> o.email().equals(email) && o.concerns(ItemKind.CONTACT)).findFirst().orElseThrow();
   }
 
   @Test

@@ -7,15 +7,18 @@ import com.exchangesync.testkit.TestDatabase;
 import com.exchangesync.worker.errors.ErrorOutbox;
 import com.exchangesync.worker.errors.ErrorOutboxDrainer;
 import com.exchangesync.worker.exchange.ews.ExchangeTestbedFixture;
+import com.exchangesync.worker.exchange.graph.GraphStats;
 import com.exchangesync.worker.metrics.Metrics;
 import com.exchangesync.worker.salesforce.Backoff;
 import com.exchangesync.worker.salesforce.SalesforceAdapter;
 import com.exchangesync.worker.salesforce.SalesforceTestbedFixture;
 import com.exchangesync.worker.store.Blocking;
 import com.exchangesync.worker.store.MailboxLeases;
+import com.exchangesync.worker.store.MailboxSyncs;
 import com.exchangesync.worker.store.Migrations;
 import com.exchangesync.worker.store.PostgresSyncStateStore;
 import com.exchangesync.worker.store.SyncActivity;
+import com.exchangesync.worker.sync.SyncKinds;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -51,7 +54,7 @@ abstract class CycleTestBase {
   ExchangeTestbedFixture ex;
   Pool pool;
   SalesforceAdapter adapter;
-  ContactSyncCycle cycle;
+  SyncCycle cycle;
   ErrorOutboxDrainer drainer;
   String config;
   TestDatabase database;
@@ -72,14 +75,15 @@ abstract class CycleTestBase {
     Blocking.await(Migrations.worker().migrate(pool));
     // The database lives as long as the class; each test starts from no sync state.
     Blocking.await(pool.query("TRUNCATE outbound_notification, sync_request, config_change, error_outbox, sync_link, "
-        + "sync_cursor, sync_tombstone, sync_retry, mailbox_lease, sync_activity, error_occurrence").execute());
+        + "sync_cursor, sync_tombstone, sync_retry, mailbox_lease, sync_activity, error_occurrence, mailbox_sync").execute());
     adapter = sf.adapter();
     ErrorOutbox outbox = new ErrorOutbox(pool);
     Metrics metrics = new Metrics();
     drainer = new ErrorOutboxDrainer(sf.vertx, outbox, adapter, Backoff.of(Duration.ofMillis(10), Duration.ofMillis(10)), metrics);
-    MailboxConnectors connectors = MailboxConnectors.ews(Optional.empty(), Optional.empty(), true, ex.stats, Clock.systemUTC());
-    cycle = new ContactSyncCycle(adapter, connectors, new PostgresSyncStateStore(pool), new MailboxLeases(pool), outbox,
-        new SyncActivity(pool), "worker-it", Clock.systemUTC(), Duration.ofSeconds(30));
+    MailboxConnectors connectors = MailboxConnectors.byExchangeType(
+        MailboxConnectors.ews(Optional.empty(), Optional.empty(), true, ex.stats, Clock.systemUTC()), graphConnectors());
+    cycle = new SyncCycle(adapter, connectors, new PostgresSyncStateStore(pool), new MailboxLeases(pool), outbox,
+        new SyncActivity(pool), new MailboxSyncs(pool), SyncKinds.all(), "worker-it", Clock.systemUTC(), Duration.ofSeconds(30));
 
     sf.sim.create("Exchange_Sync_Setup__c", new JsonObject().put("Enabled__c", true)
         .put("Service_Account_Username__c", ExchangeTestbedFixture.SERVICE)
@@ -93,6 +97,15 @@ abstract class CycleTestBase {
         .put("User__c", ANN));
     sf.sim.create("Exchange_Sync_Member__c", new JsonObject().put("Configuration__c", config).put("Member_Type__c", "Profile")
         .put("Profile_Id__c", SalesforceTestbedFixture.REP_PROFILE));
+  }
+
+  /**
+   * The connectors of an org on Exchange Online: none that can sign in here; the
+   * Graph tests ({@link GraphCycles}) start the Graph test bed over the same mailboxes.
+   */
+  MailboxConnectors graphConnectors() throws Exception {
+    return MailboxConnectors.graph(sf.vertx, Optional.empty(), URI.create("https://login.microsoftonline.com"),
+        URI.create("https://graph.microsoft.com"), false, new GraphStats(new Metrics()), Clock.systemUTC());
   }
 
   @AfterEach

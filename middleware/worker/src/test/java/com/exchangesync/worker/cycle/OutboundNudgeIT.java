@@ -28,9 +28,7 @@ class OutboundNudgeIT extends CycleTestBase {
     Map<String, String> env = new HashMap<>();
     env.put("EXSYNC_DATABASE_URL", database.url());
     env.put("EXSYNC_HTTP_PORT", "0");
-    env.put("EXSYNC_SF_LOGIN_URL", sf.bed.baseUrl());
-    env.put("EXSYNC_SF_USERNAME", SalesforceTestbedFixture.INTEGRATION);
-    env.put("EXSYNC_SF_PASSWORD", SalesforceTestbedFixture.PASSWORD);
+    env.putAll(SalesforceTestbedFixture.jwtEnvironment(sf.bed.baseUrl()));
     env.put("EXSYNC_OUTBOUND_TOKEN", "nudge-outbound-token-0123");
     env.put("EXSYNC_ALLOW_INSECURE_LOOPBACK", "true");
     env.put("EXSYNC_POLL_INTERVAL_SECONDS", "3600");

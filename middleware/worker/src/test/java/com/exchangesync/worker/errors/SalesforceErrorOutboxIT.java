@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.exchangesync.testkit.PostgresExtension;
 import com.exchangesync.testkit.TestDatabase;
-import com.exchangesync.worker.config.Secret;
 import com.exchangesync.worker.metrics.Metrics;
 import com.exchangesync.worker.salesforce.Backoff;
 import com.exchangesync.worker.salesforce.CannedSalesforce;
@@ -50,8 +49,8 @@ class SalesforceErrorOutboxIT {
 
   @Test
   void errorsWaitOutAnOutage_thenAreWrittenOnceEach_andLeaveTheOutbox() throws Exception {
-    SalesforceSettings settings = new SalesforceSettings(URI.create(sf.loginUrl()), "integration@example.com",
-        Secret.of("pa55word"), "", true, 2, Duration.ofSeconds(5), Duration.ofSeconds(10), 1,
+    SalesforceSettings settings = new SalesforceSettings(URI.create(sf.loginUrl()), CannedSalesforce.CREDENTIALS,
+        "", true, 2, Duration.ofSeconds(5), Duration.ofSeconds(10), 1,
         new Backoff(Duration.ZERO, Duration.ZERO, () -> 0));
     SalesforceAdapter adapter = new SalesforceAdapter(new SalesforceClient(settings, metrics, d -> { }), new SalesforceNames(""));
     ErrorOutbox outbox = new ErrorOutbox(pool);

@@ -37,6 +37,16 @@ class InMemoryMailboxTest extends MailboxContract {
     mailboxes.rep(REP).delete(id);
   }
 
+  @Override
+  protected void repEditsOccurrence(String seriesId, String originalStart, Map<ExchangeField, String> values) {
+    mailboxes.rep(REP).editOccurrence(seriesId, originalStart, values);
+  }
+
+  @Override
+  protected void repCancelsOccurrence(String seriesId, String originalStart) {
+    mailboxes.rep(REP).cancelOccurrence(seriesId, originalStart);
+  }
+
   @Test
   void anInjectedFailureHitsTheNextCallOnly() throws Exception {
     mailboxes.failNext(MailboxError.THROTTLED);

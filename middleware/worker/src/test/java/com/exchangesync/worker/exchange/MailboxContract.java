@@ -14,43 +14,13 @@ import org.junit.jupiter.api.Test;
  * What every {@link Mailbox} implementation must do, run against each: the
  * in-memory one ({@code InMemoryMailboxTest}) and EWS against the Exchange test
  * bed ({@code EwsMailboxIT}). Subclasses provide a connector whose mailbox
- * {@link #REP} exists, and the rep's own edits (as in Outlook).
+ * {@link #REP} exists, and the rep's own edits (as in Outlook). The calendar's
+ * cases (series, occurrences, zones, attendees) are in {@link EventMailboxContract}.
  */
-public abstract class MailboxContract {
-
-  protected static final String REP = "ann@corp.example.com";
-
-  protected abstract MailboxConnector connector();
-
-  /** The rep creates an item outside the sync; returns its id. */
-  protected abstract String repCreates(ItemKind kind, Map<ExchangeField, String> values);
-
-  /** The rep edits an item outside the sync. */
-  protected abstract void repEdits(ItemKind kind, String id, Map<ExchangeField, String> values);
-
-  /** The rep deletes an item outside the sync. */
-  protected abstract void repDeletes(ItemKind kind, String id);
+public abstract class MailboxContract extends EventMailboxContract {
 
   protected static Map<ExchangeField, String> contact(String given, String surname, String email) {
     return Map.of(ExchangeField.GIVEN_NAME, given, ExchangeField.SURNAME, surname, ExchangeField.EMAIL, email);
-  }
-
-  protected static Map<ExchangeField, String> event(String subject, String start, String end) {
-    return Map.of(ExchangeField.SUBJECT, subject, ExchangeField.START, start, ExchangeField.END, end);
-  }
-
-  /** Every change from {@code token} to now, reading page after page. */
-  protected static ItemChanges drain(Mailbox mailbox, ItemKind kind, Optional<String> token) throws Exception {
-    List<ExchangeItem> changed = new ArrayList<>();
-    List<String> deleted = new ArrayList<>();
-    ItemChanges page;
-    do {
-      page = mailbox.changes(kind, token);
-      changed.addAll(page.changed());
-      deleted.addAll(page.deletedIds());
-      token = Optional.of(page.syncToken());
-    } while (page.moreAvailable());
-    return new ItemChanges(changed, deleted, page.syncToken(), false);
   }
 
   @Test

@@ -3,6 +3,9 @@ package com.exchangesync.worker.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MetricsTest {
@@ -35,6 +38,27 @@ class MetricsTest {
     metrics.counter("a_total", "A").value();
     metrics.counter("errors_total", "Errors", "code").inc("BAD \"QUOTE\"\n");
     assertThat(metrics.render()).contains("a_total 0\n").contains("errors_total{code=\"BAD \\\"QUOTE\\\"\\n\"} 1");
+  }
+
+  @Test
+  void rendersLabelledGauges_readAtEachScrape_andNaNForAnUnknownValue() {
+    Metrics metrics = new Metrics();
+    Map<List<String>, Double> ages = new HashMap<>();
+    metrics.gauge("exsync_age_seconds", "Age by kind", List.of("kind"), () -> ages);
+    ages.put(List.of("events"), 1.5);
+    ages.put(List.of("contacts"), 60.0);
+    metrics.gauge("exsync_unknown", "Not known yet", () -> Double.NaN);
+    assertThat(metrics.render()).isEqualTo("""
+        # HELP exsync_age_seconds Age by kind
+        # TYPE exsync_age_seconds gauge
+        exsync_age_seconds{kind="contacts"} 60
+        exsync_age_seconds{kind="events"} 1.5
+        # HELP exsync_unknown Not known yet
+        # TYPE exsync_unknown gauge
+        exsync_unknown NaN
+        """);
+    ages.remove(List.of("events"));
+    assertThat(metrics.render()).doesNotContain("events");
   }
 
   @Test

@@ -73,7 +73,7 @@ class OutboundFromTestbedIT {
         .withOutboundTimeScale(0.0005)).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     sim = new SalesforceSimClient(bed.baseUrl());
     sim.org(new JsonObject().put("orgId", ORG_ID)
-        .put("integrationUser", new JsonObject().put("username", "integration@exsync.example.com").put("password", "pw"))
+        .put("integrationUser", new JsonObject().put("username", "integration@exsync.example.com"))
         .put("users", new JsonArray()));
     sim.outbound("http://127.0.0.1:" + server.actualPort() + "/salesforce/outbound/" + TOKEN,
         new JsonObject().put("Contact", new JsonArray().add("Id").add("LastName").add("OwnerId")));

@@ -20,16 +20,22 @@ import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
 /**
- * A scripted partner SOAP endpoint for unit tests of the client's recovery
- * logic: each operation answers from a queue of canned responses (then a
- * default), and every request is recorded. The protocol-faithful server is the
- * Salesforce test bed; this one only lets a test say exactly which answer
- * comes when.
+ * A scripted Salesforce for unit tests of the client's recovery logic: the
+ * OAuth token endpoint (operation {@code token}, signing in by the client
+ * credentials in {@link #CREDENTIALS}) and the partner SOAP endpoint, each
+ * operation answering from a queue of canned responses (then a default), every
+ * request recorded. The protocol-faithful server is the Salesforce test bed;
+ * this one only lets a test say exactly which answer comes when.
  */
 public final class CannedSalesforce implements AutoCloseable {
 
   public static final String ORG = "00D000000000001EAA";
   static final String USER = "005000000000001AAA";
+  public static final String CONSUMER_SECRET = "pa55word";
+  /** How the tests' clients sign in: the client credentials flow. */
+  public static final com.exchangesync.worker.config.SalesforceCredentials CREDENTIALS =
+      new com.exchangesync.worker.config.SalesforceCredentials.ClientCredentials("3MVG9CannedConsumerKey",
+          com.exchangesync.worker.config.Secret.of(CONSUMER_SECRET));
 
   public record Response(int status, String contentType, String body) {}
 
@@ -78,7 +84,7 @@ public final class CannedSalesforce implements AutoCloseable {
     }
     String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     Matcher m = OPERATION.matcher(body);
-    String operation = m.find() ? m.group(1) : "?";
+    String operation = exchange.getRequestURI().getPath().equals("/services/oauth2/token") ? "token" : m.find() ? m.group(1) : "?";
     requests.add(new Request(operation, body));
     Response response;
     if (down) {
@@ -97,20 +103,24 @@ public final class CannedSalesforce implements AutoCloseable {
 
   private Response defaultFor(String operation) {
     return switch (operation) {
-      case "login" -> login();
+      case "token" -> token();
       case "getServerTimestamp" -> ok("<getServerTimestampResponse><result><timestamp>2026-03-01T10:00:00.000Z</timestamp>"
           + "</result></getServerTimestampResponse>");
       default -> fault("UNKNOWN_EXCEPTION", "sf:UnexpectedErrorFault", "no canned answer for " + operation);
     };
   }
 
-  synchronized Response login() {
+  synchronized Response token() {
     sessions++;
-    return ok("<loginResponse><result><passwordExpired>false</passwordExpired><sandbox>false</sandbox>"
-        + "<serverUrl>" + loginUrl() + "/services/Soap/u/65.0/" + ORG + "</serverUrl>"
-        + "<sessionId>" + ORG.substring(0, 15) + "!SESSION" + sessions + "</sessionId><userId>" + USER + "</userId>"
-        + "<userInfo><organizationId>" + ORG + "</organizationId><userId>" + USER + "</userId>"
-        + "<userName>integration@example.com</userName></userInfo></result></loginResponse>");
+    return new Response(200, "application/json;charset=UTF-8", "{\"access_token\":\"" + ORG.substring(0, 15) + "!SESSION"
+        + sessions + "\",\"scope\":\"api\",\"instance_url\":\"" + loginUrl() + "\",\"id\":\"" + loginUrl() + "/id/" + ORG
+        + "/" + USER + "\",\"token_type\":\"Bearer\",\"issued_at\":\"1772359200000\"}");
+  }
+
+  /** A refusal of the token endpoint, as Salesforce writes it. */
+  public static Response oauthError(String error, String description) {
+    return new Response(400, "application/json;charset=UTF-8", "{\"error\":\"" + error + "\",\"error_description\":\""
+        + description + "\"}");
   }
 
   public static Response ok(String bodyContent) {

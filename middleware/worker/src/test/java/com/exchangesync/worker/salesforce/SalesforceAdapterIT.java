@@ -119,8 +119,11 @@ class SalesforceAdapterIT {
 
     sf.sim.update("Contact", made.get(5).id(), new JsonObject().put("Title", "Edited in the UI"));
     List<SalesforceRecord> again = new ArrayList<>();
-    adapter.changedSince("Contact", List.of("Id", "Title"), watermark, again::addAll);
-    assertThat(again).singleElement().satisfies(r -> assertThat(r.get("Title")).isEqualTo("Edited in the UI"));
+    // SystemModstamp is to the second, as in an org: an edit in the watermark's own second is only seen by a
+    // read that reaches back before it (the engine reaches back two minutes).
+    adapter.changedSince("Contact", List.of("Id", "Title"), watermark.minusSeconds(1), again::addAll);
+    assertThat(again).filteredOn(r -> r.id().equals(made.get(5).id())).singleElement()
+        .satisfies(r -> assertThat(r.get("Title")).isEqualTo("Edited in the UI"));
 
     sf.sim.delete("Contact", made.get(9).id());
     assertThat(adapter.deletedAmong("Contact", List.of(made.get(9).id(), made.get(10).id()))).containsExactly(made.get(9).id());
@@ -171,11 +174,12 @@ class SalesforceAdapterIT {
   @Test
   void anExpiredSessionAndThrottlingAreWaitedOut_invisiblyToTheCaller() throws Exception {
     adapter.create(List.of(SalesforceRecord.of("Contact", null, Map.of("LastName", "First"))));
-    long logins = sf.calls("login");
+    long tokens = sf.sim.stats().getLong("tokenRequests");
     sf.sim.fault(new JsonObject().put("operation", "query").put("kind", "INVALID_SESSION_ID"));
     sf.sim.fault(new JsonObject().put("operation", "query").put("kind", "REQUEST_LIMIT_EXCEEDED"));
     assertThat(adapter.queryList("SELECT Id FROM Contact")).hasSize(1);
-    assertThat(sf.calls("login")).as("logged in again once").isEqualTo(logins + 1);
+    assertThat(sf.sim.stats().getLong("tokenRequests")).as("signed in again once").isEqualTo(tokens + 1);
+    assertThat(sf.calls("login")).as("never SOAP login()").isZero();
 
     sf.sim.fault(new JsonObject().put("operation", "create").put("kind", "UNABLE_TO_LOCK_ROW").put("records", 2));
     List<WriteResult> locked = adapter.create(List.of(SalesforceRecord.of("Contact", null, Map.of("LastName", "L1")),
@@ -183,24 +187,6 @@ class SalesforceAdapterIT {
     assertThat(locked).allMatch(WriteResult::success);
     assertThat(new HashSet<>(locked.stream().map(WriteResult::id).toList())).hasSize(3);
     assertThat(sf.sim.records("Contact")).as("no record written twice").hasSize(4);
-  }
-
-  @Test
-  void readinessLogsInForReal_andFailsOnAWrongPassword() throws Exception {
-    java.time.Clock clock = java.time.Clock.systemUTC();
-    new SalesforceHealthCheck(sf.vertx, adapter, java.time.Duration.ZERO, clock).check()
-        .toCompletionStage().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
-    SalesforceAdapter wrong = sf.adapter("wrong");
-    assertThatThrownBy(() -> new SalesforceHealthCheck(sf.vertx, wrong, java.time.Duration.ZERO, clock).check()
-        .toCompletionStage().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS))
-        .hasMessageContaining("INVALID_LOGIN");
-  }
-
-  @Test
-  void aWrongPasswordIsNamedAsSuch() {
-    SalesforceAdapter wrong = sf.adapter("wrong");
-    assertThatThrownBy(wrong::organizationId).isInstanceOfSatisfying(SalesforceException.class,
-        e -> assertThat(e.code()).isEqualTo("INVALID_LOGIN"));
   }
 
   @Test

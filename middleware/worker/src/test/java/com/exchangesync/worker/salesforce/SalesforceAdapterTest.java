@@ -3,7 +3,6 @@ package com.exchangesync.worker.salesforce;
 import static com.exchangesync.worker.salesforce.CannedSalesforce.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.exchangesync.worker.config.Secret;
 import com.exchangesync.worker.errors.SyncError;
 import com.exchangesync.worker.metrics.Metrics;
 import java.net.URI;
@@ -26,8 +25,8 @@ class SalesforceAdapterTest {
   @BeforeEach
   void start() throws Exception {
     sf = new CannedSalesforce();
-    SalesforceSettings settings = new SalesforceSettings(URI.create(sf.loginUrl()), "integration@example.com",
-        Secret.of("pa55word"), "exsync", true, 2, Duration.ofSeconds(5), Duration.ofSeconds(10), 2,
+    SalesforceSettings settings = new SalesforceSettings(URI.create(sf.loginUrl()), CannedSalesforce.CREDENTIALS,
+        "exsync", true, 2, Duration.ofSeconds(5), Duration.ofSeconds(10), 2,
         new Backoff(Duration.ZERO, Duration.ZERO, () -> 0));
     adapter = new SalesforceAdapter(new SalesforceClient(settings, new Metrics(), d -> { }), new SalesforceNames("exsync"));
   }
@@ -54,16 +53,24 @@ class SalesforceAdapterTest {
             + "<sf:exsync__Service_Account_Username__c>svc@corp.example</sf:exsync__Service_Account_Username__c>"
             + "<sf:exsync__Additional_Domains__c>corp.example, @Sales.Example</sf:exsync__Additional_Domains__c>"
             + "<sf:exsync__Exchange_Endpoint__c xsi:nil=\"true\"/>"
-            + "<sf:exsync__Service_Account_Status__c>Recognized</sf:exsync__Service_Account_Status__c>"))
+            + "<sf:exsync__Service_Account_Status__c>Recognized</sf:exsync__Service_Account_Status__c>"
+            + "<sf:exsync__Exchange_Type__c>Exchange Online (Microsoft Graph)</sf:exsync__Exchange_Type__c>"
+            + "<sf:exsync__Tenant_Id__c>corp.onmicrosoft.example</sf:exsync__Tenant_Id__c>"
+            + "<sf:exsync__Application_Id__c> 11111111-2222-3333-4444-555555555555 </sf:exsync__Application_Id__c>"))
         + "</queryResponse>"));
 
     SyncSetup setup = adapter.readSetup().orElseThrow();
 
     assertThat(sf.all("query").get(0).body()).contains("SELECT Id, exsync__Enabled__c, exsync__Service_Account_Username__c,"
-        + " exsync__Additional_Domains__c, exsync__Exchange_Endpoint__c, exsync__Service_Account_Status__c"
+        + " exsync__Additional_Domains__c, exsync__Exchange_Endpoint__c, exsync__Service_Account_Status__c,"
+        + " exsync__Exchange_Type__c, exsync__Tenant_Id__c, exsync__Application_Id__c"
         + " FROM exsync__Exchange_Sync_Setup__c ORDER BY CreatedDate ASC, Id ASC LIMIT 1");
     assertThat(setup).isEqualTo(new SyncSetup("a00000000000001AAA", true, "svc@corp.example",
-        List.of("corp.example", "sales.example"), null, "Recognized"));
+        List.of("corp.example", "sales.example"), null, "Recognized", SyncSetup.ExchangeType.GRAPH,
+        "corp.onmicrosoft.example", "11111111-2222-3333-4444-555555555555"));
+    assertThat(setup.usesGraph()).isTrue();
+    assertThat(SyncSetup.ExchangeType.fromLabel(null)).as("a row saved before the field existed").isEqualTo(SyncSetup.ExchangeType.EWS);
+    assertThat(SyncSetup.ExchangeType.fromLabel("Exchange Server (EWS)")).isEqualTo(SyncSetup.ExchangeType.EWS);
   }
 
   @Test

@@ -6,7 +6,6 @@ import static com.exchangesync.worker.salesforce.CannedSalesforce.unavailable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.exchangesync.worker.config.Secret;
 import com.exchangesync.worker.metrics.Metrics;
 import java.net.URI;
 import java.time.Duration;
@@ -29,8 +28,8 @@ class SalesforceClientTest {
   @BeforeEach
   void start() throws Exception {
     sf = new CannedSalesforce();
-    SalesforceSettings settings = new SalesforceSettings(URI.create(sf.loginUrl()), "integration@example.com",
-        Secret.of("pa55word"), "", true, 4, Duration.ofSeconds(5), Duration.ofSeconds(10), 3,
+    SalesforceSettings settings = new SalesforceSettings(URI.create(sf.loginUrl()), CannedSalesforce.CREDENTIALS,
+        "", true, 4, Duration.ofSeconds(5), Duration.ofSeconds(10), 3,
         new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(8), () -> 0));
     client = new SalesforceClient(settings, metrics, waits::add);
     adapter = new SalesforceAdapter(client, new SalesforceNames(""));
@@ -46,12 +45,14 @@ class SalesforceClientTest {
   }
 
   @Test
-  void logsInOnce_andSharesTheSessionAcrossCalls() throws Exception {
+  void signsInOnce_andSharesTheSessionAcrossCalls() throws Exception {
     adapter.serverTime();
     adapter.serverTime();
 
-    assertThat(sf.count("login")).isEqualTo(1);
-    assertThat(sf.all("login").get(0).body()).contains("pa55word");
+    assertThat(sf.count("token")).isEqualTo(1);
+    assertThat(sf.all("token").get(0).body()).isEqualTo("grant_type=client_credentials&client_id=3MVG9CannedConsumerKey"
+        + "&client_secret=pa55word");
+    assertThat(sf.count("login")).as("SOAP login() is gone").isZero();
     assertThat(sf.all("getServerTimestamp")).allSatisfy(r -> assertThat(r.body()).contains("!SESSION1"));
     assertThat(client.currentSession().organizationId()).isEqualTo(CannedSalesforce.ORG);
     assertThat(client.currentSession().toString()).doesNotContain("SESSION1");
@@ -59,30 +60,42 @@ class SalesforceClientTest {
   }
 
   @Test
-  void logsInAgainOnce_whenTheSessionExpired_andRepeatsTheCall() throws Exception {
+  void signsInAgainOnce_whenTheSessionExpired_andRepeatsTheCall() throws Exception {
     adapter.serverTime();
     sf.then("getServerTimestamp", fault("INVALID_SESSION_ID", "sf:UnexpectedErrorFault",
         "Invalid Session ID found in SessionHeader: Illegal Session"));
 
     assertThat(adapter.serverTime()).isNotNull();
 
-    assertThat(sf.count("login")).isEqualTo(2);
+    assertThat(sf.count("token")).isEqualTo(2);
     assertThat(sf.all("getServerTimestamp").get(2).body()).contains("!SESSION2");
     assertThat(metrics.counter("exsync_salesforce_retries_total", "", "reason").value("INVALID_SESSION_ID")).isEqualTo(1);
     assertThat(waits).isEmpty();
   }
 
   @Test
-  void givesUp_whenTheNewSessionIsRefusedToo() {
+  void givesUpWithTheCause_whenTheFreshSessionIsRefusedToo() {
     String expired = "Session expired or invalid";
     sf.then("getServerTimestamp", fault("INVALID_SESSION_ID", "sf:UnexpectedErrorFault", expired),
         fault("INVALID_SESSION_ID", "sf:UnexpectedErrorFault", expired));
 
     assertThatThrownBy(adapter::serverTime).isInstanceOfSatisfying(SalesforceException.class, e -> {
       assertThat(e.code()).isEqualTo("INVALID_SESSION_ID");
-      assertThat(e.getMessage()).doesNotContain("!SESSION").doesNotContain("pa55word");
+      assertThat(e.kind()).isEqualTo(SalesforceException.Kind.LOGIN);
+      assertThat(e.getMessage()).contains("refused the session of a fresh sign-in too")
+          .contains("Manage user data via APIs (api)").doesNotContain("!SESSION").doesNotContain("pa55word");
     });
-    assertThat(sf.count("login")).isEqualTo(2);
+    assertThat(sf.count("token")).isEqualTo(2);
+  }
+
+  @Test
+  void waitsOutAnUnavailableTokenEndpoint() throws Exception {
+    sf.then("token", unavailable(), unavailable());
+
+    assertThat(adapter.serverTime()).isNotNull();
+
+    assertThat(sf.count("token")).isEqualTo(3);
+    assertThat(waits).hasSize(2);
   }
 
   @Test
@@ -130,14 +143,16 @@ class SalesforceClientTest {
   }
 
   @Test
-  void aRefusedLoginIsALoginError_withoutThePassword() {
-    sf.then("login", fault("INVALID_LOGIN", "sf:LoginFault", "Invalid username, password, security token; or user locked out."));
+  void aRefusedSignInIsALoginError_withSalesforcesDescriptionAndTheFix_withoutTheSecret() {
+    sf.then("token", CannedSalesforce.oauthError("invalid_grant", "no client credentials user enabled"));
 
     assertThatThrownBy(adapter::organizationId).isInstanceOfSatisfying(SalesforceException.class, e -> {
       assertThat(e.kind()).isEqualTo(SalesforceException.Kind.LOGIN);
-      assertThat(e.code()).isEqualTo("INVALID_LOGIN");
-      assertThat(e.getMessage()).contains("integration@example.com").doesNotContain("pa55word");
+      assertThat(e.code()).isEqualTo("invalid_grant");
+      assertThat(e.getMessage()).contains("3MVG9CannedConsumerKey").contains("(no client credentials user enabled)")
+          .contains("set Run As to the integration user").doesNotContain("pa55word");
     });
+    assertThat(metrics.render()).contains("exsync_salesforce_logins_total{outcome=\"refused\"} 1");
   }
 
   @Test

@@ -2,7 +2,6 @@ package com.exchangesync.worker.salesforce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.exchangesync.worker.config.Secret;
 import com.exchangesync.worker.metrics.Metrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -55,8 +54,8 @@ class SalesforceHealthCheckTest {
   }
 
   private SalesforceHealthCheck check() {
-    SalesforceSettings settings = new SalesforceSettings(URI.create(sf.loginUrl()), "integration@example.com",
-        Secret.of("pa55word"), "", true, 2, Duration.ofSeconds(2), Duration.ofSeconds(5), 0,
+    SalesforceSettings settings = new SalesforceSettings(URI.create(sf.loginUrl()), CannedSalesforce.CREDENTIALS,
+        "", true, 2, Duration.ofSeconds(2), Duration.ofSeconds(5), 0,
         new Backoff(Duration.ZERO, Duration.ZERO, () -> 0));
     SalesforceAdapter adapter = new SalesforceAdapter(new SalesforceClient(settings, new Metrics(), d -> { }), new SalesforceNames(""));
     return new SalesforceHealthCheck(vertx, adapter, Duration.ofSeconds(10), clock);
@@ -81,12 +80,15 @@ class SalesforceHealthCheckTest {
   }
 
   @Test
-  void isDownWhenTheLoginIsRefused_namingTheCodeButNoSecret() throws Exception {
-    sf.then("login", CannedSalesforce.fault("INVALID_LOGIN", "sf:LoginFault", "Invalid username, password, security token; or user locked out."));
+  void isDownWhenTheSignInIsRefused_withSalesforcesDescriptionAndTheFix_butNoSecret() throws Exception {
+    sf.then("token", CannedSalesforce.oauthError("invalid_client", "invalid client credentials"));
 
     String outcome = outcome(check().check());
 
-    assertThat(outcome).isEqualTo("no session (INVALID_LOGIN)");
+    assertThat(outcome).startsWith("no session (invalid_client): Salesforce refused the sign-in by the client credentials flow")
+        .contains("invalid_client (invalid client credentials)")
+        .contains("Fix: set EXSYNC_SF_CLIENT_SECRET to the app's consumer secret")
+        .doesNotContain(CannedSalesforce.CONSUMER_SECRET);
   }
 
   @Test

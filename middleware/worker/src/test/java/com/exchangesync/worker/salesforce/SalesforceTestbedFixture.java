@@ -3,7 +3,9 @@ package com.exchangesync.worker.salesforce;
 import com.exchangesync.testbed.salesforce.SalesforceSimClient;
 import com.exchangesync.testbed.salesforce.SalesforceTestbed;
 import com.exchangesync.testbed.salesforce.SalesforceTestbedOptions;
-import com.exchangesync.worker.config.Secret;
+import com.exchangesync.testkit.SigningKeyPair;
+import com.exchangesync.worker.config.PemPrivateKey;
+import com.exchangesync.worker.config.SalesforceCredentials;
 import com.exchangesync.worker.metrics.Metrics;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -16,13 +18,20 @@ import java.util.concurrent.TimeUnit;
 /**
  * A Salesforce test bed for one test, loaded with this repository's own
  * {@code force-app} (so adapter and package cannot drift apart), an org with an
- * integration user and three reps, and the worker's adapter logged in to it.
+ * integration user and three reps, the External Client App the worker signs in
+ * through (a throwaway certificate for the JWT bearer flow, the integration
+ * user pre-authorized; a consumer secret and the integration user as "Run As"
+ * for the client credentials flow), and the worker's adapter signed in to it.
  */
 public final class SalesforceTestbedFixture implements AutoCloseable {
 
   public static final String ORG_ID = "00D5g00000EXSYN";
   public static final String INTEGRATION = "integration@exsync.example.com";
-  public static final String PASSWORD = "Int3gration!";
+  public static final String CLIENT_ID = "3MVG9ExchangeSyncTestApp.consumerKey";
+  public static final String CLIENT_SECRET = "TestConsumerSecret0123456789";
+  /** One key pair for the whole run (RSA keys are slow to make); each test bed trusts its certificate afresh. */
+  public static final SigningKeyPair KEYS = SigningKeyPair.generate("Exchange Sync worker tests");
+  private static final Path KEY_FILE = writeKeyFile();
   public static final String ANN = "0055g00000ANNRP";
   public static final String BOB = "0055g00000BOBRP";
   public static final String CY = "0055g00000CYRPX";
@@ -41,13 +50,46 @@ public final class SalesforceTestbedFixture implements AutoCloseable {
     bed = SalesforceTestbed.start(vertx, options).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     sim = new SalesforceSimClient(bed.baseUrl());
     JsonObject org = new JsonObject().put("orgId", ORG_ID)
-        .put("integrationUser", new JsonObject().put("username", INTEGRATION).put("password", PASSWORD))
+        .put("integrationUser", new JsonObject().put("username", INTEGRATION))
         .put("users", new JsonArray()
             .add(user(ANN, "ann@corp.example.com", "Ann Rep"))
             .add(user(BOB, "bob@corp.example.com", "Bob Rep"))
             .add(user(CY, "cy@corp.example.com", "Cy Rep")));
     orgExtras.forEach(e -> org.put(e.getKey(), e.getValue()));
     sim.org(org);
+    sim.oauthApps(new JsonArray().add(app()));
+  }
+
+  /** The External Client App as {@code PUT /sim/oauth/apps} takes it: both flows, the integration user pre-authorized. */
+  public static JsonObject app() {
+    return new JsonObject().put("clientId", CLIENT_ID).put("certificate", KEYS.certificatePem())
+        .put("clientSecret", CLIENT_SECRET).put("runAs", INTEGRATION).put("preApproved", new JsonArray().add(INTEGRATION));
+  }
+
+  /** The PKCS#8 PEM key file {@code EXSYNC_SF_PRIVATE_KEY_FILE} names. */
+  public static Path keyFile() {
+    return KEY_FILE;
+  }
+
+  /** The JWT bearer flow's credentials for {@code username}, as the configuration reader makes them. */
+  public static SalesforceCredentials jwtBearer(String username) {
+    return new SalesforceCredentials.JwtBearer(CLIENT_ID, username, KEY_FILE, PemPrivateKey.read(KEY_FILE));
+  }
+
+  /** The environment a worker signing in to {@code bed} by the JWT bearer flow needs (besides the database and token). */
+  public static java.util.Map<String, String> jwtEnvironment(String loginUrl) {
+    return java.util.Map.of("EXSYNC_SF_LOGIN_URL", loginUrl, "EXSYNC_SF_CLIENT_ID", CLIENT_ID,
+        "EXSYNC_SF_USERNAME", INTEGRATION, "EXSYNC_SF_PRIVATE_KEY_FILE", KEY_FILE.toString());
+  }
+
+  private static Path writeKeyFile() {
+    try {
+      Path file = java.nio.file.Files.createTempFile("exsync-test-sf-", ".key");
+      file.toFile().deleteOnExit();
+      return KEYS.writePrivateKey(file);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   SalesforceTestbedFixture() throws Exception {
@@ -65,17 +107,18 @@ public final class SalesforceTestbedFixture implements AutoCloseable {
     return root == null ? Path.of("../..").toAbsolutePath().normalize() : Path.of(root);
   }
 
-  SalesforceSettings settings(String password) {
-    return new SalesforceSettings(URI.create(bed.baseUrl()), INTEGRATION, Secret.of(password), namespace, true, 4,
+  SalesforceSettings settings(SalesforceCredentials credentials) {
+    return new SalesforceSettings(URI.create(bed.baseUrl()), credentials, namespace, true, 4,
         Duration.ofSeconds(5), Duration.ofSeconds(30), 4, Backoff.of(Duration.ofMillis(10), Duration.ofMillis(50)));
   }
 
+  /** The worker's adapter, signing in by the JWT bearer flow as the integration user. */
   public SalesforceAdapter adapter() {
-    return adapter(PASSWORD);
+    return adapter(jwtBearer(INTEGRATION));
   }
 
-  SalesforceAdapter adapter(String password) {
-    return new SalesforceAdapter(new SalesforceClient(settings(password), metrics), new SalesforceNames(namespace));
+  SalesforceAdapter adapter(SalesforceCredentials credentials) {
+    return new SalesforceAdapter(new SalesforceClient(settings(credentials), metrics), new SalesforceNames(namespace));
   }
 
   /** A custom name as the org spells it (with the namespace prefix in a managed install). */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.exchangesync.worker.exchange.ExchangeField;
 import com.exchangesync.worker.exchange.ExchangeItem;
 import com.exchangesync.worker.exchange.MailboxError;
+import com.exchangesync.worker.sync.contact.MatchPreference;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -208,7 +209,7 @@ class ContactSyncPassTest {
     bench.outlook().create(com.exchangesync.worker.exchange.ItemKind.CONTACT, SyncBench.ex("Cy", "Rep", "cy@x.com"));
     InMemorySyncStateStore crashing = new InMemorySyncStateStore((m, o) -> false);
     try (var mailbox = bench.exchange.open(SyncBench.EMAIL)) {
-      assertThatThrownBy(() -> new ContactSyncPass(mailbox, bench.salesforce, crashing, "worker-1", bench.clock).run(bench.context()))
+      assertThatThrownBy(() -> new SyncPass(mailbox, bench.salesforce, crashing, "worker-1", bench.clock).run(bench.context()))
           .isInstanceOf(LeaseLostException.class);
     }
     assertThat(bench.items()).hasSize(2);
@@ -236,10 +237,44 @@ class ContactSyncPassTest {
     bench.ui().create(SyncBench.sf("Ann", "Lee", "a@x.com"));
     try (var mailbox = bench.exchange.open(SyncBench.EMAIL)) {
       bench.exchange.failNext(MailboxError.THROTTLED);
-      assertThatThrownBy(() -> new ContactSyncPass(mailbox, bench.salesforce, bench.store, "worker-1", bench.clock).run(bench.context()))
+      assertThatThrownBy(() -> new SyncPass(mailbox, bench.salesforce, bench.store, "worker-1", bench.clock).run(bench.context()))
           .isInstanceOfSatisfying(SyncException.class, e -> assertThat(e.code()).isEqualTo("EXCHANGE_THROTTLED"));
     }
     assertThat(bench.store.load(bench.context().mailbox(), com.exchangesync.worker.exchange.ItemKind.CONTACT).cursors()).isEmpty();
     assertThat(bench.sync().exchangeCreated()).isEqualTo(1);
+  }
+
+  @Test
+  void aWidenedScope_takesInContactsThatDidNotChangeSince() throws Exception {
+    Map<String, String> paris = new java.util.HashMap<>(SyncBench.sf("Ann", "Lee", "a@x.com"));
+    paris.put("MailingCountry", "France");
+    Map<String, String> berlin = new java.util.HashMap<>(SyncBench.sf("Bo", "Ng", "b@x.com"));
+    berlin.put("MailingCountry", "Germany");
+    bench.ui().create(paris);
+    bench.ui().create(berlin);
+    bench.filters = java.util.List.of(new FieldFilter("MailingCountry", FieldFilter.Operator.EQUALS, "France"));
+    bench.sync();
+    assertThat(bench.items()).extracting(i -> i.values().get(ExchangeField.SURNAME)).containsExactly("Lee");
+    assertThat(bench.sync().writes()).isZero();
+
+    bench.filters = java.util.List.of();
+    PassReport widened = bench.sync();
+    assertThat(widened.exchangeCreated()).as("Germany's contact, unchanged since the first read").isEqualTo(1);
+    assertThat(bench.items()).extracting(i -> i.values().get(ExchangeField.SURNAME)).containsExactlyInAnyOrder("Lee", "Ng");
+    assertThat(bench.sync().writes()).isZero();
+  }
+
+  @Test
+  void aSalesforceContactFindsAnUnlinkedItemThatDidNotChange_insteadOfMakingASecond() throws Exception {
+    bench.direction = Direction.SALESFORCE_TO_EXCHANGE;
+    bench.outlook().create(com.exchangesync.worker.exchange.ItemKind.CONTACT, SyncBench.ex("Ann", "Lee", "ann@x.com"));
+    bench.sync();
+    bench.sync(); // the item is read no more: it does not change
+    bench.ui().create(SyncBench.sf("Ann", "Lee", "ANN@x.com"));
+    PassReport report = bench.sync();
+    assertThat(report.exchangeCreated()).as("the same person is not made again in the folder").isZero();
+    assertThat(report.matched()).isEqualTo(1);
+    assertThat(bench.items()).hasSize(1);
+    assertThat(bench.sync().writes()).isZero();
   }
 }

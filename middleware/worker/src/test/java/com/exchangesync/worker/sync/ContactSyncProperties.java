@@ -103,24 +103,9 @@ class ContactSyncProperties {
   }
 
   private static void crashedSync(SyncBench bench) throws Exception {
-    SyncStateStore lost = new SyncStateStore() {
-      @Override
-      public SyncState load(MailboxKey mailbox, ItemKind kind) {
-        return bench.store.load(mailbox, kind);
-      }
-
-      @Override
-      public void save(MailboxKey mailbox, ItemKind kind, String owner, StateChange change) throws LeaseLostException {
-        throw new LeaseLostException(mailbox, owner);
-      }
-
-      @Override
-      public void reset(MailboxKey mailbox, String owner) throws LeaseLostException {
-        throw new LeaseLostException(mailbox, owner);
-      }
-    };
+    SyncStateStore lost = new CrashingStore(bench.store);
     try (Mailbox mailbox = bench.exchange.open(SyncBench.EMAIL)) {
-      new ContactSyncPass(mailbox, bench.salesforce, lost, "worker-1", bench.clock).run(bench.context());
+      new SyncPass(mailbox, bench.salesforce, lost, "worker-1", bench.clock).run(bench.context());
     } catch (LeaseLostException expected) {
       // the crash: every write of the pass is done, nothing of it was saved
     }
@@ -134,7 +119,7 @@ class ContactSyncProperties {
     assertThat(ex.keySet()).as("nothing a person made in Exchange was deleted").containsAll(exMadeByPeople);
 
     SyncState state = bench.store.load(bench.context().mailbox(), ItemKind.CONTACT);
-    FieldMap map = FieldMap.defaultContacts();
+    FieldMap map = com.exchangesync.worker.sync.contact.ContactMapping.defaults();
     Set<String> exLinked = new HashSet<>();
     for (Link link : state.links()) {
       assertThat(exLinked.add(link.exchangeId())).as("one partner per item").isTrue();

@@ -6,6 +6,9 @@ import com.exchangesync.worker.salesforce.FieldMapping;
 import com.exchangesync.worker.salesforce.SalesforceUser;
 import com.exchangesync.worker.salesforce.SyncConfiguration;
 import com.exchangesync.worker.salesforce.SyncMember;
+import com.exchangesync.worker.sync.contact.ContactRules;
+import com.exchangesync.worker.sync.contact.ContactSettings;
+import com.exchangesync.worker.sync.contact.MatchPreference;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,11 +19,11 @@ class MembershipTest {
 
   private static SyncConfiguration config(String id, boolean active) {
     return new SyncConfiguration(id, "C" + id, active, "", "Both directions", "Exchange wins", "Was last updated",
-        "Selected Contacts", true, null, "Don't sync", "Salesforce wins", false, "TODAY");
+        "Selected Contacts", true, null, "Don't sync", "Salesforce wins", false, "TODAY", null);
   }
 
   private static SalesforceUser user(String id, String email, String profile, boolean active) {
-    return new SalesforceUser(id, id + "@org", email, "User " + id, profile, active);
+    return new SalesforceUser(id, id + "@org", email, "User " + id, profile, active, "Europe/Berlin");
   }
 
   private final SalesforceUser ann = user("005A", "ann@corp.example.com", "00eREP", true);
@@ -63,29 +66,29 @@ class MembershipTest {
   @Test
   void contactSettingsReadTheConfiguration_reportBadMappings_andRefuseABadFilter() {
     SyncConfiguration c = config("a01A", true);
-    ContactSettings.Result r = ContactSettings.forRep(new MailboxKey("00D", "005A"), ann, c, List.of(
+    KindSettings r = ContactSettings.forRep(new MailboxKey("00D", "005A"), ann, c, List.of(
         new FieldMapping("f1", "a01A", "Contact", "Title", "jobTitle"),
         new FieldMapping("f2", "a01A", "Contact", "Fax", "faxNumber"),
         new FieldMapping("f3", "a01A", "Contact", "LastName", "surname")));
     RepContext ctx = r.context().orElseThrow();
     assertThat(ctx.direction()).isEqualTo(Direction.BOTH);
     assertThat(ctx.winner()).isEqualTo(Winner.EXCHANGE);
-    assertThat(ctx.preference()).isEqualTo(MatchPreference.LAST_UPDATED);
-    assertThat(ctx.scope().allContacts()).isFalse();
+    assertThat(((ContactRules) ctx.rules()).preference()).isEqualTo(MatchPreference.LAST_UPDATED);
+    assertThat(ctx.scope().allVisible()).isFalse();
     assertThat(ctx.fields().salesforceFields()).containsExactly("Title", "LastName");
     assertThat(r.problems()).singleElement().asString().contains("faxNumber");
 
     SyncConfiguration filtered = new SyncConfiguration("a01A", "C", true, "", "Salesforce to Exchange", null, null,
         "All Contacts", false, "[{\"field\":\"MailingCountry\",\"operator\":\"equals\",\"value\":\"France\"}]",
-        null, null, false, null);
+        null, null, false, null, null);
     RepContext withFilter = ContactSettings.forRep(new MailboxKey("00D", "005A"), ann, filtered, List.of()).context().orElseThrow();
     assertThat(withFilter.scope().filters()).containsExactly(new FieldFilter("MailingCountry", FieldFilter.Operator.EQUALS, "France"));
-    assertThat(withFilter.scope().allContacts()).isTrue();
+    assertThat(withFilter.scope().allVisible()).isTrue();
     assertThat(withFilter.fields().salesforceFields()).as("the default mapping").contains("FirstName", "Email");
 
     SyncConfiguration injected = new SyncConfiguration("a01A", "C", true, "", "Salesforce to Exchange", null, null,
-        "All Contacts", false, "[{\"field\":\"Name) OR (Id != null\",\"value\":\"x\"}]", null, null, false, null);
-    ContactSettings.Result refused = ContactSettings.forRep(new MailboxKey("00D", "005A"), ann, injected, List.of());
+        "All Contacts", false, "[{\"field\":\"Name) OR (Id != null\",\"value\":\"x\"}]", null, null, false, null, null);
+    KindSettings refused = ContactSettings.forRep(new MailboxKey("00D", "005A"), ann, injected, List.of());
     assertThat(refused.context()).isEmpty();
     assertThat(refused.problems()).singleElement().asString().contains("no valid field name");
   }

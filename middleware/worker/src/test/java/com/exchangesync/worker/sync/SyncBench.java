@@ -5,6 +5,9 @@ import com.exchangesync.worker.exchange.ExchangeItem;
 import com.exchangesync.worker.exchange.InMemoryMailboxes;
 import com.exchangesync.worker.exchange.ItemKind;
 import com.exchangesync.worker.exchange.Mailbox;
+import com.exchangesync.worker.sync.contact.ContactMapping;
+import com.exchangesync.worker.sync.contact.ContactRules;
+import com.exchangesync.worker.sync.contact.MatchPreference;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,13 +25,14 @@ final class SyncBench {
   static final String EMAIL = "ann@corp.example.com";
 
   final InMemoryMailboxes exchange = new InMemoryMailboxes().addMailbox(EMAIL);
-  final InMemorySalesforce salesforce = new InMemorySalesforce();
+  final InMemorySalesforce salesforce = InMemorySalesforce.contacts();
   final InMemorySyncStateStore store = new InMemorySyncStateStore();
   final MutableClock clock = new MutableClock();
   Direction direction = Direction.BOTH;
   Winner winner = Winner.SALESFORCE;
   MatchPreference preference = MatchPreference.MOST_RECENT_ACTIVITY;
   boolean allContacts = false;
+  List<FieldFilter> filters = List.of();
 
   /** A clock tests move by hand. */
   static final class MutableClock extends Clock {
@@ -55,13 +59,13 @@ final class SyncBench {
   }
 
   RepContext context() {
-    return new RepContext(new MailboxKey(ORG, REP), EMAIL, direction, winner, preference,
-        new ContactScope(REP, allContacts, java.util.List.of()), FieldMap.defaultContacts());
+    return new RepContext(new MailboxKey(ORG, REP), EMAIL, new ContactRules(preference), direction, winner,
+        new Scope(REP, allContacts, filters), ContactMapping.defaults(), allContacts + " " + filters);
   }
 
   PassReport sync() throws Exception {
     try (Mailbox mailbox = exchange.open(EMAIL)) {
-      return new ContactSyncPass(mailbox, salesforce, store, "worker-1", clock).run(context());
+      return new SyncPass(mailbox, salesforce, store, "worker-1", clock).run(context());
     }
   }
 

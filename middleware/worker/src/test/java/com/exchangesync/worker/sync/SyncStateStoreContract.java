@@ -89,4 +89,21 @@ public abstract class SyncStateStoreContract {
       assertThat(store().load(BOB, kind).links()).hasSize(1);
     }
   }
+
+  @Test
+  void unlinkedItemsAreFoundByTheirMatchKey_untilTheyAreForgotten_orTheRepIsReset() throws Exception {
+    lease(ANN, OWNER);
+    store().save(ANN, ItemKind.CONTACT, OWNER, new StateChange().unlinkedItem("AAMk1", "ann@x.com")
+        .unlinkedItem("AAMk2", "bo@x.com").unlinkedItem("AAMk3", "ann@x.com"));
+    assertThat(store().unlinkedItems(ANN, ItemKind.CONTACT, java.util.Set.of("ann@x.com", "cy@x.com")))
+        .containsOnlyKeys("ann@x.com").satisfies(m -> assertThat(m.get("ann@x.com")).containsExactlyInAnyOrder("AAMk1", "AAMk3"));
+    assertThat(store().unlinkedItems(ANN, ItemKind.EVENT, java.util.Set.of("ann@x.com"))).as("per kind").isEmpty();
+    assertThat(store().unlinkedItems(BOB, ItemKind.CONTACT, java.util.Set.of("ann@x.com"))).as("per rep").isEmpty();
+
+    store().save(ANN, ItemKind.CONTACT, OWNER, new StateChange().forgetUnlinkedItem("AAMk1").unlinkedItem("AAMk2", "bob@x.com"));
+    assertThat(store().unlinkedItems(ANN, ItemKind.CONTACT, java.util.Set.of("ann@x.com", "bo@x.com", "bob@x.com")))
+        .containsOnlyKeys("ann@x.com", "bob@x.com");
+    store().reset(ANN, OWNER);
+    assertThat(store().unlinkedItems(ANN, ItemKind.CONTACT, java.util.Set.of("ann@x.com", "bob@x.com"))).isEmpty();
+  }
 }

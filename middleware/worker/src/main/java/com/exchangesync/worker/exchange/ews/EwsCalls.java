@@ -2,6 +2,7 @@ package com.exchangesync.worker.exchange.ews;
 
 import com.exchangesync.worker.exchange.MailboxError;
 import com.exchangesync.worker.exchange.MailboxException;
+import com.exchangesync.worker.exchange.RetryPolicy;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;

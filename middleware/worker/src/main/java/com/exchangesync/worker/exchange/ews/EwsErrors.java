@@ -79,16 +79,33 @@ final class EwsErrors {
       case ErrorImpersonateUserDenied, ErrorImpersonationDenied, ErrorImpersonationFailed -> MailboxError.IMPERSONATION_DENIED;
       case ErrorNonExistentMailbox, ErrorMailboxMoveInProgress -> MailboxError.MAILBOX_NOT_FOUND;
       case ErrorFolderNotFound -> MailboxError.FOLDER_MISSING;
-      case ErrorItemNotFound -> MailboxError.ITEM_NOT_FOUND;
+      case ErrorItemNotFound, ErrorCalendarOccurrenceIsDeletedFromRecurrence,
+           ErrorCalendarOccurrenceIndexIsOutOfRecurrenceRange -> MailboxError.ITEM_NOT_FOUND;
       case ErrorInvalidSyncStateData -> MailboxError.INVALID_SYNC_STATE;
       case ErrorIrresolvableConflict -> MailboxError.CONFLICT;
       case ErrorPropertyValidationFailure, ErrorInvalidPropertySet, ErrorInvalidPropertyRequest,
            ErrorCalendarEndDateIsEarlierThanStartDate, ErrorCalendarDurationIsTooLong, ErrorInvalidValueForProperty,
-           ErrorSchemaValidation -> MailboxError.INVALID_PROPERTY_VALUE;
+           ErrorSchemaValidation, ErrorCalendarOutOfRange, ErrorCalendarInvalidDayForWeeklyRecurrence,
+           ErrorCalendarInvalidRecurrence, ErrorUnsupportedRecurrence, ErrorRecurrenceEndDateTooBig,
+           ErrorRecurrenceHasNoOccurrence, ErrorOccurrenceCrossingBoundary, ErrorCalendarInvalidTimeZone,
+           ErrorInvalidRecipients, ErrorInvalidPropertyDelete -> MailboxError.INVALID_PROPERTY_VALUE;
       case ErrorServerBusy -> MailboxError.THROTTLED;
       case ErrorInternalServerError, ErrorInternalServerTransientError, ErrorMailboxStoreUnavailable -> MailboxError.UNAVAILABLE;
       default -> MailboxError.UNEXPECTED;
     };
+  }
+
+  /**
+   * Whether a per-item answer means the item is not there (any more): not found,
+   * or an occurrence that was cancelled or lies past its series' end.
+   */
+  static boolean gone(ServiceError code) {
+    return named(code) == MailboxError.ITEM_NOT_FOUND;
+  }
+
+  /** Whether {@code t} carries the EWS error {@code code}. */
+  static boolean is(Throwable t, ServiceError code) {
+    return responseError(t).filter(e -> e.getErrorCode() == code).isPresent();
   }
 
   /** {@code t} as a named mailbox failure, with a message that says where it happened. */

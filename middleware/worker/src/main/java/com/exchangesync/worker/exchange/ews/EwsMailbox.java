@@ -1,5 +1,7 @@
 package com.exchangesync.worker.exchange.ews;
 
+import com.exchangesync.worker.exchange.Batches;
+import com.exchangesync.worker.exchange.ExchangeField;
 import com.exchangesync.worker.exchange.ExchangeItem;
 import com.exchangesync.worker.exchange.ItemChanges;
 import com.exchangesync.worker.exchange.ItemKind;
@@ -9,6 +11,7 @@ import com.exchangesync.worker.exchange.Mailbox;
 import com.exchangesync.worker.exchange.MailboxError;
 import com.exchangesync.worker.exchange.MailboxException;
 import com.exchangesync.worker.exchange.NewItem;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -29,7 +32,6 @@ import microsoft.exchange.webservices.data.core.enumeration.service.SendInvitati
 import microsoft.exchange.webservices.data.core.enumeration.service.ServiceResult;
 import microsoft.exchange.webservices.data.core.enumeration.service.SyncFolderItemsScope;
 import microsoft.exchange.webservices.data.core.enumeration.service.calendar.AffectedTaskOccurrence;
-import microsoft.exchange.webservices.data.core.enumeration.misc.error.ServiceError;
 import microsoft.exchange.webservices.data.core.response.GetItemResponse;
 import microsoft.exchange.webservices.data.core.response.ServiceResponse;
 import microsoft.exchange.webservices.data.core.response.ServiceResponseCollection;
@@ -48,7 +50,10 @@ import microsoft.exchange.webservices.data.sync.ItemChange;
  * only, 512 a page) followed by batched {@code GetItem} for the full content;
  * writes go out as batched {@code CreateItem}, {@code UpdateItem} and
  * {@code DeleteItem} of {@value #BATCH} items. Deletes move items to Deleted
- * Items, so a rep can take back what a sync removed.
+ * Items, so a rep can take back what a sync removed. Calendar writes never send a
+ * meeting message ({@code SendToNone} on every one); an update or delete of an
+ * occurrence id makes that occurrence an exception or cancels it alone. The
+ * occurrences of series come from {@link EwsOccurrences}.
  */
 final class EwsMailbox implements Mailbox {
 
@@ -78,6 +83,11 @@ final class EwsMailbox implements Mailbox {
   @Override
   public String smtp() {
     return smtp;
+  }
+
+  @Override
+  public int writeRequestSize() {
+    return BATCH;
   }
 
   private FolderId folder(ItemKind kind) {
@@ -116,6 +126,15 @@ final class EwsMailbox implements Mailbox {
 
   @Override
   public List<ExchangeItem> get(ItemKind kind, List<String> ids) throws MailboxException {
+    return read(kind, ids, Map.of());
+  }
+
+  /**
+   * The items with these ids, in full; an occurrence or exception also gets its
+   * {@code SERIES_ID}, from {@code seriesOf} when the caller knows it, else from its
+   * {@code RecurringMasterItemId}.
+   */
+  private List<ExchangeItem> read(ItemKind kind, List<String> ids, Map<String, String> seriesOf) throws MailboxException {
     List<ExchangeItem> items = new ArrayList<>();
     for (List<String> batch : batches(ids, BATCH)) {
       ServiceResponseCollection<GetItemResponse> responses = calls.call("GetItem",
@@ -127,13 +146,42 @@ final class EwsMailbox implements Mailbox {
           if (inFolder(item, kind)) {
             items.add(decode(item));
           }
-        } else if (r.getErrorCode() != ServiceError.ErrorItemNotFound) {
+        } else if (!EwsErrors.gone(r.getErrorCode())) {
           throw new MailboxException(EwsErrors.named(r.getErrorCode()),
               "GetItem for " + smtp + " failed on " + batch.get(i) + ": " + r.getErrorCode() + ": " + r.getErrorMessage());
         }
       }
     }
-    return items;
+    return kind == ItemKind.EVENT ? withSeries(items, seriesOf) : items;
+  }
+
+  private List<ExchangeItem> withSeries(List<ExchangeItem> items, Map<String, String> seriesOf) throws MailboxException {
+    List<String> unknown = items.stream().filter(EwsMailbox::isOccurrence).map(ExchangeItem::id)
+        .filter(id -> !seriesOf.containsKey(id)).toList();
+    Map<String, String> series = new HashMap<>(seriesOf);
+    series.putAll(EwsOccurrences.masters(service, calls, smtp, unknown));
+    List<ExchangeItem> out = new ArrayList<>(items.size());
+    for (ExchangeItem item : items) {
+      String master = isOccurrence(item) ? series.get(item.id()) : null;
+      if (master == null) {
+        out.add(item);
+      } else {
+        Map<ExchangeField, String> values = new HashMap<>(item.values());
+        values.put(ExchangeField.SERIES_ID, master);
+        out.add(new ExchangeItem(item.id(), item.changeKey(), item.kind(), values, item.salesforceId()));
+      }
+    }
+    return out;
+  }
+
+  private static boolean isOccurrence(ExchangeItem item) {
+    return item.value(ExchangeField.CALENDAR_ITEM_TYPE).filter(t -> t.equals("Occurrence") || t.equals("Exception")).isPresent();
+  }
+
+  @Override
+  public Map<String, List<ExchangeItem>> occurrences(Set<String> seriesIds, Instant from, Instant to) throws MailboxException {
+    return new EwsOccurrences(smtp, service, calls, calendarFolder, (ids, seriesOf) -> read(ItemKind.EVENT, ids, seriesOf))
+        .read(seriesIds, from, to);
   }
 
   /** Only items in the synced folder count: one moved elsewhere left the sync. */
@@ -190,7 +238,7 @@ final class EwsMailbox implements Mailbox {
         }
         try {
           Item item = EwsItemCodec.newItem(service, kind);
-          EwsItemCodec.write(item, n.values());
+          EwsItemCodec.create(item, n.values());
           if (n.salesforceId().isPresent()) {
             item.setExtendedProperty(SalesforceIdProperty.DEFINITION, n.salesforceId().get());
           }
@@ -240,7 +288,7 @@ final class EwsMailbox implements Mailbox {
             outcome[i] = ItemResult.failed(MailboxError.CONFLICT, "The item " + u.id() + " changed in Exchange since it was read.");
             continue;
           }
-          EwsItemCodec.write(item, u.values());
+          EwsItemCodec.update(item, decode(item), u.values());
           if (u.salesforceId().isPresent()) {
             item.setExtendedProperty(SalesforceIdProperty.DEFINITION, u.salesforceId().get());
           }
@@ -256,15 +304,27 @@ final class EwsMailbox implements Mailbox {
           throw new MailboxException(MailboxError.UNEXPECTED, "An update for " + smtp + " could not be built: " + e, e);
         }
       }
-      if (!toSend.isEmpty()) {
-        // The bound change keys go out with the update: if the rep edits an item
-        // between our read and this write, Exchange refuses it instead of losing the edit.
-        ServiceResponseCollection<UpdateItemResponse> responses = calls.call("UpdateItem", () -> service.updateItems(toSend,
-            null, ConflictResolutionMode.AutoResolve, MessageDisposition.SaveOnly, SendInvitationsOrCancellationsMode.SendToNone));
+      // Updates that name the version read go out conditionally: the bound change keys with NeverOverwrite, so an
+      // item the rep edited between our read and this write is refused, not overwritten. Updates that name none
+      // (occurrences of one series share their master's change key, which each write moves) overwrite.
+      for (boolean conditional : new boolean[] {true, false}) {
+        List<Item> send = new ArrayList<>();
+        List<Integer> at = new ArrayList<>();
+        for (int k = 0; k < toSend.size(); k++) {
+          if (batch.get(positions.get(k)).expectedChangeKey().isPresent() == conditional) {
+            send.add(toSend.get(k));
+            at.add(positions.get(k));
+          }
+        }
+        if (send.isEmpty()) {
+          continue;
+        }
+        ConflictResolutionMode mode = conditional ? ConflictResolutionMode.NeverOverwrite : ConflictResolutionMode.AlwaysOverwrite;
+        ServiceResponseCollection<UpdateItemResponse> responses = calls.call("UpdateItem", () -> service.updateItems(send,
+            null, mode, MessageDisposition.SaveOnly, SendInvitationsOrCancellationsMode.SendToNone));
         for (int r = 0; r < responses.getCount(); r++) {
           UpdateItemResponse response = responses.getResponseAtIndex(r);
-          outcome[positions.get(r)] = response.getResult() == ServiceResult.Success
-              ? written(toSend.get(r)) : failed(response);
+          outcome[at.get(r)] = response.getResult() == ServiceResult.Success ? written(send.get(r)) : failed(response);
         }
       }
       results.addAll(List.of(outcome));
@@ -281,7 +341,7 @@ final class EwsMailbox implements Mailbox {
       GetItemResponse r = responses.getResponseAtIndex(i);
       if (r.getResult() == ServiceResult.Success) {
         items.put(ids.get(i), r.getItem());
-      } else if (r.getErrorCode() != ServiceError.ErrorItemNotFound) {
+      } else if (!EwsErrors.gone(r.getErrorCode())) {
         throw new MailboxException(EwsErrors.named(r.getErrorCode()),
             "GetItem for " + smtp + " failed on " + ids.get(i) + ": " + r.getErrorCode() + ": " + r.getErrorMessage());
       }
@@ -297,7 +357,8 @@ final class EwsMailbox implements Mailbox {
           itemIds(batch), DeleteMode.MoveToDeletedItems, SendCancellationsMode.SendToNone, AffectedTaskOccurrence.AllOccurrences));
       for (int i = 0; i < responses.getCount(); i++) {
         ServiceResponse r = responses.getResponseAtIndex(i);
-        boolean gone = r.getResult() == ServiceResult.Success || r.getErrorCode() == ServiceError.ErrorItemNotFound;
+        // A cancelled occurrence is as gone as a deleted item.
+        boolean gone = r.getResult() == ServiceResult.Success || EwsErrors.gone(r.getErrorCode());
         results.add(gone ? ItemResult.deleted(batch.get(i)) : failed(r));
       }
     }
@@ -324,7 +385,7 @@ final class EwsMailbox implements Mailbox {
     }
   }
 
-  private static List<ItemId> itemIds(List<String> ids) throws Exception {
+  static List<ItemId> itemIds(List<String> ids) throws Exception {
     List<ItemId> itemIds = new ArrayList<>(ids.size());
     for (String id : ids) {
       itemIds.add(new ItemId(id));
@@ -333,11 +394,7 @@ final class EwsMailbox implements Mailbox {
   }
 
   static <T> List<List<T>> batches(List<T> all, int size) {
-    List<List<T>> batches = new ArrayList<>();
-    for (int from = 0; from < all.size(); from += size) {
-      batches.add(all.subList(from, Math.min(all.size(), from + size)));
-    }
-    return batches;
+    return Batches.of(all, size);
   }
 
   @Override

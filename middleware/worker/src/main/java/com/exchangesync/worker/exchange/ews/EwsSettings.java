@@ -1,5 +1,6 @@
 package com.exchangesync.worker.exchange.ews;
 
+import com.exchangesync.worker.exchange.RetryPolicy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;

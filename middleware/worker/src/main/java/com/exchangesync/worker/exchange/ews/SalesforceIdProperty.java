@@ -1,5 +1,6 @@
 package com.exchangesync.worker.exchange.ews;
 
+import com.exchangesync.worker.exchange.SalesforceIdMark;
 import java.util.Optional;
 import java.util.UUID;
 import microsoft.exchange.webservices.data.core.enumeration.property.MapiPropertyType;
@@ -15,11 +16,11 @@ import microsoft.exchange.webservices.data.property.definition.ExtendedPropertyD
  */
 final class SalesforceIdProperty {
 
-  /** The product's property-set GUID. */
-  static final UUID PROPERTY_SET = UUID.fromString("5b3f0c1e-8a47-4d2b-9e61-3c7a2f4d9b10");
+  /** The product's property-set GUID ({@link SalesforceIdMark}, shared with the Graph adapter). */
+  static final UUID PROPERTY_SET = SalesforceIdMark.PROPERTY_SET;
 
   /** The property's name within the set. */
-  static final String NAME = "ExchangeSyncSalesforceId";
+  static final String NAME = SalesforceIdMark.NAME;
 
   static final ExtendedPropertyDefinition DEFINITION = definition();
 

@@ -7,6 +7,7 @@ import com.exchangesync.testbed.exchange.ExchangeSimClient;
 import com.exchangesync.testbed.exchange.ExchangeTestbed;
 import com.exchangesync.testbed.exchange.ExchangeTestbedOptions;
 import com.exchangesync.worker.config.Secret;
+import com.exchangesync.worker.exchange.RetryPolicy;
 import com.exchangesync.worker.metrics.Metrics;
 import io.vertx.core.Vertx;
 import java.net.URI;

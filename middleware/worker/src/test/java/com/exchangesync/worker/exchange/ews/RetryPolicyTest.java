@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.exchangesync.worker.exchange.MailboxError;
+import com.exchangesync.worker.exchange.RetryPolicy;
 import java.time.Duration;
 import microsoft.exchange.webservices.data.core.enumeration.misc.error.ServiceError;
 import microsoft.exchange.webservices.data.core.exception.service.remote.ServiceRequestException;

@@ -1,0 +1,192 @@
+package com.exchangesync.bench;
+
+import com.exchangesync.testbed.exchange.ExchangeSimClient;
+import com.exchangesync.testbed.salesforce.SalesforceSimClient;
+import com.exchangesync.testkit.TestDatabase;
+import com.exchangesync.worker.cycle.MailboxConnectors;
+import com.exchangesync.worker.cycle.RepOutcome;
+import com.exchangesync.worker.cycle.SyncCycle;
+import com.exchangesync.worker.errors.ErrorOutbox;
+import com.exchangesync.worker.exchange.ews.ExchangeStats;
+import com.exchangesync.worker.metrics.Metrics;
+import com.exchangesync.worker.salesforce.Backoff;
+import com.exchangesync.worker.salesforce.SalesforceAdapter;
+import com.exchangesync.worker.salesforce.SalesforceClient;
+import com.exchangesync.worker.salesforce.SalesforceNames;
+import com.exchangesync.worker.salesforce.SalesforceSettings;
+import com.exchangesync.worker.store.Blocking;
+import com.exchangesync.worker.store.MailboxLeases;
+import com.exchangesync.worker.store.MailboxSyncs;
+import com.exchangesync.worker.store.Migrations;
+import com.exchangesync.worker.store.PostgresSyncStateStore;
+import com.exchangesync.worker.store.SyncActivity;
+import com.exchangesync.worker.sync.PassReport;
+import com.exchangesync.worker.sync.SyncKinds;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole sync, contacts and events, end to end: R reps (default 20), each with
+ * M contacts (default 1,000) and K events (default 200: a few weekly series, some
+ * all-day events, the rest timed; {@link EventPlan}), half of each made in
+ * Salesforce and half in Outlook, synced both ways by one worker with a fixed
+ * latency (default 20 ms) on every SOAP and EWS call. Three cycles: the initial
+ * sync, the next (which reads the echoes of the first one's writes) and a quiet
+ * one. For each: items per second, Salesforce calls per 1,000 items beside the
+ * fewest the batch limits allow (200 records a write, 2,000 a query page), EWS
+ * calls per 1,000 items, and the worker's CPU per 1,000 items. The test beds run in
+ * a process of their own ({@link TestbedProcess}), so this process's CPU time and
+ * heap are the worker's alone. Ends with the {@code RESULT} line.
+ * Usage: {@code scripts/bench SyncBenchmark [reps] [contactsPerRep] [eventsPerRep] [latencyMs]}; needs PostgreSQL.
+ */
+public final class SyncBenchmark {
+
+  /** How big a run is. */
+  record Size(int reps, int contactsPerRep, int eventsPerRep, int latencyMs) {
+    Size {
+      if (reps < 1 || contactsPerRep < 0 || eventsPerRep < 0 || contactsPerRep + eventsPerRep < 1 || latencyMs < 0) {
+        throw new IllegalArgumentException("needs at least one rep, one contact or event, and no negative number: " + this);
+      }
+    }
+
+    long items() {
+      return (long) reps * (contactsPerRep + eventsPerRep);
+    }
+  }
+
+  /** What one cycle cost. */
+  record Cycle(String name, double seconds, int written, int errors, CallCount salesforce, CallCount exchange, long workerCpuNanos,
+               long testbedCpuNanos) {}
+
+  private SyncBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    run("SyncBenchmark", new Size(arg(args, 0, 20), arg(args, 1, 1000), arg(args, 2, 200), arg(args, 3, 20)));
+  }
+
+  static int arg(String[] args, int i, int otherwise) {
+    try {
+      return args.length > i ? Integer.parseInt(args[i]) : otherwise;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("argument " + (i + 1) + " must be a whole number, not '" + args[i] + "'");
+    }
+  }
+
+  static void run(String name, Size size) throws Exception {
+    BenchOrg org = new BenchOrg(size.reps(), size.contactsPerRep(), size.eventsPerRep());
+    Vertx vertx = Vertx.vertx();
+    try (TestbedProcess beds = TestbedProcess.start(); TestDatabase db = TestDatabase.create("syncbench")) {
+      ExchangeSimClient ex = new ExchangeSimClient(beds.exchangeUrl());
+      SalesforceSimClient sf = new SalesforceSimClient(beds.salesforceUrl());
+      String ewsUrl = beds.ewsUrl();
+      org.create(sf, ex, ewsUrl);
+      SalesforceAdapter adapter = new SalesforceAdapter(new SalesforceClient(new SalesforceSettings(URI.create(beds.salesforceUrl()),
+          BenchSignIn.register(sf, BenchOrg.INTEGRATION), "", true, 4, Duration.ofSeconds(10), Duration.ofSeconds(120), 6,
+          Backoff.of(Duration.ofMillis(100), Duration.ofSeconds(5))), new Metrics()), new SalesforceNames(""));
+      System.out.printf("Seeding %d reps x (%,d contacts + %,d events), half made in Salesforce and half in Outlook"
+          + " (events per side: %d single, %d series of %d) ...%n", size.reps(), size.contactsPerRep(), size.eventsPerRep(),
+          org.outlookEvents.singles(), org.outlookEvents.series(), EventPlan.OCCURRENCES);
+      org.seed(adapter, ewsUrl, LocalDate.now(EventPlan.ZONE));
+      JsonObject latency = new JsonObject().put("operation", "*").put("kind", "latency").put("ms", size.latencyMs()).put("count", -1);
+      ex.fault(latency);
+      sf.fault(latency.copy());
+
+      Pool pool = db.pool(vertx, 4);
+      Blocking.await(Migrations.worker().migrate(pool));
+      SyncCycle cycle = new SyncCycle(adapter, MailboxConnectors.ews(Optional.empty(), Optional.empty(), true,
+          new ExchangeStats(new Metrics()), Clock.systemUTC()), new PostgresSyncStateStore(pool), new MailboxLeases(pool),
+          new ErrorOutbox(pool), new SyncActivity(pool), new MailboxSyncs(pool), SyncKinds.all(), "bench",
+          Clock.systemUTC(), Duration.ofMinutes(5));
+      System.out.printf("%n%d ms latency per SOAP and EWS call; %,d items (contacts and events) in all; the test beds in"
+          + " process %d%n", size.latencyMs(), size.items(), beds.pid());
+      System.out.printf("%-20s %8s %9s %9s %9s %9s %8s %10s %10s %11s%n", "cycle", "written", "seconds", "items/s", "SF calls",
+          "SF/1,000", "fewest", "EWS calls", "EWS/1,000", "CPU ms/1,000");
+      WorkerMeter.resetHeapPeak();
+      Cycle initial = measure("initial, both ways", cycle, sf, ex, beds, size, fewestInitial(org, size));
+      Cycle echo = measure("second (echoes)", cycle, sf, ex, beds, size, fewestLater(org, size));
+      Cycle quiet = measure("third, quiet", cycle, sf, ex, beds, size, fewestLater(org, size));
+      double heapPeak = WorkerMeter.heapPeakMb();
+      double heap = WorkerMeter.heapRetainedMb();
+      adapter.client().close();
+      double perThousand = 1000.0 / size.items();
+      System.out.printf("%nCPU per 1,000 items in the initial sync: worker %.0f ms (this process: the sync, its event loops, GC, JIT),"
+          + " test beds %.0f ms (their process). Heap of the worker: %.0f MB at most during the cycles, %.0f MB kept after them.%n",
+          initial.workerCpuNanos() / 1e6 * perThousand, initial.testbedCpuNanos() / 1e6 * perThousand, heapPeak, heap);
+      if (initial.errors() + echo.errors() + quiet.errors() > 0) {
+        System.out.printf("The sync reported %d record errors (see the worker's log).%n", initial.errors() + echo.errors() + quiet.errors());
+      }
+      BenchResult.named(name).put("reps", size.reps()).put("contacts_per_rep", size.contactsPerRep())
+          .put("events_per_rep", size.eventsPerRep()).put("latency_ms", size.latencyMs()).put("items", size.items())
+          .put("initial_s", initial.seconds()).put("items_per_s", size.items() / initial.seconds())
+          .put("sf_calls_per_1000", initial.salesforce().total() * perThousand)
+          .put("sf_fewest_per_1000", fewestInitial(org, size) * perThousand)
+          .put("ews_calls_per_1000", initial.exchange().total() * perThousand)
+          .put("worker_cpu_ms_per_1000", initial.workerCpuNanos() / 1e6 * perThousand)
+          .put("testbed_cpu_ms_per_1000", initial.testbedCpuNanos() / 1e6 * perThousand)
+          .put("echo_calls_per_mailbox", (echo.salesforce().total() + echo.exchange().total()) / (double) size.reps())
+          .put("echo_writes", echo.written())
+          .put("quiet_sf_calls_per_mailbox", quiet.salesforce().total() / (double) size.reps())
+          .put("quiet_exchange_calls_per_mailbox", quiet.exchange().total() / (double) size.reps())
+          .put("quiet_writes", quiet.written()).put("errors", initial.errors() + echo.errors() + quiet.errors())
+          .put("heap_mb", heap).put("heap_peak_mb", heapPeak).print();
+    } finally {
+      vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  /** Runs one cycle and prints its row: the figures, then the calls by operation. */
+  private static Cycle measure(String name, SyncCycle cycle, SalesforceSimClient sf, ExchangeSimClient ex, TestbedProcess beds,
+                               Size size, long fewestSf) throws Exception {
+    CallCount sfBefore = CallCount.of(sf.stats());
+    CallCount exBefore = CallCount.of(ex.stats());
+    long bedsCpu = beds.cpuNanos();
+    long cpu = WorkerMeter.cpuNanos();
+    long start = System.nanoTime();
+    List<RepOutcome> outcomes = cycle.run();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    long workerCpu = WorkerMeter.cpuNanos() - cpu;
+    long testbedCpu = beds.cpuNanos() - bedsCpu;
+    CallCount sfCalls = CallCount.of(sf.stats()).since(sfBefore);
+    CallCount exCalls = CallCount.of(ex.stats()).since(exBefore);
+    List<RepOutcome> failed = outcomes.stream().filter(o -> !o.state().equals("synced")).toList();
+    if (!failed.isEmpty()) {
+      throw new IllegalStateException("not every rep synced: " + failed);
+    }
+    int written = outcomes.stream().flatMap(o -> o.report().stream()).mapToInt(PassReport::writes).sum();
+    int errors = outcomes.stream().flatMap(o -> o.report().stream()).mapToInt(r -> r.errors().size()).sum();
+    double perThousand = 1000.0 / size.items();
+    System.out.printf("%-20s %8d %9.1f %9.0f %9d %9.1f %8.1f %10d %10.1f %11.0f%n", name, written, seconds, size.items() / seconds,
+        sfCalls.total(), sfCalls.total() * perThousand, fewestSf * perThousand, exCalls.total(), exCalls.total() * perThousand,
+        workerCpu / 1e6 * perThousand);
+    System.out.printf("%-20s Salesforce %s; EWS %s%n", "", sfCalls, exCalls);
+    return new Cycle(name, seconds, written, errors, sfCalls, exCalls, workerCpu, testbedCpu);
+  }
+
+  /**
+   * The fewest Salesforce calls of the initial sync the batch limits allow: per rep
+   * and kind, one query page per 2,000 records read and one write per 200 records
+   * made from Outlook (a series is one record made; the org makes its occurrences).
+   */
+  static long fewestInitial(BenchOrg org, Size size) {
+    long perRep = pages(org.contactsInSalesforce, 2000) + pages(org.contactsInOutlook, SalesforceAdapter.WRITE_BATCH)
+        + pages(org.salesforceEvents.events(), 2000) + pages(org.outlookEvents.creates(), SalesforceAdapter.WRITE_BATCH);
+    return perRep * size.reps();
+  }
+
+  /** A later cycle with nothing new reads each kind's changes once per rep. */
+  static long fewestLater(BenchOrg org, Size size) {
+    return (long) org.kinds() * size.reps();
+  }
+
+  private static long pages(int records, int perPage) {
+    return (records + perPage - 1) / perPage;
+  }
+}

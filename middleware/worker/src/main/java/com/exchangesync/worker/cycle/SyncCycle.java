@@ -1,0 +1,293 @@
+package com.exchangesync.worker.cycle;
+
+import com.exchangesync.worker.config.Secret;
+import com.exchangesync.worker.errors.ErrorOutbox;
+import com.exchangesync.worker.exchange.MailboxConnector;
+import com.exchangesync.worker.logging.LogContext;
+import com.exchangesync.worker.salesforce.FieldMapping;
+import com.exchangesync.worker.salesforce.SalesforceAdapter;
+import com.exchangesync.worker.salesforce.SalesforceException;
+import com.exchangesync.worker.salesforce.SalesforceId;
+import com.exchangesync.worker.salesforce.SalesforceRecord;
+import com.exchangesync.worker.salesforce.SalesforceUser;
+import com.exchangesync.worker.salesforce.SyncConfiguration;
+import com.exchangesync.worker.salesforce.SyncMember;
+import com.exchangesync.worker.salesforce.SyncSetup;
+import com.exchangesync.worker.status.KindStatusFields;
+import com.exchangesync.worker.status.StatusValues;
+import com.exchangesync.worker.status.UserStatus;
+import com.exchangesync.worker.store.MailboxLeases;
+import com.exchangesync.worker.store.MailboxSyncs;
+import com.exchangesync.worker.store.SyncActivity;
+import com.exchangesync.worker.sync.Direction;
+import com.exchangesync.worker.sync.MailboxKey;
+import com.exchangesync.worker.sync.Membership;
+import com.exchangesync.worker.sync.SyncKind;
+import com.exchangesync.worker.sync.SyncStateStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One cycle of the worker over its org: the connection tests asked for, then
+ * every rep it can lease ({@link RepSync}: reset if marked, one pass per kind,
+ * the rep's statuses), then the system status. Failures of one rep are reported
+ * (error row, status) and the others go on; statuses are written only when they
+ * changed. How each served mailbox fared goes to {@link MailboxSyncs} (readiness
+ * and metrics read it), and every log line carries the org, and the rep and kind
+ * it is about ({@link LogContext}).
+ */
+public final class SyncCycle {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SyncCycle.class);
+  private static final List<String> REP_FIELDS = List.of("Id", "User__c", "User_Key__c", "Assigned__c",
+      "Recognized_By_Service_Account__c", "Reset_Status__c", "Addresses_Linked__c");
+
+  private final SalesforceAdapter salesforce;
+  private final MailboxConnectors connectors;
+  private final SyncStateStore store;
+  private final List<SyncKind> kinds;
+  private final RepSync repSync;
+  private final ConnectionTests connectionTests;
+  private final SystemStatusWriter systemStatus;
+  private final MailboxSyncs passes;
+  private final Clock clock;
+
+  /**
+   * @param kinds the kinds synced, in the order each rep's passes run
+   * @param passes where the mailboxes served and each pass's end are recorded
+   * @param lease how long a mailbox is leased; renewed every third of it while its passes run (the
+   *     heartbeat), so a dead worker's mailbox is free again within one lease
+   */
+  public SyncCycle(SalesforceAdapter salesforce, MailboxConnectors connectors, SyncStateStore store, MailboxLeases leases,
+                   ErrorOutbox errors, SyncActivity activity, MailboxSyncs passes, List<SyncKind> kinds, String workerId,
+                   Clock clock, Duration lease) {
+    this.salesforce = salesforce;
+    this.connectors = connectors;
+    this.store = store;
+    this.kinds = List.copyOf(kinds);
+    this.repSync = new RepSync(salesforce, store, leases, errors, activity, this.kinds, workerId, clock, lease);
+    this.connectionTests = new ConnectionTests(salesforce);
+    this.systemStatus = new SystemStatusWriter(salesforce, activity, this.kinds, clock);
+    this.passes = passes;
+    this.clock = clock;
+  }
+
+  /** Runs one cycle; returns what happened to each rep and kind. */
+  public List<RepOutcome> run() throws SalesforceException {
+    String orgId = salesforce.organizationId();
+    try (LogContext.Scope org = LogContext.org(orgId)) {
+      return run(orgId);
+    }
+  }
+
+  private List<RepOutcome> run(String orgId) throws SalesforceException {
+    Optional<SyncSetup> setup = salesforce.readSetup();
+    // Exchange Server's password is read only for it; Exchange Online's key or secret never is in Salesforce.
+    Optional<Secret> password = setup.isPresent() && !setup.get().usesGraph()
+        ? salesforce.readServiceAccountPassword(setup.get().id()) : Optional.empty();
+    ExchangeAccess access = setup.isPresent() ? connectors.forSetup(setup.get(), password)
+        : ExchangeAccess.missing(false, List.of("Setup"), "Exchange Sync is not set up.", "Save Exchange Sync Setup.");
+    Optional<MailboxConnector> connector = access.connector();
+    connectionTests.runRequested(access);
+    if (setup.isEmpty() || !setup.get().enabled() || connector.isEmpty()) {
+      systemStatus.write(orgId, setup, access.provided(), false, 0, 0);
+      passes.served(orgId, List.of(), clock.instant());
+      String why = setup.isEmpty() ? "Exchange Sync is not set up" : !setup.get().enabled() ? "Exchange Sync is disabled"
+          : access.missing();
+      LOG.info("Nothing to sync in org {}: {}", orgId, why);
+      return List.of();
+    }
+    List<FieldMapping> mappings = salesforce.readFieldMappings();
+    List<Membership.Rep> reps = reps(setup.get());
+    passes.served(orgId, served(reps), clock.instant());
+    Map<String, SalesforceRecord> currentStatuses = readUserStatuses();
+
+    List<RepOutcome> outcomes = new ArrayList<>();
+    List<UserStatus> statuses = new ArrayList<>();
+    int recognized = 0;
+    int linked = 0;
+    markFirstSyncsBegun(orgId, reps, currentStatuses);
+    for (Membership.Rep rep : reps) {
+      UserStatus status = new UserStatus(rep.user().id()).set("Assigned__c", true);
+      statuses.add(status);
+      try (LogContext.Scope repScope = LogContext.rep(rep.user().id(), rep.user().email());
+           LogContext.Scope kindScope = LogContext.kinds(kinds.stream().map(SyncKind::itemKind).toList())) {
+        if (!rep.linked()) {
+          status.set("Addresses_Linked__c", false);
+          kinds.forEach(k -> status.set(k.statusFields().toExchange(), StatusValues.NOT_STARTED)
+              .set(k.statusFields().toSalesforce(), StatusValues.NOT_STARTED));
+          outcomes.addAll(logged(List.of(RepOutcome.ofRep(rep.user().email(), "skipped",
+              "email domain not served by the service account"))));
+          continue;
+        }
+        linked++;
+        status.set("Addresses_Linked__c", true);
+        outcomes.addAll(syncRep(orgId, rep, connector.get(), mappings, currentStatuses.get(rep.user().id()), status));
+        if (StatusValues.RECOGNIZED.equals(status.get("Recognized_By_Service_Account__c"))) {
+          recognized++;
+        }
+      }
+    }
+    // Users who left every active configuration: no longer assigned.
+    Set<String> repIds = new HashSet<>();
+    reps.forEach(r -> repIds.add(r.user().id()));
+    currentStatuses.forEach((userId, row) -> {
+      if (!repIds.contains(userId) && row.bool("Assigned__c")) {
+        statuses.add(new UserStatus(userId).set("Assigned__c", false));
+      }
+    });
+    List<SalesforceRecord> changed = statuses.stream().filter(s -> !s.sameAs(currentStatuses.get(s.userId())))
+        .map(UserStatus::toRecord).toList();
+    if (!changed.isEmpty()) {
+      salesforce.writeUserStatuses(changed);
+    }
+    systemStatus.write(orgId, setup, access.provided(), recognized > 0 || reps.isEmpty(), reps.size(), linked);
+    return outcomes;
+  }
+
+  /**
+   * One rep's passes, and how each kind's ended recorded. A failure nobody foresaw (a bug met on this rep's
+   * data) fails this rep alone, its stack trace in the log: the other reps still sync, and the rep's mailbox
+   * shows the failure until a pass succeeds.
+   */
+  private List<RepOutcome> syncRep(String orgId, Membership.Rep rep, MailboxConnector connector, List<FieldMapping> mappings,
+                                   SalesforceRecord current, UserStatus status) {
+    List<RepOutcome> outcomes;
+    try {
+      outcomes = repSync.sync(orgId, rep, connector, mappings, current, status);
+    } catch (RuntimeException e) {
+      LOG.error("The passes of {} failed unexpectedly; the other reps go on", rep.user().email(), e);
+      RepSync.copyPrevious(current, status, kinds);
+      outcomes = List.of(RepOutcome.ofRep(rep.user().email(), "failed", String.valueOf(e)));
+    }
+    Instant at = clock.instant();
+    MailboxKey key = new MailboxKey(orgId, rep.user().id());
+    for (SyncKind kind : kinds) {
+      // A rep skipped (leased by another worker) is that worker's to record.
+      outcomes.stream().filter(o -> o.concerns(kind.itemKind())).findFirst().ifPresent(o -> {
+        if (o.state().equals("synced")) {
+          passes.succeeded(key, rep.user().email(), kind.itemKind(), at);
+        } else if (o.state().equals("failed")) {
+          passes.failed(key, rep.user().email(), kind.itemKind(), at, o.detail());
+        }
+      });
+    }
+    return logged(outcomes);
+  }
+
+  /** The mailboxes and kinds the cycle serves: every kind of every linked rep. */
+  private List<MailboxSyncs.Served> served(List<Membership.Rep> reps) {
+    List<MailboxSyncs.Served> served = new ArrayList<>();
+    for (Membership.Rep rep : reps) {
+      if (rep.linked()) {
+        kinds.forEach(k -> served.add(new MailboxSyncs.Served(rep.user().id(), rep.user().email(), k.itemKind())));
+      }
+    }
+    return served;
+  }
+
+  /** Logs each outcome under its kind (inside the rep's context), and returns them. */
+  private static List<RepOutcome> logged(List<RepOutcome> outcomes) {
+    for (RepOutcome o : outcomes) {
+      if (o.kind().isEmpty()) {
+        LOG.info("{}", o);
+        continue;
+      }
+      try (LogContext.Scope kind = LogContext.kind(o.kind().get())) {
+        LOG.info("{}", o);
+      }
+    }
+    return outcomes;
+  }
+
+  /** Who syncs, under which configuration (see {@link Membership}). */
+  private List<Membership.Rep> reps(SyncSetup setup) throws SalesforceException {
+    List<SyncConfiguration> configs = salesforce.readConfigurations();
+    List<SyncMember> members = salesforce.readMembers();
+    Set<String> userIds = new HashSet<>();
+    Set<String> profileIds = new HashSet<>();
+    members.forEach(m -> {
+      if (m.userId() != null) {
+        userIds.add(m.userId());
+      }
+      if (m.profileId() != null) {
+        profileIds.add(m.profileId());
+      }
+    });
+    Map<String, SalesforceUser> usersById = new HashMap<>();
+    if (!userIds.isEmpty()) {
+      salesforce.readUsers(userIds).forEach(u -> usersById.put(u.id(), u));
+    }
+    Map<String, List<SalesforceUser>> byProfile = new HashMap<>();
+    if (!profileIds.isEmpty()) {
+      salesforce.readUsersOfProfiles(profileIds).forEach(u -> byProfile.computeIfAbsent(u.profileId(), k -> new ArrayList<>()).add(u));
+    }
+    List<SalesforceUser> candidates = new ArrayList<>(usersById.values());
+    byProfile.values().forEach(candidates::addAll);
+    return Membership.resolve(configs, members, usersById, byProfile, ServedDomains.of(setup, candidates));
+  }
+
+  /**
+   * Reps whose first sync of a kind starts this cycle show "Initial sync in
+   * progress" at once (a first sync can take a while), in one write for all of
+   * them. Should a pass then fail, the status stays so: the next cycle carries on.
+   */
+  private void markFirstSyncsBegun(String orgId, List<Membership.Rep> reps, Map<String, SalesforceRecord> currentStatuses)
+      throws SalesforceException {
+    List<SalesforceRecord> begun = new ArrayList<>();
+    for (Membership.Rep rep : reps) {
+      SalesforceRecord current = currentStatuses.get(rep.user().id());
+      boolean marked = current != null && StatusValues.MARKED_FOR_RESET.equals(current.get("Reset_Status__c"));
+      UserStatus status = new UserStatus(rep.user().id()).set("Assigned__c", true);
+      boolean any = false;
+      for (SyncKind kind : kinds) {
+        KindStatusFields f = kind.statusFields();
+        Direction d = kind.direction(rep.configuration());
+        boolean first = marked || store.load(new MailboxKey(orgId, rep.user().id()), kind.itemKind()).cursors().isEmpty();
+        if (!rep.linked() || d == Direction.NONE || !first
+            || StatusValues.INITIAL_SYNC_IN_PROGRESS.equals(current == null ? null : current.get(f.toExchange()))) {
+          continue;
+        }
+        status.set(f.toExchange(), d.toExchange() ? StatusValues.INITIAL_SYNC_IN_PROGRESS : StatusValues.NOT_SET_TO_SYNC)
+            .set(f.toSalesforce(), d.toSalesforce() ? StatusValues.INITIAL_SYNC_IN_PROGRESS : StatusValues.NOT_SET_TO_SYNC);
+        any = true;
+      }
+      if (!any) {
+        continue;
+      }
+      begun.add(status.toRecord());
+      Map<String, String> merged = new LinkedHashMap<>(current == null ? Map.of() : current.fields());
+      merged.putAll(status.toRecord().fields());
+      currentStatuses.put(rep.user().id(),
+          SalesforceRecord.of("Exchange_Sync_User_Status__c", current == null ? null : current.id(), merged));
+    }
+    if (!begun.isEmpty()) {
+      salesforce.writeUserStatuses(begun);
+    }
+  }
+
+  private Map<String, SalesforceRecord> readUserStatuses() throws SalesforceException {
+    List<String> fields = new ArrayList<>(REP_FIELDS);
+    kinds.forEach(k -> fields.addAll(k.statusFields().userFields()));
+    Map<String, SalesforceRecord> byUser = new LinkedHashMap<>();
+    for (SalesforceRecord r : salesforce.queryList(salesforce.select("Exchange_Sync_User_Status__c",
+        fields.stream().distinct().toList()).build())) {
+      String user = r.get("User_Key__c") != null ? r.get("User_Key__c") : r.get("User__c");
+      if (user != null) {
+        SalesforceId.canonical(user).ifPresent(id -> byUser.put(id, r));
+      }
+    }
+    return byUser;
+  }
+}

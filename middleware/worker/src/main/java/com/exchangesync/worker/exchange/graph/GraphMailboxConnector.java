@@ -1,0 +1,58 @@
+package com.exchangesync.worker.exchange.graph;
+
+import com.exchangesync.worker.exchange.ConnectionTestReport;
+import com.exchangesync.worker.exchange.Mailbox;
+import com.exchangesync.worker.exchange.MailboxConnector;
+import com.exchangesync.worker.exchange.MailboxException;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.util.function.Consumer;
+
+/**
+ * Opens reps' mailboxes on Exchange Online through Microsoft Graph as the org's
+ * registered app (app-only, client credentials). Thread-safe: its HTTP client,
+ * token and per-mailbox slots are shared by every mailbox it opens. Opening a
+ * mailbox signs in (or reuses the token) and finds or makes {@code Salesforce_Sync}.
+ */
+public final class GraphMailboxConnector implements MailboxConnector, AutoCloseable {
+
+  private final GraphSettings settings;
+  private final WebClient client;
+  private final GraphHttp http;
+
+  public GraphMailboxConnector(Vertx vertx, GraphSettings settings, GraphStats stats) {
+    this.settings = settings;
+    this.client = WebClient.create(vertx, new WebClientOptions().setUserAgent("exchange-sync-worker")
+        .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, settings.timeout().toMillis())).setFollowRedirects(false)
+        .setDecompressionSupported(true));
+    GraphTokens tokens = new GraphTokens(client, settings, stats);
+    this.http = new GraphHttp(client, settings, tokens, new MailboxSlots(), stats);
+  }
+
+  @Override
+  public Mailbox open(String smtp) throws MailboxException {
+    String folder = GraphFolders.ensureSyncFolder(http, smtp);
+    return new GraphMailbox(smtp, http, new SyncedFolders(smtp, folder), settings.windowClock());
+  }
+
+  @Override
+  public ConnectionTestReport test(String smtp) {
+    return new GraphConnectionTest(http).run(smtp, report -> { });
+  }
+
+  @Override
+  public ConnectionTestReport test(String smtp, Consumer<ConnectionTestReport> progress) {
+    return new GraphConnectionTest(http).run(smtp, progress);
+  }
+
+  /** The app this connector signs in as, for messages. */
+  public String describe() {
+    return http.tokens().describe();
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+}

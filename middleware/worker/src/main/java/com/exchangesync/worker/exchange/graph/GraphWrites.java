@@ -1,0 +1,166 @@
+package com.exchangesync.worker.exchange.graph;
+
+import com.exchangesync.worker.exchange.ItemKind;
+import com.exchangesync.worker.exchange.ItemResult;
+import com.exchangesync.worker.exchange.ItemUpdate;
+import com.exchangesync.worker.exchange.MailboxError;
+import com.exchangesync.worker.exchange.MailboxException;
+import com.exchangesync.worker.exchange.NewItem;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Creates, updates and deletes items twenty to a {@code $batch}, one result per
+ * item, so one refused value fails one item. Nothing is ever sent to anyone:
+ * attendees are never written (Graph would invite them), and an update or delete
+ * that Graph would announce to a meeting's attendees is refused for that item
+ * ({@link MailboxError#MEETING_WOULD_NOTIFY}). An update first reads the items
+ * and refuses a stale change key ({@code CONFLICT}); the PATCH then carries the
+ * read version as {@code If-Match}, so an edit the rep makes in between is never
+ * overwritten. A new event carries a {@code transactionId}, Graph's guard
+ * against a retried create making a second one. Deletes move items to Deleted
+ * Items; an occurrence's id cancels that occurrence only.
+ */
+final class GraphWrites {
+
+  private final GraphHttp http;
+  private final SyncedFolders folders;
+
+  GraphWrites(GraphHttp http, SyncedFolders folders) {
+    this.http = http;
+    this.folders = folders;
+  }
+
+  List<ItemResult> create(ItemKind kind, List<NewItem> items) throws MailboxException {
+    ItemResult[] out = new ItemResult[items.size()];
+    List<ApiRequest> requests = new ArrayList<>();
+    List<Integer> positions = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      NewItem n = items.get(i);
+      if (n.kind() != kind) {
+        throw new IllegalArgumentException("a " + n.kind() + " item in a batch of " + kind);
+      }
+      try {
+        JsonObject body = kind == ItemKind.CONTACT ? GraphContactCodec.create(n.values()) : GraphEventCodec.create(n.values());
+        n.salesforceId().ifPresent(sf -> SalesforceIdProperty.write(body, sf));
+        if (kind == ItemKind.EVENT) {
+          body.put("transactionId", UUID.randomUUID().toString());
+        }
+        requests.add(ApiRequest.post(SyncedFolders.operation(kind, "create"), SyncedFolders.permission(kind),
+            folders.collection(kind), body));
+        positions.add(i);
+      } catch (InvalidValue e) {
+        out[i] = ItemResult.failed(MailboxError.INVALID_PROPERTY_VALUE, e.getMessage());
+      }
+    }
+    List<ApiReply> replies = http.batch(folders.smtp(), requests);
+    for (int r = 0; r < replies.size(); r++) {
+      out[positions.get(r)] = written(replies.get(r));
+    }
+    return List.of(out);
+  }
+
+  List<ItemResult> update(ItemKind kind, List<ItemUpdate> updates) throws MailboxException {
+    for (ItemUpdate u : updates) {
+      ItemUpdate.requireWritableFieldsOf(kind, u.values().keySet());
+    }
+    Map<String, JsonObject> current = GraphReads.byIds(http, folders, kind, updates.stream().map(ItemUpdate::id).toList());
+    ItemResult[] out = new ItemResult[updates.size()];
+    List<ApiRequest> requests = new ArrayList<>();
+    List<Integer> positions = new ArrayList<>();
+    for (int i = 0; i < updates.size(); i++) {
+      ItemUpdate u = updates.get(i);
+      JsonObject item = current.get(u.id());
+      if (item == null) {
+        out[i] = ItemResult.failed(MailboxError.ITEM_NOT_FOUND, "The item " + u.id() + " is no longer in " + folders.smtp() + ".");
+        continue;
+      }
+      String changeKey = GraphEventCodec.changeKey(item);
+      if (u.expectedChangeKey().isPresent() && !u.expectedChangeKey().get().equals(changeKey)) {
+        out[i] = ItemResult.failed(MailboxError.CONFLICT, "The item " + u.id() + " changed in Exchange since it was read.");
+        continue;
+      }
+      JsonObject patch;
+      try {
+        patch = kind == ItemKind.CONTACT ? GraphContactCodec.update(item, u.values()) : GraphEventCodec.update(item, u.values());
+      } catch (InvalidValue e) {
+        out[i] = ItemResult.failed(MailboxError.INVALID_PROPERTY_VALUE, e.getMessage());
+        continue;
+      }
+      if (kind == ItemKind.EVENT && GraphEventCodec.isMeeting(item) && GraphEventCodec.announced(patch)) {
+        out[i] = ItemResult.failed(MailboxError.MEETING_WOULD_NOTIFY, "The meeting " + u.id() + " has attendees, and Microsoft"
+            + " Graph would email them the change (" + String.join(", ", patch.fieldNames()) + "); it was left as it is.");
+        continue;
+      }
+      Optional<String> mark = SalesforceIdProperty.read(item);
+      if (u.salesforceId().isPresent() && !u.salesforceId().equals(mark)) {
+        SalesforceIdProperty.write(patch, u.salesforceId().get());
+      }
+      if (patch.isEmpty()) {
+        out[i] = ItemResult.written(u.id(), changeKey);
+        continue;
+      }
+      requests.add(ApiRequest.patch(SyncedFolders.operation(kind, "update"), SyncedFolders.permission(kind),
+          folders.item(kind, u.id()), patch).withHeader("If-Match", item.getString("@odata.etag", "W/\"" + changeKey + "\"")));
+      positions.add(i);
+    }
+    List<ApiReply> replies = http.batch(folders.smtp(), requests);
+    for (int r = 0; r < replies.size(); r++) {
+      out[positions.get(r)] = written(replies.get(r));
+    }
+    return List.of(out);
+  }
+
+  List<ItemResult> delete(ItemKind kind, List<String> ids) throws MailboxException {
+    ItemResult[] out = new ItemResult[ids.size()];
+    // A meeting's cancellation would be emailed to its attendees: those are looked at first.
+    Map<String, JsonObject> events = kind == ItemKind.EVENT ? GraphReads.byIds(http, folders, kind, ids) : Map.of();
+    List<ApiRequest> requests = new ArrayList<>();
+    List<Integer> positions = new ArrayList<>();
+    Map<Integer, String> idAt = new HashMap<>();
+    for (int i = 0; i < ids.size(); i++) {
+      String id = ids.get(i);
+      if (kind == ItemKind.EVENT && !events.containsKey(id)) {
+        out[i] = ItemResult.deleted(id); // gone already (or a cancelled occurrence)
+      } else if (kind == ItemKind.EVENT && GraphEventCodec.isMeeting(events.get(id))) {
+        out[i] = ItemResult.failed(MailboxError.MEETING_WOULD_NOTIFY, "The meeting " + id + " has attendees, and Microsoft Graph"
+            + " would email them its cancellation; it was left in the calendar.");
+      } else {
+        requests.add(ApiRequest.delete(SyncedFolders.operation(kind, "delete"), SyncedFolders.permission(kind), folders.item(kind, id)));
+        positions.add(i);
+        idAt.put(i, id);
+      }
+    }
+    List<ApiReply> replies = http.batch(folders.smtp(), requests);
+    for (int r = 0; r < replies.size(); r++) {
+      ApiReply reply = replies.get(r);
+      int i = positions.get(r);
+      out[i] = reply.ok() || reply.gone() ? ItemResult.deleted(idAt.get(i)) : failed(reply);
+    }
+    return List.of(out);
+  }
+
+  /** A create's or update's result: the item's id and new change key, or why it failed. */
+  private static ItemResult written(ApiReply reply) {
+    if (reply.ok() && reply.body().getString("id") != null) {
+      return ItemResult.written(reply.body().getString("id"), GraphEventCodec.changeKey(reply.body()));
+    }
+    return reply.ok() ? ItemResult.failed(MailboxError.UNEXPECTED, "Microsoft Graph accepted an item but returned no id")
+        : failed(reply);
+  }
+
+  private static ItemResult failed(ApiReply reply) {
+    MailboxError error = switch (reply.status()) {
+      case 400, 422 -> MailboxError.INVALID_PROPERTY_VALUE;
+      case 404, 410 -> MailboxError.ITEM_NOT_FOUND;
+      case 409, 412 -> MailboxError.CONFLICT;
+      default -> MailboxError.UNEXPECTED;
+    };
+    return ItemResult.failed(error, reply.describe());
+  }
+}

@@ -1,0 +1,123 @@
+package com.exchangesync.worker.sync;
+
+import com.exchangesync.worker.exchange.ExchangeItem;
+import com.exchangesync.worker.exchange.ItemChanges;
+import com.exchangesync.worker.exchange.Mailbox;
+import com.exchangesync.worker.exchange.MailboxError;
+import com.exchangesync.worker.exchange.MailboxException;
+import com.exchangesync.worker.salesforce.SalesforceId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Step 1 of each page of a pass: what changed on each side since its cursor
+ * (everything, the first time or after the direction changed), a page's worth at
+ * a time, and (on the first page) the records whose retry is due.
+ */
+final class FeedReader {
+
+  private static final Logger LOG = LoggerFactory.getLogger(FeedReader.class);
+
+  private final PassState s;
+  private final Mailbox mailbox;
+  private final SalesforceSide salesforce;
+
+  FeedReader(PassState s, Mailbox mailbox, SalesforceSide salesforce) {
+    this.s = s;
+    this.mailbox = mailbox;
+    this.salesforce = salesforce;
+  }
+
+  /**
+   * Where a feed stands after one page of a pass.
+   *
+   * @param position the position that covers what the page read (saved once the page is applied)
+   * @param more whether the feed has more to read right away
+   * @param fromStart whether this read began at the start of the feed (it was asked to, or the
+   *     saved position was refused and the feed is read afresh)
+   */
+  record FeedPage(String position, boolean more, boolean fromStart) {}
+
+  /** Reads the Exchange folder's changes from {@code token}, page after page, until about {@code budget} items. */
+  FeedPage readExchange(Optional<String> token, int budget) throws SyncException {
+    try {
+      return drainExchange(token, budget);
+    } catch (MailboxException e) {
+      if (e.error() == MailboxError.INVALID_SYNC_STATE && token.isPresent()) {
+        // Exchange forgot our position: read everything again; links keep it from duplicating.
+        LOG.warn("Exchange refused the saved sync state of {} ({}); reading the folder afresh", s.rep.email(),
+            s.rules.itemKind());
+        s.exChanged.clear();
+        s.exGone.clear();
+        return PassState.exchange(() -> drainExchange(Optional.empty(), budget));
+      }
+      throw PassState.asSyncException(e);
+    }
+  }
+
+  private FeedPage drainExchange(Optional<String> from, int budget) throws MailboxException {
+    Optional<String> token = from;
+    int read = 0;
+    ItemChanges page;
+    do {
+      page = mailbox.changes(s.rules.itemKind(), token);
+      for (ExchangeItem item : page.changed()) {
+        s.exChanged.put(item.id(), item);
+        s.exGone.remove(item.id());
+      }
+      for (String id : page.deletedIds()) {
+        s.exChanged.remove(id);
+        s.exGone.add(id);
+        s.change.forgetUnlinkedItem(id);
+      }
+      read += page.size();
+      token = Optional.of(page.syncToken());
+    } while (page.moreAvailable() && read < budget);
+    return new FeedPage(token.get(), page.moreAvailable(), from.isEmpty());
+  }
+
+  /**
+   * Reads up to about {@code budget} Salesforce records that changed in the rep's scope since {@code watermark}.
+   *
+   * @param deletions whether to ask which linked records were deleted (the pass's first read of this feed)
+   */
+  FeedPage readSalesforce(Optional<String> watermark, int budget, boolean deletions, SyncStateStore store)
+      throws SyncException {
+    LinkedIds watch = deletions ? store.linkedSalesforceIds(s.rep.mailbox(), s.rules.itemKind()) : LinkedIds.of(Set.of());
+    SalesforceSide.Changes changes = salesforce.changedSince(s.rep.scope(), watermark, watch, s.sfFields, budget);
+    changes.inScope().forEach(c -> s.sfChanged.put(c.id(), c));
+    // Deletions are asked about for linked records (not for a kind's own keys, such as a series pair's).
+    changes.gone().stream().filter(SalesforceId::isWellFormed).forEach(s.sfGone::add);
+    // A first read of the records the rep owns, whole in this page, lists every candidate a match could find there.
+    s.salesforceReadWhole = watermark.isEmpty() && !changes.more() && !s.rep.scope().allVisible()
+        && s.rep.scope().filters().isEmpty();
+    return new FeedPage(changes.watermark(), changes.more(), watermark.isEmpty());
+  }
+
+  /** Records whose retry is due are looked at as if they had changed. */
+  void addDueRetries() throws SyncException {
+    List<String> exIds = new ArrayList<>();
+    List<String> sfIds = new ArrayList<>();
+    for (Retry r : s.retries.values()) {
+      if (r.notBefore().isAfter(s.clock.instant())) {
+        continue;
+      }
+      s.retried.add(new RecordRef(r.side(), r.recordId()));
+      if (r.side() == Side.EXCHANGE && !s.exChanged.containsKey(r.recordId()) && !s.exGone.contains(r.recordId())) {
+        exIds.add(r.recordId());
+      } else if (r.side() == Side.SALESFORCE && !s.sfChanged.containsKey(r.recordId()) && !s.sfGone.contains(r.recordId())) {
+        sfIds.add(r.recordId());
+      }
+    }
+    if (!exIds.isEmpty()) {
+      PassState.exchange(() -> mailbox.get(s.rules.itemKind(), exIds)).forEach(i -> s.exChanged.put(i.id(), i));
+    }
+    if (!sfIds.isEmpty()) {
+      salesforce.get(s.repUserId(), sfIds, s.sfFields).forEach(c -> s.sfChanged.put(c.id(), c));
+    }
+  }
+}

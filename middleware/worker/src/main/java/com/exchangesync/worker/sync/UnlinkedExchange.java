@@ -1,0 +1,183 @@
+package com.exchangesync.worker.sync;
+
+import com.exchangesync.worker.exchange.ExchangeItem;
+import com.exchangesync.worker.exchange.ItemResult;
+import com.exchangesync.worker.exchange.ItemUpdate;
+import com.exchangesync.worker.exchange.Mailbox;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Steps 3 and 5 of a pass: unlinked Exchange items. Each is matched before
+ * anything is created: by the Salesforce id we stored on the item, by the
+ * creation key we stored on a record made from it, then by the kind's match key
+ * among records the rep can see (the rules choose among several). Those left,
+ * where the direction carries Exchange to Salesforce, are created in Salesforce,
+ * owned by the rep, with the item id as creation key; the new id then goes onto
+ * the item.
+ */
+final class UnlinkedExchange {
+
+  private final PassState s;
+  private final Mailbox mailbox;
+  private final SalesforceSide salesforce;
+
+  UnlinkedExchange(PassState s, Mailbox mailbox, SalesforceSide salesforce) {
+    this.s = s;
+    this.mailbox = mailbox;
+    this.salesforce = salesforce;
+  }
+
+  /** Matches what it can; returns the items still unlinked, with the action the decision gave each. */
+  List<ExchangeItem> match() throws SyncException {
+    List<ExchangeItem> unlinked = new ArrayList<>();
+    for (ExchangeItem item : s.exChanged.values()) {
+      if (!s.links.hasExchange(item.id())
+          && Decision.decide(Decision.State.ABSENT, s.stateOf(item), false, s.direction) != Decision.Action.NOTHING) {
+        unlinked.add(item);
+      }
+    }
+    if (unlinked.isEmpty()) {
+      return unlinked;
+    }
+    return byKindKey(byCreationKey(byMark(unlinked)));
+  }
+
+  /** (a) The Salesforce id we stored on the item (an item copied in Outlook carries it too: first come wins). */
+  private List<ExchangeItem> byMark(List<ExchangeItem> unlinked) throws SyncException {
+    List<String> marked = unlinked.stream().map(ExchangeItem::salesforceId).flatMap(Optional::stream)
+        .filter(id -> !s.links.hasSalesforce(id)).distinct().toList();
+    Map<String, SalesforceItem> found = new HashMap<>();
+    List<String> notRead = new ArrayList<>();
+    for (String id : marked) {
+      if (s.sfChanged.containsKey(id)) {
+        found.put(id, s.sfChanged.get(id));
+      } else {
+        notRead.add(id);
+      }
+    }
+    if (!notRead.isEmpty()) {
+      salesforce.get(s.repUserId(), notRead, s.sfFields).forEach(c -> found.put(c.id(), c));
+    }
+    List<ExchangeItem> rest = new ArrayList<>();
+    for (ExchangeItem item : unlinked) {
+      Optional<String> sfId = item.salesforceId();
+      if (sfId.isPresent() && found.containsKey(sfId.get()) && !s.links.hasSalesforce(sfId.get())) {
+        s.matched(found.get(sfId.get()), item);
+      } else {
+        rest.add(item); // no mark, or its record is gone or taken
+      }
+    }
+    return rest;
+  }
+
+  /**
+   * (b) The creation key on a record we made from this item. Such records are the
+   * rep's: after a whole read of the rep's records they are among them, so no query is needed.
+   */
+  private List<ExchangeItem> byCreationKey(List<ExchangeItem> rest) throws SyncException {
+    Map<String, SalesforceItem> byKey = new HashMap<>();
+    s.sfChanged.values().stream().filter(c -> c.creationKey() != null).forEach(c -> byKey.put(c.creationKey(), c));
+    if (!rest.isEmpty() && !s.salesforceReadWhole) {
+      byKey.putAll(salesforce.byCreationKey(rest.stream().map(s.rules::creationKey).filter(k -> !byKey.containsKey(k))
+          .distinct().toList(), s.sfFields));
+    }
+    List<ExchangeItem> left = new ArrayList<>();
+    for (ExchangeItem item : rest) {
+      SalesforceItem c = byKey.get(s.rules.creationKey(item));
+      if (c != null && !s.rules.mayLink(c)) {
+        s.report.skipped++; // someone else's record for the same thing: never a second one
+      } else if (c != null && !s.links.hasSalesforce(c.id())) {
+        s.matched(c, item);
+      } else {
+        left.add(item);
+      }
+    }
+    return left;
+  }
+
+  /** (c) The kind's match key (a contact's email), among records the rep can see. */
+  private List<ExchangeItem> byKindKey(List<ExchangeItem> rest) throws SyncException {
+    Map<String, Set<String>> lookups = new HashMap<>();
+    for (ExchangeItem item : rest) {
+      s.rules.candidateLookup(item).ifPresent(l -> lookups.computeIfAbsent(l.field(), f -> new HashSet<>()).add(l.value()));
+    }
+    Map<String, List<SalesforceItem>> candidates = new HashMap<>();
+    for (Map.Entry<String, Set<String>> lookup : lookups.entrySet()) {
+      for (SalesforceItem c : salesforce.byValues(s.repUserId(), lookup.getKey(), lookup.getValue(), s.sfFields)) {
+        s.rules.matchKey(c).ifPresent(k -> candidates.computeIfAbsent(k, x -> new ArrayList<>()).add(c));
+      }
+    }
+    List<ExchangeItem> unmatched = new ArrayList<>();
+    for (ExchangeItem item : rest) {
+      Optional<SalesforceItem> choice = s.rules.matchKey(item).flatMap(k -> s.rules.choose(
+          candidates.getOrDefault(k, List.of()).stream().filter(c -> !s.links.hasSalesforce(c.id())).toList()));
+      if (choice.isPresent()) {
+        s.matched(choice.get(), item);
+      } else {
+        unmatched.add(item);
+      }
+    }
+    return unmatched;
+  }
+
+  /**
+   * Items still unlinked after the pass (the direction does not carry them to
+   * Salesforce, or Salesforce refused them) are remembered by their match key,
+   * so a Salesforce record that comes later finds them whether or not they changed.
+   */
+  void rememberUnlinked(List<ExchangeItem> unmatched) {
+    for (ExchangeItem item : unmatched) {
+      if (!s.links.hasExchange(item.id())) {
+        s.rules.matchKey(item).ifPresentOrElse(k -> s.change.unlinkedItem(item.id(), k),
+            () -> s.change.forgetUnlinkedItem(item.id()));
+      }
+    }
+  }
+
+  /** Creates in Salesforce the unmatched items the direction carries there. */
+  void createInSalesforce(List<ExchangeItem> unmatched) throws SyncException {
+    List<ExchangeItem> toCreate = unmatched.stream().filter(i -> !s.links.hasExchange(i.id())
+        && Decision.decide(Decision.State.ABSENT, Decision.State.CHANGED, false, s.direction)
+            == Decision.Action.MATCH_OR_CREATE_IN_SALESFORCE).toList();
+    if (toCreate.isEmpty()) {
+      return;
+    }
+    List<Map<String, String>> records = toCreate.stream()
+        .map(i -> PassState.nonNull(s.map.toSalesforce(s.map.fromExchange(i)))).toList();
+    List<SalesforceSide.WriteOutcome> results = salesforce.create(s.repUserId(), records,
+        toCreate.stream().map(s.rules::creationKey).toList());
+    List<ItemUpdate> markBack = new ArrayList<>();
+    for (int i = 0; i < toCreate.size(); i++) {
+      ExchangeItem item = toCreate.get(i);
+      SalesforceSide.WriteOutcome r = results.get(i);
+      if (r.succeeded()) {
+        s.report.salesforceCreated++;
+        String sfId = r.id().orElseThrow();
+        s.remember(new Link(sfId, item.id(), s.map.fromExchange(item), item.changeKey()));
+        markBack.add(new ItemUpdate(item.id(), Optional.of(item.changeKey()), Map.of(), Optional.of(sfId)));
+        s.cleared(Side.EXCHANGE, item.id());
+      } else {
+        s.failed(Side.EXCHANGE, item.id(), new RecordError(Side.SALESFORCE, null, item.id(), r.errorCode().orElse("UNKNOWN"),
+            r.message(), SalesforceSuggestions.forCode(r.errorCode().orElse(""))));
+      }
+    }
+    if (!markBack.isEmpty()) {
+      // The new Salesforce id goes onto the item, so a Reset Sync re-links it by id. A conflict
+      // (the rep edited it meanwhile) only delays that: the creation key links it too.
+      List<ItemResult> marked = PassState.exchange(() -> mailbox.update(s.rules.itemKind(), markBack));
+      for (int i = 0; i < markBack.size(); i++) {
+        ItemResult r = marked.get(i);
+        if (r.succeeded()) {
+          Link link = s.links.ofExchange(markBack.get(i).id()).orElseThrow();
+          s.remember(new Link(link.salesforceId(), link.exchangeId(), link.base(), r.changeKey().orElse(link.exchangeChangeKey())));
+        }
+      }
+    }
+  }
+}

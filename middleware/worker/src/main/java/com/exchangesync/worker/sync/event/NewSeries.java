@@ -1,0 +1,276 @@
+package com.exchangesync.worker.sync.event;
+
+import com.exchangesync.worker.exchange.ExchangeField;
+import com.exchangesync.worker.exchange.ExchangeItem;
+import com.exchangesync.worker.exchange.ItemKind;
+import com.exchangesync.worker.exchange.ItemResult;
+import com.exchangesync.worker.exchange.ItemUpdate;
+import com.exchangesync.worker.exchange.MailboxError;
+import com.exchangesync.worker.exchange.NewItem;
+import com.exchangesync.worker.sync.Link;
+import com.exchangesync.worker.sync.PassContext;
+import com.exchangesync.worker.sync.RecordError;
+import com.exchangesync.worker.sync.SalesforceItem;
+import com.exchangesync.worker.sync.SalesforceSide;
+import com.exchangesync.worker.sync.Side;
+import com.exchangesync.worker.sync.SyncException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A series not paired yet, on either side: found on the other side (by the
+ * Salesforce id we stored on the master, or a series starting at the same time
+ * with the same subject), else made there as a series, its occurrences then
+ * paired one to one with the side just made as their base (so the first side's
+ * exceptions and cancellations go over too). A series Salesforce cannot keep
+ * (no end date) syncs its occurrences in the window as single events, and the
+ * admin is told so in an error row.
+ */
+final class NewSeries {
+
+  static final String AS_SINGLES_CODE = "SERIES_SYNCED_AS_SINGLE_EVENTS";
+
+  private final PassContext pass;
+  private final SeriesSync series;
+  private final SeriesMembers members;
+
+  NewSeries(PassContext pass, SeriesSync series) {
+    this.pass = pass;
+    this.series = series;
+    this.members = new SeriesMembers(pass);
+  }
+
+  /** A master with no pair. */
+  void fromExchange(ExchangeItem master) throws SyncException {
+    if (pass.buried(Side.EXCHANGE, master.id(), Map.of(SeriesSync.PATTERN_EXCHANGE, SeriesPattern.ofExchange(master)))
+        || skipped(master)) {
+      pass.report().countDropped(0, 0, 1);
+      return;
+    }
+    Optional<String> mark = master.salesforceId();
+    if (mark.isPresent()) {
+      List<SalesforceItem> marked = pass.salesforce().get(pass.rep().mailbox().userId(), List.of(mark.get()),
+          pass.salesforceFields());
+      if (!marked.isEmpty() && SeriesPattern.isOccurrence(marked.get(0))) {
+        adopt(master, SeriesSync.salesforceSeries(pass, SeriesPattern.start(marked.get(0)),
+            marked.get(0).get("Recurrence2PatternTimeZone")));
+        return;
+      }
+    }
+    String start = SeriesPattern.salesforceFields(master).get("Recurrence2PatternStartDate");
+    List<SalesforceItem> same = SeriesSync.salesforceSeries(pass, start, null).stream()
+        .filter(r -> pass.linkOfSalesforce(r.id()).isEmpty()).toList();
+    if (!same.isEmpty() && sameSubject(SeriesPattern.first(same), master)) {
+      adopt(master, same);
+      return;
+    }
+    if (!pass.rep().direction().toSalesforce()) {
+      return;
+    }
+    List<ExchangeItem> occurrences = series.exchangeOccurrences(pass, master.id(), List.of());
+    if (occurrences.isEmpty()) {
+      pass.report().countDropped(0, 0, 1); // nothing of it in the window
+      return;
+    }
+    Optional<String> why = SeriesPattern.unstatableInSalesforce(master);
+    if (why.isPresent()) {
+      singles(master, occurrences);
+      note(master, "The recurring event \"" + subject(master) + "\" is synced as single events: " + why.get() + ".");
+      pass.remember(new Link(SeriesSync.SERIES_PREFIX + master.id(), master.id(), SeriesSync.seriesBase(
+          SeriesPattern.ofExchange(master), null, null, SeriesSync.AS_SINGLES), master.changeKey(), master.id()));
+      return;
+    }
+    Map<String, String> fields = new HashMap<>(pass.rep().fields().toSalesforce(pass.rep().fields().fromExchange(master)));
+    fields.putAll(SeriesPattern.salesforceFields(master));
+    fields.put("IsRecurrence2", "true");
+    List<String> noKey = new ArrayList<>();
+    noKey.add(null); // a series' occurrences share every field: a unique key cannot be on them
+    SalesforceSide.WriteOutcome made = pass.salesforce().create(pass.rep().mailbox().userId(), List.of(fields), noKey).get(0);
+    if (!made.succeeded()) {
+      if (made.message().contains("100")) {
+        singles(master, occurrences);
+        note(master, "The recurring event \"" + subject(master) + "\" is synced as single events: Salesforce keeps at most "
+            + "100 occurrences in a series. (" + made.message() + ")");
+        pass.remember(new Link(SeriesSync.SERIES_PREFIX + master.id(), master.id(), SeriesSync.seriesBase(
+            SeriesPattern.ofExchange(master), null, null, SeriesSync.AS_SINGLES), master.changeKey(), master.id()));
+        return;
+      }
+      String code = made.errorCode().orElse("UNKNOWN");
+      pass.failed(Side.EXCHANGE, master.id(), new RecordError(Side.SALESFORCE, null, master.id(), code, made.message(),
+          com.exchangesync.worker.sync.SalesforceSuggestions.forCode(code)));
+      return;
+    }
+    pass.report().count(0, 0, 1, 0, 0);
+    String firstId = made.id().orElseThrow();
+    // The master carries the series' id, so a crash before the pair is saved, or a Reset Sync, finds it again.
+    SeriesMembers.exchange(() -> pass.mailbox().update(ItemKind.EVENT, List.of(new ItemUpdate(master.id(), Optional.empty(),
+        Map.of(), Optional.of(firstId)))));
+    List<SalesforceItem> salesforce = SeriesSync.salesforceSeries(pass, start,
+        SeriesPattern.salesforceZone(master.values().get(ExchangeField.START_TIME_ZONE)));
+    List<ExchangeItem> exchange = series.exchangeOccurrences(pass, master.id(), salesforce);
+    SeriesMembers.Pairing pairing = members.pair(salesforce, exchange, m -> members.values(m.sf()));
+    members.merge(master.id(), pairing.pairs());
+    // Occurrences Exchange cancelled are in the new Salesforce series: cancelled there too.
+    members.cancel(pairing.salesforceLeft().stream().filter(r -> inExchangeSpan(r, exchange)).map(SalesforceItem::id).toList(),
+        List.of(), List.of());
+    remember(master.id(), salesforce);
+  }
+
+  /** Occurrences of a Salesforce series with no pair, grouped by series. */
+  void fromSalesforce(java.util.Collection<SalesforceItem> occurrences) throws SyncException {
+    Map<String, SalesforceItem> byKey = new LinkedHashMap<>();
+    occurrences.forEach(r -> byKey.putIfAbsent(SeriesPattern.key(r), r));
+    for (SalesforceItem any : byKey.values()) {
+      List<SalesforceItem> all = SeriesSync.salesforceSeries(pass, SeriesPattern.start(any), any.get("Recurrence2PatternTimeZone"));
+      if (all.isEmpty() || all.stream().anyMatch(r -> pass.linkOfSalesforce(r.id()).isPresent())) {
+        continue; // gone already, or a paired series made again: its pair's step takes it
+      }
+      SalesforceItem first = SeriesPattern.first(all);
+      if (pass.linkOfSalesforce(SeriesSync.SERIES_PREFIX + first.id()).isPresent()
+          || pass.buried(Side.SALESFORCE, SeriesSync.SERIES_PREFIX + first.id(),
+              Map.of(SeriesSync.PATTERN_SALESFORCE, SeriesPattern.ofSalesforce(first)))
+          || series.rules().kept(first)) {
+        pass.report().countDropped(0, 0, 1);
+        continue;
+      }
+      Map<String, ExchangeItem> marked = SeriesMembers.exchange(() -> pass.mailbox().findBySalesforceIds(ItemKind.EVENT,
+          List.of(first.id())));
+      ExchangeItem master = marked.get(first.id());
+      if (master != null && SeriesPattern.isMaster(master)) {
+        adopt(master, all);
+        continue;
+      }
+      if (!pass.rep().direction().toExchange() || all.stream().noneMatch(r -> pass.rep().rules().skip(r).isEmpty())) {
+        continue; // not carried to Exchange, or nothing of it in the window
+      }
+      makeInExchange(first, all);
+    }
+  }
+
+  private void makeInExchange(SalesforceItem first, List<SalesforceItem> all) throws SyncException {
+    Map<ExchangeField, String> values = new HashMap<>(pass.rep().rules().newItemDefaults());
+    values.putAll(PassStateless.nonNull(pass.rep().fields().toExchange(pass.rep().fields().fromSalesforce(first.fields()))));
+    values.putAll(SeriesPattern.exchangeValues(first));
+    if (!Boolean.parseBoolean(first.get("IsAllDayEvent")) && first.get("Recurrence2PatternStartDate") != null
+        && first.get("StartDateTime") != null && first.get("EndDateTime") != null) {
+      // The first occurrence of the pattern, whatever the record says if it was moved.
+      Instant start = Instant.parse(SeriesPattern.start(first));
+      Duration length = Duration.between(Instant.parse(first.get("StartDateTime")), Instant.parse(first.get("EndDateTime")));
+      values.put(ExchangeField.START, start.toString());
+      values.put(ExchangeField.END, start.plus(length).toString());
+    }
+    ItemResult made = SeriesMembers.exchange(() -> pass.mailbox().create(ItemKind.EVENT,
+        List.of(new NewItem(ItemKind.EVENT, values, Optional.of(first.id()))))).get(0);
+    if (!made.succeeded()) {
+      pass.failed(Side.SALESFORCE, first.id(), new RecordError(Side.EXCHANGE, first.id(), null,
+          made.error().map(MailboxError::code).orElse("EXCHANGE_UNEXPECTED"), made.message(),
+          made.error().map(MailboxError::suggestion).orElse("")));
+      return;
+    }
+    pass.report().count(1, 0, 0, 0, 0);
+    String masterId = made.id().orElseThrow();
+    List<ExchangeItem> exchange = series.exchangeOccurrences(pass, masterId, all);
+    SeriesMembers.Pairing pairing = members.pair(all, exchange, m -> members.values(m.ex()));
+    members.merge(masterId, pairing.pairs());
+    // Occurrences deleted in Salesforce are missing from its series: cancelled in Exchange too.
+    members.cancel(List.of(), pairing.exchangeLeft().stream().filter(e -> inSalesforceSpan(e, all)).map(ExchangeItem::id).toList(),
+        List.of());
+    ExchangeItem master = SeriesMembers.exchange(() -> pass.mailbox().get(ItemKind.EVENT, List.of(masterId))).get(0);
+    remember(master.id(), all, master);
+  }
+
+  /** Pairs a master with a Salesforce series found for it; each side fills the other's gaps, true differences follow the winner. */
+  private void adopt(ExchangeItem master, List<SalesforceItem> salesforce) throws SyncException {
+    if (salesforce.isEmpty()) {
+      return;
+    }
+    pass.report().count(0, 0, 0, 0, 1);
+    List<ExchangeItem> exchange = series.exchangeOccurrences(pass, master.id(), salesforce);
+    SeriesMembers.Pairing pairing = members.pair(salesforce, exchange, m -> Map.of());
+    members.merge(master.id(), pairing.pairs());
+    remember(master.id(), salesforce); // as the master is after our writes, so their echo costs nothing
+  }
+
+  /** Occurrences of a series Salesforce cannot keep, each made a single event there. */
+  void singles(ExchangeItem master, List<ExchangeItem> occurrences) throws SyncException {
+    if (occurrences.isEmpty() || !pass.rep().direction().toSalesforce()) {
+      return;
+    }
+    List<Map<String, String>> records = new ArrayList<>();
+    for (ExchangeItem o : occurrences) {
+      records.add(PassStateless.nonNull(pass.rep().fields().toSalesforce(members.values(o))));
+    }
+    List<SalesforceSide.WriteOutcome> made = pass.salesforce().create(pass.rep().mailbox().userId(), records,
+        occurrences.stream().map(ExchangeItem::id).toList());
+    int created = 0;
+    for (int i = 0; i < occurrences.size(); i++) {
+      SalesforceSide.WriteOutcome o = made.get(i);
+      ExchangeItem occurrence = occurrences.get(i);
+      if (o.succeeded()) {
+        created++;
+        pass.remember(new Link(o.id().orElseThrow(), occurrence.id(), members.values(occurrence), occurrence.changeKey(),
+            master.id()));
+      } else {
+        String code = o.errorCode().orElse("UNKNOWN");
+        pass.failed(Side.EXCHANGE, occurrence.id(), new RecordError(Side.SALESFORCE, null, occurrence.id(), code, o.message(),
+            com.exchangesync.worker.sync.SalesforceSuggestions.forCode(code)));
+      }
+    }
+    pass.report().count(0, 0, created, 0, 0);
+  }
+
+  private void remember(String masterId, List<SalesforceItem> salesforce) throws SyncException {
+    ExchangeItem master = SeriesMembers.exchange(() -> pass.mailbox().get(ItemKind.EVENT, List.of(masterId))).get(0);
+    remember(masterId, salesforce, master);
+  }
+
+  private void remember(String masterId, List<SalesforceItem> salesforce, ExchangeItem master) {
+    SalesforceItem first = SeriesPattern.first(salesforce);
+    pass.remember(new Link(SeriesSync.SERIES_PREFIX + first.id(), masterId, SeriesSync.seriesBase(SeriesPattern.ofExchange(master),
+        SeriesPattern.ofSalesforce(first), SeriesPattern.key(first), "series"), master.changeKey(), masterId));
+  }
+
+  private boolean skipped(ExchangeItem master) {
+    return series.rules().kept(master);
+  }
+
+  private void note(ExchangeItem master, String message) {
+    pass.report().note(new RecordError(Side.SALESFORCE, null, master.id(), AS_SINGLES_CODE, message,
+        "Nothing to do: Salesforce shows these occurrences as single events. To sync it as a series, give the series an "
+            + "end date (or at most 100 occurrences) in Outlook."));
+  }
+
+  private static String subject(ExchangeItem master) {
+    return String.valueOf(master.values().get(ExchangeField.SUBJECT));
+  }
+
+  private static boolean sameSubject(SalesforceItem r, ExchangeItem master) {
+    String a = r.get("Subject");
+    String b = master.values().get(ExchangeField.SUBJECT);
+    return a != null && b != null && a.trim().toLowerCase(Locale.ROOT).equals(b.trim().toLowerCase(Locale.ROOT));
+  }
+
+  private static boolean inExchangeSpan(SalesforceItem r, List<ExchangeItem> exchange) {
+    if (exchange.isEmpty()) {
+      return false;
+    }
+    String s = SeriesMembers.start(r);
+    String first = SeriesMembers.originalStart(exchange.get(0));
+    String last = SeriesMembers.originalStart(exchange.get(exchange.size() - 1));
+    return s.compareTo(first) >= 0 && s.compareTo(last) <= 0;
+  }
+
+  private static boolean inSalesforceSpan(ExchangeItem e, List<SalesforceItem> salesforce) {
+    String s = SeriesMembers.originalStart(e);
+    String first = salesforce.stream().map(SeriesMembers::start).min(String::compareTo).orElse("");
+    String last = salesforce.stream().map(SeriesMembers::start).max(String::compareTo).orElse("");
+    return s.compareTo(first) >= 0 && s.compareTo(last) <= 0;
+  }
+}

@@ -1,0 +1,175 @@
+package com.exchangesync.worker.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link SalesforceSide} must do, run against each: the in-memory
+ * twin ({@code InMemorySalesforceSideTest}) and the SOAP adapter against the
+ * Salesforce test bed ({@code SoapSalesforceRecordsIT}), on contacts. Subclasses
+ * provide the side and a person's own edits (as in Salesforce's UI).
+ */
+public abstract class SalesforceSideContract {
+
+  protected static final List<String> FIELDS = List.of("FirstName", "LastName", "Email", "Title", "MailingCountry");
+
+  /** The side under test, for contacts. */
+  protected abstract SalesforceSide side();
+
+  /** The rep whose records are synced. */
+  protected abstract String rep();
+
+  /** Another user of the org. */
+  protected abstract String other();
+
+  /** A person creates a contact owned by {@code owner}; returns its id. */
+  protected abstract String personCreates(String owner, Map<String, String> fields);
+
+  /** A person edits a contact ({@code null} clears). */
+  protected abstract void personEdits(String id, Map<String, String> fields);
+
+  /** A person deletes a contact. */
+  protected abstract void personDeletes(String id);
+
+  /** Lets the rep see a contact another user owns (sharing, or the org's defaults). */
+  protected abstract void letRepSee(String id);
+
+  protected static Map<String, String> contact(String first, String last, String email) {
+    Map<String, String> f = new HashMap<>();
+    f.put("FirstName", first);
+    f.put("LastName", last);
+    f.put("Email", email);
+    return f;
+  }
+
+  private Scope owned() {
+    return new Scope(rep(), false, List.of());
+  }
+
+  @Test
+  void aFirstReadListsTheRepsRecords_andALaterReadOnlyWhatChanged() throws Exception {
+    String ann = personCreates(rep(), contact("Ann", "Lee", "ann@customer.example.com"));
+    String bo = personCreates(rep(), contact("Bo", "Ng", "bo@customer.example.com"));
+    personCreates(other(), contact("Cy", "Other", "cy@customer.example.com"));
+
+    SalesforceSide.Changes first = side().changedSince(owned(), Optional.empty(), Set.of(), FIELDS);
+    assertThat(first.inScope()).extracting(SalesforceItem::id).containsExactlyInAnyOrder(ann, bo);
+    assertThat(first.inScope()).filteredOn(i -> i.id().equals(ann)).singleElement()
+        .satisfies(i -> assertThat(i.fields()).containsEntry("LastName", "Lee").containsEntry("Email", "ann@customer.example.com"));
+    assertThat(first.gone()).isEmpty();
+
+    personEdits(bo, Map.of("Title", "Buyer"));
+    SalesforceSide.Changes second = side().changedSince(owned(), Optional.of(first.watermark()), Set.of(ann, bo), FIELDS);
+    assertThat(second.inScope()).extracting(SalesforceItem::id).contains(bo);
+    assertThat(second.inScope()).filteredOn(i -> i.id().equals(bo)).singleElement()
+        .satisfies(i -> assertThat(i.get("Title")).isEqualTo("Buyer"));
+  }
+
+  @Test
+  void aDeletedLinkedRecordIsReportedGone() throws Exception {
+    String ann = personCreates(rep(), contact("Ann", "Lee", "ann@customer.example.com"));
+    String bo = personCreates(rep(), contact("Bo", "Ng", "bo@customer.example.com"));
+    SalesforceSide.Changes first = side().changedSince(owned(), Optional.empty(), Set.of(), FIELDS);
+    personDeletes(ann);
+    SalesforceSide.Changes second = side().changedSince(owned(), Optional.of(first.watermark()), Set.of(ann, bo), FIELDS);
+    assertThat(second.gone()).containsExactly(ann);
+    assertThat(second.inScope()).extracting(SalesforceItem::id).doesNotContain(ann);
+    assertThat(side().get(rep(), List.of(ann, bo), FIELDS)).extracting(SalesforceItem::id).containsExactly(bo);
+  }
+
+  @Test
+  void aScopeOfVisibleRecords_takesOthersRecordsTheRepCanSee_andFiltersHoldLiterally() throws Exception {
+    String mine = personCreates(rep(), contact("Ann", "Lee", "ann@customer.example.com"));
+    String shared = personCreates(other(), contact("Cy", "O'Brien", "cy@customer.example.com"));
+    letRepSee(shared);
+    personEdits(mine, Map.of("MailingCountry", "France"));
+    personEdits(shared, Map.of("MailingCountry", "France' OR Name != '"));
+
+    Scope visible = new Scope(rep(), true, List.of());
+    assertThat(side().changedSince(visible, Optional.empty(), Set.of(), FIELDS).inScope()).extracting(SalesforceItem::id)
+        .contains(mine, shared);
+    assertThat(side().changedSince(owned(), Optional.empty(), Set.of(), FIELDS).inScope()).extracting(SalesforceItem::id)
+        .containsExactly(mine);
+
+    Scope france = visible.and(new FieldFilter("MailingCountry", FieldFilter.Operator.EQUALS, "france"));
+    assertThat(side().changedSince(france, Optional.empty(), Set.of(), FIELDS).inScope()).extracting(SalesforceItem::id)
+        .containsExactly(mine);
+    Scope quoted = visible.and(new FieldFilter("MailingCountry", FieldFilter.Operator.STARTS_WITH, "France'"));
+    assertThat(side().changedSince(quoted, Optional.empty(), Set.of(), FIELDS).inScope()).extracting(SalesforceItem::id)
+        .containsExactly(shared);
+    Scope notFrance = visible.and(new FieldFilter("MailingCountry", FieldFilter.Operator.NOT_EQUALS, "France"));
+    assertThat(side().changedSince(notFrance, Optional.empty(), Set.of(), FIELDS).inScope()).extracting(SalesforceItem::id)
+        .doesNotContain(mine).contains(shared);
+    Scope containsBrien = visible.and(new FieldFilter("LastName", FieldFilter.Operator.CONTAINS, "brien"));
+    assertThat(side().changedSince(containsBrien, Optional.empty(), Set.of(), FIELDS).inScope()).extracting(SalesforceItem::id)
+        .containsExactly(shared);
+  }
+
+  @Test
+  void createsOwnedByTheRep_withTheirCreationKeys_andRefusesABadRecordAlone() throws Exception {
+    List<SalesforceSide.WriteOutcome> outcomes = side().create(rep(), List.of(
+        contact("Ann", "Lee", "ann@customer.example.com"),
+        contact("No", null, "no-last-name@customer.example.com"),
+        contact("Bo", "Ng", "bo@customer.example.com")), List.of("AAMkItemAnn", "AAMkItemNo", "AAMkItemBo"));
+    assertThat(outcomes.get(0).succeeded()).isTrue();
+    assertThat(outcomes.get(1).succeeded()).isFalse();
+    assertThat(outcomes.get(1).errorCode()).contains("REQUIRED_FIELD_MISSING");
+    assertThat(outcomes.get(1).message()).isNotBlank();
+    assertThat(outcomes.get(2).succeeded()).isTrue();
+
+    Map<String, SalesforceItem> byKey = side().byCreationKey(List.of("AAMkItemAnn", "AAMkItemBo", "AAMkItemNo"), FIELDS);
+    assertThat(byKey).containsOnlyKeys("AAMkItemAnn", "AAMkItemBo");
+    assertThat(byKey.get("AAMkItemAnn").id()).isEqualTo(outcomes.get(0).id().orElseThrow());
+    assertThat(byKey.get("AAMkItemAnn").creationKey()).isEqualTo("AAMkItemAnn");
+    assertThat(side().changedSince(owned(), Optional.empty(), Set.of(), FIELDS).inScope()).extracting(SalesforceItem::id)
+        .containsExactlyInAnyOrder(outcomes.get(0).id().orElseThrow(), outcomes.get(2).id().orElseThrow());
+  }
+
+  @Test
+  void updatesSetAndClearFields_andRefuseEachBadRecordAlone() throws Exception {
+    String ann = personCreates(rep(), contact("Ann", "Lee", "ann@customer.example.com"));
+    String bo = personCreates(rep(), contact("Bo", "Ng", "bo@customer.example.com"));
+    Map<String, String> clearEmail = new HashMap<>();
+    clearEmail.put("Email", null);
+    clearEmail.put("Title", "Buyer");
+    Map<String, String> clearLastName = new HashMap<>();
+    clearLastName.put("LastName", null);
+    List<SalesforceSide.WriteOutcome> outcomes = side().update(List.of(
+        new SalesforceSide.RecordUpdate(ann, clearEmail), new SalesforceSide.RecordUpdate(bo, clearLastName)));
+    assertThat(outcomes.get(0).succeeded()).isTrue();
+    assertThat(outcomes.get(1).errorCode()).contains("REQUIRED_FIELD_MISSING");
+    SalesforceItem after = side().get(rep(), List.of(ann), FIELDS).get(0);
+    assertThat(after.get("Title")).isEqualTo("Buyer");
+    assertThat(after.get("Email")).isNull();
+    assertThat(side().get(rep(), List.of(bo), FIELDS).get(0).get("LastName")).isEqualTo("Ng");
+  }
+
+  @Test
+  void candidatesAreFoundByValueIgnoringCase_amongRecordsTheRepCanSee() throws Exception {
+    String ann = personCreates(rep(), contact("Ann", "Lee", "Ann.Lee@Customer.example.com"));
+    String shared = personCreates(other(), contact("Ann", "Twin", "ann.lee@customer.example.com"));
+    letRepSee(shared);
+    personCreates(rep(), contact("Bo", "Ng", "bo@customer.example.com"));
+    List<SalesforceItem> found = side().byValues(rep(), "Email", Set.of("ann.lee@customer.example.com", "nobody@x.example.com"),
+        FIELDS);
+    assertThat(found).extracting(SalesforceItem::id).containsExactlyInAnyOrder(ann, shared);
+    assertThat(found).allSatisfy(i -> assertThat(i.lastModified()).isNotNull());
+  }
+
+  @Test
+  void findListsEveryRecordInScopeNow_changedOrNot() throws Exception {
+    String ann = personCreates(rep(), contact("Ann", "Lee", "ann@customer.example.com"));
+    personEdits(ann, Map.of("MailingCountry", "France"));
+    personCreates(rep(), contact("Bo", "Ng", "bo@customer.example.com"));
+    personCreates(other(), contact("Cy", "Other", "cy@customer.example.com"));
+    assertThat(side().find(owned(), FIELDS)).hasSize(2);
+    assertThat(side().find(owned().and(new FieldFilter("MailingCountry", FieldFilter.Operator.EQUALS, "France")), FIELDS))
+        .extracting(SalesforceItem::id).containsExactly(ann);
+  }
+}
