@@ -64,6 +64,7 @@ final class RepSync {
   private final String workerId;
   private final Clock clock;
   private final Duration lease;
+  private int pageSize = SyncPass.PAGE;
 
   RepSync(SalesforceAdapter salesforce, SyncStateStore store, MailboxLeases leases, ErrorOutbox errors, SyncActivity activity,
           List<SyncKind> kinds, String workerId, Clock clock, Duration lease) {
@@ -76,6 +77,11 @@ final class RepSync {
     this.workerId = workerId;
     this.clock = clock;
     this.lease = lease;
+  }
+
+  /** How many changes per side each page of a pass holds. */
+  void pageSize(int changes) {
+    this.pageSize = changes;
   }
 
   /**
@@ -152,12 +158,12 @@ final class RepSync {
       copyPrevious(current, status, List.of(kind));
       return new RepOutcome(email, Optional.of(kind.itemKind()), "failed", String.join("; ", settings.problems()), Optional.empty());
     }
-    boolean firstSync = store.load(settings.context().get().mailbox(), kind.itemKind()).cursors().isEmpty();
+    boolean firstSync = store.start(settings.context().get().mailbox(), kind.itemKind()).cursors().isEmpty();
     try {
       status.set(f.folderFound(), true);
       RepContext context = MailboxFields.fitted(settings.context().get(), mailbox);
       PassReport report = new SyncPass(mailbox, kind.salesforceSide(salesforce, context), store, workerId, clock, fence)
-          .run(context);
+          .pageSize(pageSize).run(context);
       for (RecordError e : report.errors()) {
         report(orgId, rep, kind, e.code(), e.message(), e.suggestion(), e.salesforceId(), e.exchangeId(),
             e.writtenTo() == Side.EXCHANGE ? "Salesforce to Exchange" : "Exchange to Salesforce");

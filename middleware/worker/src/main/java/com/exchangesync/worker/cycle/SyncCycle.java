@@ -22,6 +22,7 @@ import com.exchangesync.worker.store.SyncActivity;
 import com.exchangesync.worker.sync.Direction;
 import com.exchangesync.worker.sync.MailboxKey;
 import com.exchangesync.worker.sync.Membership;
+import com.exchangesync.worker.sync.SyncPass;
 import com.exchangesync.worker.sync.SyncKind;
 import com.exchangesync.worker.sync.SyncStateStore;
 import java.time.Clock;
@@ -81,6 +82,18 @@ public final class SyncCycle {
     this.systemStatus = new SystemStatusWriter(salesforce, activity, this.kinds, clock);
     this.passes = passes;
     this.clock = clock;
+  }
+
+  /**
+   * Sets how many changes per side each page of a pass holds ({@link SyncPass#PAGE} by default;
+   * tests make pages small to cross many page boundaries against the test beds).
+   */
+  public SyncCycle pageSize(int changes) {
+    if (changes < 1) {
+      throw new IllegalArgumentException("a page holds at least one change: " + changes);
+    }
+    repSync.pageSize(changes);
+    return this;
   }
 
   /** Runs one cycle; returns what happened to each rep and kind. */
@@ -254,7 +267,7 @@ public final class SyncCycle {
       for (SyncKind kind : kinds) {
         KindStatusFields f = kind.statusFields();
         Direction d = kind.direction(rep.configuration());
-        boolean first = marked || store.load(new MailboxKey(orgId, rep.user().id()), kind.itemKind()).cursors().isEmpty();
+        boolean first = marked || store.start(new MailboxKey(orgId, rep.user().id()), kind.itemKind()).cursors().isEmpty();
         if (!rep.linked() || d == Direction.NONE || !first
             || StatusValues.INITIAL_SYNC_IN_PROGRESS.equals(current == null ? null : current.get(f.toExchange()))) {
           continue;

@@ -36,16 +36,28 @@ final class UnlinkedExchange {
   /** Matches what it can; returns the items still unlinked, with the action the decision gave each. */
   List<ExchangeItem> match() throws SyncException {
     List<ExchangeItem> unlinked = new ArrayList<>();
+    List<ExchangeItem> buriedWithMark = new ArrayList<>();
     for (ExchangeItem item : s.exChanged.values()) {
-      if (!s.links.hasExchange(item.id())
-          && Decision.decide(Decision.State.ABSENT, s.stateOf(item), false, s.direction) != Decision.Action.NOTHING) {
+      if (s.links.hasExchange(item.id())) {
+        continue;
+      }
+      Decision.State state = s.stateOf(item);
+      if (Decision.decide(Decision.State.ABSENT, state, false, s.direction) != Decision.Action.NOTHING) {
         unlinked.add(item);
+      } else if (state == Decision.State.BURIED && item.salesforceId().isPresent()) {
+        // A tombstoned item whose mark names a live record we wrote it for (a pass that matched it
+        // to that record and stopped before saving): it is that record's partner, not a second one.
+        buriedWithMark.add(item);
       }
     }
-    if (unlinked.isEmpty()) {
+    if (unlinked.isEmpty() && buriedWithMark.isEmpty()) {
       return unlinked;
     }
-    return byKindKey(byCreationKey(byMark(unlinked)));
+    List<ExchangeItem> candidates = new ArrayList<>(unlinked);
+    candidates.addAll(buriedWithMark);
+    List<ExchangeItem> rest = byMark(candidates);
+    rest.removeAll(buriedWithMark); // not matched by its mark: it stays buried
+    return byKindKey(byCreationKey(rest));
   }
 
   /** (a) The Salesforce id we stored on the item (an item copied in Outlook carries it too: first come wins). */

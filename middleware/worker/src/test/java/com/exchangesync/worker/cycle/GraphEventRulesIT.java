@@ -2,6 +2,7 @@ package com.exchangesync.worker.cycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.exchangesync.worker.exchange.ews.ExchangeTestbedFixture;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.stream.Stream;
@@ -63,6 +64,27 @@ class GraphEventRulesIT extends EventRulesIT {
     assertThat(annEvents().filter(e -> "Demo".equals(e.getString("subject"))).findFirst().orElseThrow().getJsonArray("attendees"))
         .as("the rep's attendee stays").hasSize(1);
     assertThat(eventsOf(cycle.run(), ANN_MAIL).report().orElseThrow().writes()).isZero();
+    assertThat(ex.sim.stats().getLong("meetingMessagesSent", 0L)).isZero();
+  }
+
+  @Test
+  @Override
+  @DisplayName("On Exchange Online, a meeting in two reps' calendars is one Salesforce event, and the other rep is not made an invitee")
+  void aMeetingInTwoRepsCalendars_isOneSalesforceEvent_withTheOtherRepInvited() throws Exception {
+    configure(new JsonObject());
+    JsonObject meeting = new JsonObject().put("subject", "Kick-off").put("start", day(6) + "T09:00:00Z")
+        .put("end", day(6) + "T10:00:00Z").put("attendees", new JsonArray()
+            .add(new JsonObject().put("email", ExchangeTestbedFixture.BOB).put("name", "Bob Rep").put("type", "Required")));
+    String annId = ex.sim.createEvent(ANN_MAIL, meeting).getString("id");
+    String uid = annEvents().filter(e -> annId.equals(e.getString("id"))).findFirst().orElseThrow().getString("uid");
+    ex.sim.createEvent(ExchangeTestbedFixture.BOB, meeting.copy().put("uid", uid));
+    cycle.run();
+    assertThat(sfEvents().filter(e -> "Kick-off".equals(e.getString("Subject")))).as("one event for the meeting").hasSize(1);
+    String kickOff = sfEvents().filter(e -> "Kick-off".equals(e.getString("Subject"))).findFirst().orElseThrow().getString("Id");
+    assertThat(invitees(kickOff)).as("attendees are not copied to Salesforce on Exchange Online").isEmpty();
+    assertThat(sf.sim.records("Event").stream().map(JsonObject.class::cast)
+        .filter(e -> e.getString("OwnerId").startsWith(BOB))).as("no second event in Bob's name").isEmpty();
+    assertThat(eventsOf(cycle.run(), ExchangeTestbedFixture.BOB).report().orElseThrow().writes()).isZero();
     assertThat(ex.sim.stats().getLong("meetingMessagesSent", 0L)).isZero();
   }
 

@@ -277,4 +277,27 @@ class ContactSyncPassTest {
     assertThat(bench.items()).hasSize(1);
     assertThat(bench.sync().writes()).isZero();
   }
+
+  @Test
+  void aTombstonedItemMatchedToANewContact_byAPassThatStoppedBeforeSaving_isFoundByItsMark_notCopied() throws Exception {
+    String first = bench.ui().create(SyncBench.sf("P", "Lee", "a@x.com"));
+    bench.sync();
+    String second = bench.ui().create(SyncBench.sf("P", "Lee", "a@x.com"));
+    bench.ui().delete(first);
+    bench.outlook().edit(bench.items().get(0).id(), Map.of(ExchangeField.JOB_TITLE, "Buyer"));
+    bench.direction = Direction.SALESFORCE_TO_EXCHANGE;
+    // The pass unlinks the item from the deleted contact, matches it to the new one by email and
+    // marks it with the new id (clearing the title, Salesforce to Exchange), then stops before saving.
+    try (var mailbox = bench.exchange.open(SyncBench.EMAIL)) {
+      assertThatThrownBy(() -> new SyncPass(mailbox, bench.salesforce, new CrashingStore(bench.store), "worker-1", bench.clock)
+          .run(bench.context())).isInstanceOf(LeaseLostException.class);
+    }
+    assertThat(bench.items()).extracting(i -> i.salesforceId().orElseThrow()).containsExactly(second);
+
+    // Run again, the item is back at the content of the tombstone: it is matched by its mark all the same.
+    PassReport report = bench.sync();
+    assertThat(report.exchangeCreated()).isZero();
+    assertThat(bench.items()).extracting(i -> i.salesforceId().orElseThrow()).containsExactly(second);
+    assertThat(bench.sync().writes()).isZero();
+  }
 }

@@ -39,6 +39,46 @@ public abstract class SyncStateStoreContract {
   }
 
   @Test
+  void aPageLooksUpOnlyTheLinksAndTombstonesOfTheRecordsItRead() throws Exception {
+    lease(ANN, OWNER);
+    lease(BOB, OWNER);
+    Link a = new Link("003A", "ex-1", Map.of("email", "a@x.com"), "ck1");
+    Link series = new Link("003S", "ex-s", Map.of(), "cks", null);
+    Link occurrence = new Link("003O", "ex-o", Map.of("subject", "Standup"), "cko", "003S");
+    store().save(ANN, ItemKind.CONTACT, OWNER, new StateChange().link(a).link(new Link("003B", "ex-2", Map.of(), null))
+        .tombstone(new Tombstone(Side.EXCHANGE, "ex-9", "fp9"))
+        .cursor(Side.EXCHANGE, new Cursor("state-1", Direction.BOTH))
+        .retry(new Retry(Side.SALESFORCE, "003R", 1, java.time.Instant.parse("2026-11-25T12:00:00Z"))));
+    store().save(ANN, ItemKind.EVENT, OWNER, new StateChange().link(series).link(occurrence));
+    store().save(BOB, ItemKind.CONTACT, OWNER, new StateChange().link(new Link("003X", "ex-x", Map.of(), null)));
+
+    SyncState start = store().start(ANN, ItemKind.CONTACT);
+    assertThat(start.links()).as("a pass starts without the links").isEmpty();
+    assertThat(start.tombstones()).isEmpty();
+    assertThat(start.cursor(Side.EXCHANGE, Direction.BOTH)).contains(new Cursor("state-1", Direction.BOTH));
+    assertThat(start.retries()).extracting(Retry::recordId).containsExactly("003R");
+
+    assertThat(store().linksOfSalesforce(ANN, ItemKind.CONTACT, java.util.List.of("003A", "003X", "003none")))
+        .as("only the rep's and kind's, only those asked").containsOnlyKeys("003A").containsEntry("003A", a);
+    assertThat(store().linksOfExchange(ANN, ItemKind.CONTACT, java.util.List.of("ex-1", "ex-x", "ex-o")))
+        .containsOnlyKeys("ex-1");
+    assertThat(store().linksInSeries(ANN, ItemKind.EVENT, "003S")).containsExactly(occurrence);
+    assertThat(store().linksInSeries(ANN, ItemKind.CONTACT, "003S")).isEmpty();
+    assertThat(store().tombstones(ANN, ItemKind.CONTACT, Side.EXCHANGE, java.util.List.of("ex-9", "ex-1")))
+        .containsExactly(Map.entry("ex-9", new Tombstone(Side.EXCHANGE, "ex-9", "fp9")));
+    assertThat(store().tombstones(ANN, ItemKind.CONTACT, Side.SALESFORCE, java.util.List.of("ex-9"))).isEmpty();
+
+    LinkedIds linked = store().linkedSalesforceIds(ANN, ItemKind.CONTACT);
+    assertThat(linked.isEmpty()).isFalse();
+    assertThat(linked.among(java.util.List.of("003A", "003X", "003B", "003none"))).containsExactlyInAnyOrder("003A", "003B");
+    assertThat(linked.all()).containsExactlyInAnyOrder("003A", "003B");
+    assertThat(store().linkedSalesforceIds(BOB, ItemKind.EVENT).isEmpty()).isTrue();
+    assertThat(store().linkCount(ANN, ItemKind.CONTACT)).isEqualTo(2);
+    assertThat(store().linkCount(ANN, ItemKind.EVENT)).isEqualTo(2);
+    assertThat(store().linkCount(BOB, ItemKind.EVENT)).isZero();
+  }
+
+  @Test
   void relinkingAnExchangeItemDropsItsOldPair_andUnlinkForgets() throws Exception {
     lease(ANN, OWNER);
     store().save(ANN, ItemKind.CONTACT, OWNER, new StateChange().link(new Link("003A", "ex-1", Map.of(), "ck1")));
