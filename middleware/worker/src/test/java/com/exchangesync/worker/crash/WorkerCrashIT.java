@@ -30,16 +30,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The worker process is killed with SIGKILL at random points of an initial sync
- * of 5 reps x 400 contacts (200 made in Salesforce, 200 in Outlook), 20 times,
- * with people editing both sides between the crashes. After it is let finish,
+ * of 5 reps x 400 contacts (200 made in Salesforce, 200 in Outlook), 20 times
+ * ({@code -Dexsync.crashTrials=100} in {@code scripts/test --long}), with people
+ * editing both sides between the crashes. After it is let finish,
  * both sides hold one consistent world: no contact or item twice, every edit there.
  */
 class WorkerCrashIT extends WorkerProcessTestBase {
 
-  static final int CRASHES = 20;
+  static final int CRASHES = Integer.getInteger("exsync.crashTrials", 20);
 
   @Test
-  void killedTwentyTimesMidSync_theWorldConverges_withNoDuplicateAndNoLostEdit() throws Exception {
+  void killedAtRandomMidSync_trialAfterTrial_theWorldConverges_withNoDuplicateAndNoLostEdit() throws Exception {
     Random random = new Random(20261125L);
     Path log = dir.resolve("worker.log");
     Map<String, String> expectedTitles = new HashMap<>();
@@ -70,7 +71,9 @@ class WorkerCrashIT extends WorkerProcessTestBase {
         expectedTitles.put(item.getString("surname"), exTitle);
       }
     }
-    assertThat(killedMidRun).as("most runs were killed before they finished").isGreaterThan(CRASHES / 2);
+    // Once the first sync is done a run has little to do and may end before its kill: of 20 trials most
+    // are killed mid-run, and a long run has at least as many.
+    assertThat(killedMidRun).as("runs killed before they finished").isGreaterThan(Math.min(CRASHES, 20) / 2);
     int before = sf.records("Contact").size();
     assertThat(before).as("the killed runs made progress (Outlook contacts reached Salesforce); log: "
         + Files.readString(log).lines().filter(l -> l.contains("ERROR") || l.contains("failed") || l.contains("problem"))

@@ -66,7 +66,7 @@ class ContactSyncProperties {
     return action.list().ofMinSize(1).ofMaxSize(30);
   }
 
-  @Property(tries = 300)
+  @Property
   void afterEverySync_theSidesAgree_nothingIsDuplicated_nothingMadeByAPersonIsLost(@ForAll("scripts") List<Action> script)
       throws Exception {
     SyncBench bench = new SyncBench();
