@@ -36,6 +36,39 @@ public interface Mailbox extends AutoCloseable {
    */
   ItemChanges changes(ItemKind kind, Optional<String> syncToken) throws MailboxException;
 
+  /**
+   * Which of the items a folder reports changed, by id and the change key it
+   * reports, are versions the caller already holds: its own writes read back
+   * (echoes), or items unchanged since it last saw them.
+   */
+  @FunctionalInterface
+  interface KnownVersions {
+    /** Holds none: every reported item is read. */
+    KnownVersions NONE = changeKeyById -> Set.of();
+
+    /** The ids among {@code changeKeyById} whose change key the caller holds. */
+    Set<String> known(Map<String, String> changeKeyById);
+  }
+
+  /**
+   * As {@link #changes(ItemKind, Optional)}, leaving out the items whose change
+   * key {@code known} holds. A transport that reports change keys before content
+   * (EWS: {@code SyncFolderItems} with ids only, then {@code GetItem}) does not
+   * read those items at all; one that reports content with its changes (Graph's
+   * delta) leaves them out after.
+   */
+  default ItemChanges changes(ItemKind kind, Optional<String> syncToken, KnownVersions known) throws MailboxException {
+    ItemChanges all = changes(kind, syncToken);
+    Map<String, String> reported = new java.util.LinkedHashMap<>();
+    all.changed().forEach(i -> reported.put(i.id(), i.changeKey()));
+    Set<String> held = reported.isEmpty() ? Set.of() : known.known(reported);
+    if (held.isEmpty()) {
+      return all;
+    }
+    return new ItemChanges(all.changed().stream().filter(i -> !held.contains(i.id())).toList(), all.deletedIds(),
+        all.syncToken(), all.moreAvailable());
+  }
+
   /** The items with these ids that still exist, in no particular order. */
   List<ExchangeItem> get(ItemKind kind, List<String> ids) throws MailboxException;
 

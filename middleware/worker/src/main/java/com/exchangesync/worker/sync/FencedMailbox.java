@@ -37,6 +37,11 @@ final class FencedMailbox implements Mailbox {
   }
 
   @Override
+  public ItemChanges changes(ItemKind kind, Optional<String> syncToken, KnownVersions known) throws MailboxException {
+    return mailbox.changes(kind, syncToken, known);
+  }
+
+  @Override
   public List<ExchangeItem> get(ItemKind kind, List<String> ids) throws MailboxException {
     return mailbox.get(kind, ids);
   }

@@ -15,6 +15,8 @@ public final class PassReport {
   int linkedTotal;
   int skipped;
   int deleted;
+  /** Exchange items the folder reported whose version we already held (our own writes read back). */
+  int echoesSkipped;
   boolean directionNone;
   final List<RecordError> errors = new ArrayList<>();
 
@@ -73,6 +75,11 @@ public final class PassReport {
   /** Records deleted because their partner was cancelled (an occurrence of a series), on either side. */
   public int deleted() {
     return deleted;
+  }
+
+  /** Exchange items the folder reported whose version we already held (our own writes read back). */
+  public int echoesSkipped() {
+    return echoesSkipped;
   }
 
   /** Linked pairs after the pass ("records in sync"). */

@@ -90,8 +90,14 @@ class ContactSyncCycleIT extends CycleTestBase {
     assertThat(system.getBoolean("Service_Account_Recognized__c")).isTrue();
     assertThat(system.getInteger("Contacts_Synced_Last_60_Minutes__c")).isGreaterThanOrEqualTo(5);
 
-    cycle.run(); // statuses move to "In sync"
+    long itemReadsBefore = ex.stats.calls("GetItem");
+    List<RepOutcome> second = cycle.run(); // statuses move to "In sync"
     assertThat(userStatus(ANN).getString("Contacts_To_Exchange_Status__c")).isEqualTo("In sync");
+    assertThat(second.stream().filter(o -> o.email().startsWith("ann") && o.concerns(ItemKind.CONTACT)).findFirst()
+        .orElseThrow().report().orElseThrow().echoesSkipped())
+        .as("the items the first cycle wrote are known by their change keys").isGreaterThanOrEqualTo(3);
+    assertThat(ex.stats.calls("GetItem")).as("the echoes of the first cycle's writes are not read back")
+        .isEqualTo(itemReadsBefore);
     long updatesBefore = sf.calls("upsert") + sf.calls("update") + sf.calls("create");
     List<RepOutcome> third = cycle.run();
     assertThat(third.stream().filter(o -> o.report().isPresent()))

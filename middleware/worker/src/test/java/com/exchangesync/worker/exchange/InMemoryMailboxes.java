@@ -33,6 +33,7 @@ public final class InMemoryMailboxes implements MailboxConnector {
   static final int MAX_TEXT = 255;
   private int pageSize = PAGE;
   private long changesRead;
+  private long contentRead;
 
   private final String epoch = UUID.randomUUID().toString();
   private final Map<String, InMemoryStore> stores = new HashMap<>();
@@ -47,13 +48,13 @@ public final class InMemoryMailboxes implements MailboxConnector {
     return this;
   }
 
-  /** Makes the next mailbox call fail with {@code error} (queued; one per call). */
   /** Sets how many changes a page of {@code changes} gives (EWS: 512; tests make it small to have many pages). */
   public synchronized InMemoryMailboxes pageSize(int changes) {
     this.pageSize = changes;
     return this;
   }
 
+  /** Makes the next mailbox call fail with {@code error} (queued; one per call). */
   public synchronized void failNext(MailboxError error) {
     failures.add(error);
   }
@@ -61,6 +62,11 @@ public final class InMemoryMailboxes implements MailboxConnector {
   /** Changes (items and deletions) the folders' feeds have given so far. */
   public synchronized long changesRead() {
     return changesRead;
+  }
+
+  /** Items whose content was read so far (as EWS reads them with GetItem: from the feed or by id). */
+  public synchronized long contentRead() {
+    return contentRead;
   }
 
   /** Mailbox calls made so far (each batch counts once). */
@@ -256,7 +262,22 @@ public final class InMemoryMailboxes implements MailboxConnector {
           upTo = Math.max(upTo, s.journal.isEmpty() ? 0 : s.journal.get(s.journal.size() - 1).seq());
         }
         changesRead += changed.size() + deleted.size();
+        contentRead += changed.size();
         return new ItemChanges(changed, deleted, epoch + ":" + kind + ":" + upTo, more);
+      }
+    }
+
+    /** As EWS: the page's change keys come before content, and the versions the caller holds are not read. */
+    @Override
+    public ItemChanges changes(ItemKind kind, Optional<String> syncToken, KnownVersions known) throws MailboxException {
+      synchronized (InMemoryMailboxes.this) {
+        ItemChanges all = changes(kind, syncToken);
+        Map<String, String> reported = new LinkedHashMap<>();
+        all.changed().forEach(i -> reported.put(i.id(), i.changeKey()));
+        Set<String> held = reported.isEmpty() ? Set.of() : known.known(reported);
+        contentRead -= held.size();
+        return new ItemChanges(all.changed().stream().filter(i -> !held.contains(i.id())).toList(), all.deletedIds(),
+            all.syncToken(), all.moreAvailable());
       }
     }
 
@@ -277,10 +298,11 @@ public final class InMemoryMailboxes implements MailboxConnector {
       synchronized (InMemoryMailboxes.this) {
         call();
         InMemoryStore s = store(smtp);
-        if (kind == ItemKind.EVENT) {
-          return ids.stream().distinct().map(id -> InMemoryCalendarWrites.event(s, id)).flatMap(Optional::stream).toList();
-        }
-        return ids.stream().distinct().map(s.items::get).filter(i -> i != null && i.kind() == kind).toList();
+        List<ExchangeItem> found = kind == ItemKind.EVENT
+            ? ids.stream().distinct().map(id -> InMemoryCalendarWrites.event(s, id)).flatMap(Optional::stream).toList()
+            : ids.stream().distinct().map(s.items::get).filter(i -> i != null && i.kind() == kind).toList();
+        contentRead += found.size();
+        return found;
       }
     }
 

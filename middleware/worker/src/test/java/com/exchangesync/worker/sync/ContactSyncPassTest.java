@@ -300,4 +300,41 @@ class ContactSyncPassTest {
     assertThat(bench.items()).extracting(i -> i.salesforceId().orElseThrow()).containsExactly(second);
     assertThat(bench.sync().writes()).isZero();
   }
+
+  @Test
+  void thePassAfterASync_knowsItsOwnWritesByTheirChangeKeys_andReadsNeitherSideForThem() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      bench.ui().create(SyncBench.sf("Sf", "Made" + i, "sf" + i + "@x.com"));
+    }
+    for (int i = 0; i < 2; i++) {
+      bench.outlook().create(com.exchangesync.worker.exchange.ItemKind.CONTACT, SyncBench.ex("Ex", "Made" + i, "ex" + i + "@x.com"));
+    }
+    bench.sync(); // 3 items created, 2 contacts created and their ids marked back on the items
+
+    int[] partnerReads = {0};
+    SalesforceSide counting = new RacingEditsTest.DelegatingSalesforce(bench.salesforce) {
+      @Override
+      public java.util.List<SalesforceItem> get(String repUserId, java.util.List<String> ids, java.util.List<String> fields)
+          throws SyncException {
+        partnerReads[0] += ids.size();
+        return super.get(repUserId, ids, fields);
+      }
+    };
+    PassReport echoes;
+    long contentBefore = bench.exchange.contentRead();
+    try (var mailbox = bench.exchange.open(SyncBench.EMAIL)) {
+      echoes = new SyncPass(mailbox, counting, bench.store, "worker-1", bench.clock).run(bench.context());
+    }
+    assertThat(echoes.echoesSkipped()).as("the five items the folder reports are the versions we wrote").isEqualTo(5);
+    assertThat(bench.exchange.contentRead() - contentBefore).as("no item's content is read for an echo").isZero();
+    assertThat(partnerReads[0]).as("no Salesforce partner is read for an echo").isZero();
+    assertThat(echoes.writes()).isZero();
+
+    // A rep's edit after our write is a new version: read and carried as before.
+    ExchangeItem edited = bench.items().get(0);
+    bench.outlook().edit(edited.id(), Map.of(ExchangeField.JOB_TITLE, "Buyer"));
+    PassReport next = bench.sync();
+    assertThat(next.echoesSkipped()).isZero();
+    assertThat(next.salesforceUpdated()).isEqualTo(1);
+  }
 }

@@ -14,6 +14,7 @@ import com.exchangesync.worker.exchange.NewItem;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -96,19 +97,27 @@ final class EwsMailbox implements Mailbox {
 
   @Override
   public ItemChanges changes(ItemKind kind, Optional<String> syncToken) throws MailboxException {
+    return changes(kind, syncToken, KnownVersions.NONE);
+  }
+
+  /** The page's ids and change keys come first (ids only); only the versions the caller does not hold are read. */
+  @Override
+  public ItemChanges changes(ItemKind kind, Optional<String> syncToken, KnownVersions known) throws MailboxException {
     ChangeCollection<ItemChange> page = calls.call("SyncFolderItems", () -> service.syncFolderItems(folder(kind),
         PropertySet.IdOnly, null, SYNC_PAGE, SyncFolderItemsScope.NormalItems, syncToken.orElse(null)));
-    Set<String> changed = new LinkedHashSet<>();
+    Map<String, String> changed = new LinkedHashMap<>();
     Set<String> deleted = new LinkedHashSet<>();
     for (ItemChange change : page) {
       String id;
+      String changeKey;
       try {
         id = change.getItemId().getUniqueId();
+        changeKey = change.getItemId().getChangeKey();
       } catch (Exception e) {
         throw EwsErrors.translate(e, smtp, "SyncFolderItems");
       }
       switch (change.getChangeType()) {
-        case Create, Update -> changed.add(id);
+        case Create, Update -> changed.put(id, changeKey == null ? "" : changeKey);
         case Delete -> {
           deleted.add(id);
           changed.remove(id);
@@ -116,11 +125,13 @@ final class EwsMailbox implements Mailbox {
         default -> { } // a read flag is not content
       }
     }
-    List<ExchangeItem> items = get(kind, List.copyOf(changed));
+    Set<String> held = changed.isEmpty() ? Set.of() : known.known(changed);
+    List<String> toRead = changed.keySet().stream().filter(id -> !held.contains(id)).toList();
+    List<ExchangeItem> items = get(kind, toRead);
     // An item reported as changed but gone by the time it was read was deleted since.
     Set<String> found = new LinkedHashSet<>();
     items.forEach(i -> found.add(i.id()));
-    changed.stream().filter(id -> !found.contains(id)).forEach(deleted::add);
+    toRead.stream().filter(id -> !found.contains(id)).forEach(deleted::add);
     return new ItemChanges(items, List.copyOf(deleted), page.getSyncState(), page.getMoreChangesAvailable());
   }
 
