@@ -105,6 +105,7 @@ public final class SyncCycle {
   }
 
   private List<RepOutcome> run(String orgId) throws SalesforceException {
+    salesforce.startCycle();
     Optional<SyncSetup> setup = salesforce.readSetup();
     // Exchange Server's password is read only for it; Exchange Online's key or secret never is in Salesforce.
     Optional<Secret> password = setup.isPresent() && !setup.get().usesGraph()

@@ -62,6 +62,7 @@ public final class SalesforceAdapter implements ErrorSender {
 
   private final SalesforceClient client;
   private final SalesforceNames names;
+  private final OrgDeletions deletions = new OrgDeletions();
 
   /** An adapter over {@code client} for a package installed with {@code names}' namespace. */
   public SalesforceAdapter(SalesforceClient client, SalesforceNames names) {
@@ -184,16 +185,25 @@ public final class SalesforceAdapter implements ErrorSender {
    * removed from the recycle bin, which {@code queryAll … IsDeleted = true}
    * cannot see; its window is 15 days, so an older {@code since} (or one before
    * Salesforce's {@code earliestDateAvailable}) gives an incomplete answer that
-   * says so.
+   * says so. One read serves every rep of a cycle ({@link OrgDeletions}).
    */
   public DeletedRecords deletedSince(String object, Instant since) throws SalesforceException {
+    return deletions.since(object, since, this::readDeleted);
+  }
+
+  /** A new sync cycle: what was read for the org's reps together (its deletions) is read afresh. */
+  public void startCycle() {
+    deletions.startCycle();
+  }
+
+  private OrgDeletions.DeletedWindow readDeleted(String object, Instant from) throws SalesforceException {
     Instant now = serverTime();
     Instant earliest = now.minus(DELETED_WINDOW).plus(Duration.ofMinutes(1));
-    boolean complete = !since.isBefore(earliest);
-    Instant start = complete ? since : earliest;
-    if (!start.isBefore(now.minus(Duration.ofMinutes(1)))) {
-      // getDeleted wants a window of at least a minute; nothing can be missed by waiting for it.
-      return new DeletedRecords(List.of(), since, true);
+    Instant start = from.isBefore(earliest) ? earliest : from;
+    // getDeleted wants a window of at least a minute; nothing can be missed by waiting for it.
+    Instant end = start.isBefore(now.minus(Duration.ofMinutes(1))) ? now : start.plus(Duration.ofMinutes(1));
+    if (!end.equals(now)) {
+      return new OrgDeletions.DeletedWindow(from, from, Map.of(), null, false);
     }
     String type = Soql.name(names.api(object));
     GetDeletedResult result;
@@ -203,19 +213,17 @@ public final class SalesforceAdapter implements ErrorSender {
       if (!"INVALID_REPLICATION_DATE".equals(e.code())) {
         throw e;
       }
-      return new DeletedRecords(List.of(), since, false);
+      return new OrgDeletions.DeletedWindow(start, start, Map.of(), null, true);
     }
-    List<String> ids = new ArrayList<>();
+    Map<String, Instant> deletedAt = new LinkedHashMap<>();
     if (result.getDeletedRecords() != null) {
       for (DeletedRecord d : result.getDeletedRecords()) {
-        ids.add(SalesforceId.require(d.getId()));
+        deletedAt.put(SalesforceId.require(d.getId()), d.getDeletedDate() == null ? now : d.getDeletedDate().toInstant());
       }
     }
-    if (result.getEarliestDateAvailable() != null && result.getEarliestDateAvailable().toInstant().isAfter(since)) {
-      complete = false;
-    }
     Instant covered = result.getLatestDateCovered() == null ? now : result.getLatestDateCovered().toInstant();
-    return new DeletedRecords(ids, covered, complete);
+    Instant earliestAvailable = result.getEarliestDateAvailable() == null ? null : result.getEarliestDateAvailable().toInstant();
+    return new OrgDeletions.DeletedWindow(start, covered, deletedAt, earliestAvailable, false);
   }
 
   /**

@@ -99,7 +99,10 @@ class ContactSyncCycleIT extends CycleTestBase {
     assertThat(ex.stats.calls("GetItem")).as("the echoes of the first cycle's writes are not read back")
         .isEqualTo(itemReadsBefore);
     long updatesBefore = sf.calls("upsert") + sf.calls("update") + sf.calls("create");
+    long deletionReadsBefore = sf.calls("getDeleted");
     List<RepOutcome> third = cycle.run();
+    assertThat(sf.calls("getDeleted") - deletionReadsBefore).as("Ann's and Bob's passes share one read of deletions")
+        .isEqualTo(1);
     assertThat(third.stream().filter(o -> o.report().isPresent()))
         .allSatisfy(o -> assertThat(o.report().orElseThrow().writes()).isZero());
     assertThat(sf.calls("upsert") + sf.calls("update") + sf.calls("create"))
