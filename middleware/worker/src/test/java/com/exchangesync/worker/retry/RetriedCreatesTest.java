@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class RetriedCreatesTest {
 
   /** A store that makes an item per key sent, and can lose the answers of the next calls after doing the work. */
-  private static final class Store {
+  private static class Store {
     final Map<String, Integer> made = new HashMap<>();
     final List<List<String>> sent = new ArrayList<>();
     final List<List<String>> lookedUp = new ArrayList<>();
