@@ -92,6 +92,19 @@ final class Batch {
     return GraphResponse.ok(new JsonObject().put("responses", responses));
   }
 
+  /** Whether {@code batch} holds a request that is not a {@code GET} (false for one that cannot be read: it fails whole). */
+  static boolean holdsWrite(GraphRequest batch) {
+    try {
+      if (batch.json().getValue("requests") instanceof JsonArray requests) {
+        return requests.stream().anyMatch(o -> o instanceof JsonObject r && r.getValue("method") instanceof String m
+            && !m.equalsIgnoreCase("GET"));
+      }
+    } catch (GraphError e) {
+      // not JSON: Batch.run refuses it
+    }
+    return false;
+  }
+
   private static GraphRequest subRequest(GraphRequest batch, JsonObject r) {
     String url = r.getString("url").trim();
     if (url.startsWith("http://") || url.startsWith("https://")) {

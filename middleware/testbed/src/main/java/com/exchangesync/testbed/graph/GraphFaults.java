@@ -12,17 +12,33 @@ import java.util.Set;
  * them, or {@code "*"} for every API call but the {@code $batch} envelope
  * itself) a kind, and how many calls it hits ({@code count}, -1 = every call
  * until reset). Kinds: {@code http429} (with {@code retryAfterSeconds}),
- * {@code http503}, {@code latency} (with {@code ms}). {@code expireDeltaTokens}
- * acts at once (see {@link DeltaStates#expireAll}) and is not kept here.
+ * {@code http503}, {@code latency} (with {@code ms}), and the two faults of a
+ * write whose answer is lost: {@value #HTTP503_AFTER_WRITE} (the write is
+ * carried out, then answered {@code 503 serviceNotAvailable} with
+ * {@code Retry-After}, as a gateway in front of Exchange Online can) and
+ * {@value #DROP_AFTER_WRITE} (carried out, then the connection is closed without
+ * an answer); both wait for a write (a request that is not a {@code GET}; for
+ * {@code batch}, an envelope holding one). Inside a batch the first answers that
+ * request alone 503; the second closes the batch's connection once every request
+ * of it has run. {@code expireDeltaTokens} acts at once (see
+ * {@link DeltaStates#expireAll}) and is not kept here.
  */
 final class GraphFaults {
 
   /** One injected fault. */
-  record Fault(String operation, String kind, int retryAfterSeconds, long ms) {}
+  record Fault(String operation, String kind, int retryAfterSeconds, long ms) {
+
+    /** Whether the call is carried out and its answer then lost. */
+    boolean afterWrite() {
+      return kind.equals(HTTP503_AFTER_WRITE) || kind.equals(DROP_AFTER_WRITE);
+    }
+  }
 
   private record Entry(Fault fault, int[] remaining) {}
 
-  static final Set<String> KINDS = Set.of("http429", "http503", "latency", "expireDeltaTokens");
+  static final String HTTP503_AFTER_WRITE = "http503AfterWrite";
+  static final String DROP_AFTER_WRITE = "dropAfterWrite";
+  static final Set<String> KINDS = Set.of("http429", "http503", "latency", "expireDeltaTokens", HTTP503_AFTER_WRITE, DROP_AFTER_WRITE);
 
   private final List<Entry> entries = new ArrayList<>();
 
@@ -34,7 +50,8 @@ final class GraphFaults {
   synchronized void add(JsonObject json) {
     String kind = json.getString("kind");
     if (kind == null || !KINDS.contains(kind)) {
-      throw new IllegalArgumentException("a Graph fault's kind is one of http429, http503, latency, expireDeltaTokens");
+      throw new IllegalArgumentException("a Graph fault's kind is one of http429, http503, latency, expireDeltaTokens, "
+          + HTTP503_AFTER_WRITE + ", " + DROP_AFTER_WRITE);
     }
     String operation = json.getString("operation", "*");
     int count = json.getInteger("count", 1);
@@ -69,20 +86,27 @@ final class GraphFaults {
     return total;
   }
 
-  /** The failure due for a call of {@code operation}, consumed, as the error Graph answers; or null. */
-  synchronized GraphError failure(String operation) {
+  /**
+   * The failure due for a call of {@code operation}, consumed; or null. Faults of a lost
+   * answer are due only for a write ({@code write}), and are skipped otherwise.
+   */
+  synchronized Fault failure(String operation, boolean write) {
     for (Iterator<Entry> it = entries.iterator(); it.hasNext(); ) {
       Entry e = it.next();
-      if (!e.fault().kind().equals("latency") && matches(e, operation)) {
+      if (!e.fault().kind().equals("latency") && matches(e, operation) && (write || !e.fault().afterWrite())) {
         consume(it, e);
-        return switch (e.fault().kind()) {
-          case "http429" -> MailboxConcurrency.throttled("Application is over its RequestRate limit.", e.fault().retryAfterSeconds());
-          default -> new GraphError(503, "serviceNotAvailable", "The service is temporarily unavailable. Please retry later.")
-              .header("Retry-After", Integer.toString(e.fault().retryAfterSeconds()));
-        };
+        return e.fault();
       }
     }
     return null;
+  }
+
+  /** The error Graph answers for a fault that refuses the call ({@code http429}, {@code http503}, and the 503 of {@value #HTTP503_AFTER_WRITE}). */
+  static GraphError error(Fault fault) {
+    return fault.kind().equals("http429")
+        ? MailboxConcurrency.throttled("Application is over its RequestRate limit.", fault.retryAfterSeconds())
+        : new GraphError(503, "serviceNotAvailable", "The service is temporarily unavailable. Please retry later.")
+            .header("Retry-After", Integer.toString(fault.retryAfterSeconds()));
   }
 
   private static boolean matches(Entry e, String operation) {

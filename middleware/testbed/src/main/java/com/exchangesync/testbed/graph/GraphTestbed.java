@@ -12,6 +12,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * mailbox ({@code 403 ErrorAccessDenied}, {@code 404 ErrorInvalidUser},
  * {@code MailboxNotEnabledForRESTAPI}), the four-in-flight limit per mailbox
  * ({@code 429 ApplicationThrottled}), injected faults, injected latency, then
- * the work under the store's lock.
+ * the work under the store's lock (after which a lost-answer fault takes the answer away).
  */
 public final class GraphTestbed {
 
@@ -106,12 +107,30 @@ public final class GraphTestbed {
       }
       GraphRoutes.Route route = GraphRoutes.route(request);
       state.stats.call(route.operation());
-      Mailbox mailbox = admit(route, app);
+      Admitted admitted = admit(route, app);
       long delay = state.faults.latency(route.operation());
-      later(delay, () -> execute(route, mailbox)).onComplete(ar -> send(ctx, request, ar.succeeded() ? ar.result()
-          : internalError(request, ar.cause())));
+      later(delay, () -> execute(route, admitted.mailbox())).onComplete(ar -> {
+        GraphResponse response = ar.succeeded() ? ar.result() : internalError(request, ar.cause());
+        if (admitted.lostAnswer() != null && admitted.lostAnswer().afterWrite()) {
+          loseAnswer(ctx, request, admitted.lostAnswer());
+        } else {
+          send(ctx, request, response);
+        }
+      });
     } catch (GraphError e) {
       send(ctx, request, GraphResponse.error(e, request, state.now()));
+    }
+  }
+
+  /** A call let through: the mailbox, with a slot taken, and the lost-answer fault due for it (or null). */
+  private record Admitted(Mailbox mailbox, GraphFaults.Fault lostAnswer) {}
+
+  /** The answer to a write that was carried out, lost: Graph's 503, or the connection closed without a word. */
+  private void loseAnswer(RoutingContext ctx, GraphRequest request, GraphFaults.Fault fault) {
+    if (fault.kind().equals(GraphFaults.DROP_AFTER_WRITE)) {
+      ctx.request().connection().close();
+    } else {
+      send(ctx, request, GraphResponse.error(GraphFaults.error(fault), request, state.now()));
     }
   }
 
@@ -120,29 +139,51 @@ public final class GraphTestbed {
       throw GraphRoutes.notAllowed();
     }
     state.stats.call("batch");
-    GraphError fault = state.faults.failure("batch");
-    if (fault != null) {
-      throw fault;
+    GraphFaults.Fault fault = state.faults.failure("batch", Batch.holdsWrite(request));
+    if (fault != null && !fault.afterWrite()) {
+      throw GraphFaults.error(fault);
     }
+    // A request inside that is to lose its answer by a dropped connection drops the batch's, after the batch ran.
+    AtomicReference<GraphFaults.Fault> drop = new AtomicReference<>();
     long delay = state.faults.latency("batch");
     later(delay, () -> {
       try {
-        return Batch.run(request, state.now(), sub -> one(sub, app));
+        return Batch.run(request, state.now(), sub -> one(sub, app, drop));
       } catch (GraphError e) {
         return GraphResponse.error(e, request, state.now());
       }
-    }).onComplete(ar -> send(ctx, request, ar.succeeded() ? ar.result() : internalError(request, ar.cause())));
+    }).onComplete(ar -> {
+      GraphResponse response = ar.succeeded() ? ar.result() : internalError(request, ar.cause());
+      if (fault != null) {
+        loseAnswer(ctx, request, fault);
+      } else if (drop.get() != null) {
+        loseAnswer(ctx, request, drop.get());
+      } else {
+        send(ctx, request, response);
+      }
+    });
   }
 
-  /** One request inside a batch, through every step an HTTP request takes but the latency. */
-  private GraphResponse one(GraphRequest request, GraphApp app) {
+  /**
+   * One request inside a batch, through every step an HTTP request takes but the latency; a
+   * {@code dropAfterWrite} due for it is handed to {@code drop}, for the batch's connection.
+   */
+  private GraphResponse one(GraphRequest request, GraphApp app, AtomicReference<GraphFaults.Fault> drop) {
     try {
       if (request.segments().size() == 1 && request.segments().get(0).equals("$batch")) {
         throw GraphError.badRequest("A batch cannot hold another batch.");
       }
       GraphRoutes.Route route = GraphRoutes.route(request);
       state.stats.call(route.operation());
-      return execute(route, admit(route, app));
+      Admitted admitted = admit(route, app);
+      GraphResponse response = execute(route, admitted.mailbox());
+      GraphFaults.Fault lost = admitted.lostAnswer();
+      if (lost != null && lost.kind().equals(GraphFaults.DROP_AFTER_WRITE)) {
+        drop.compareAndSet(null, lost);
+      } else if (lost != null) {
+        return GraphResponse.error(GraphFaults.error(lost), request, state.now());
+      }
+      return response;
     } catch (GraphError e) {
       return GraphResponse.error(e, request, state.now());
     }
@@ -164,11 +205,12 @@ public final class GraphTestbed {
   }
 
   /**
-   * The mailbox a call may act on, with a slot taken in its four; the caller releases it through {@link #execute}.
+   * The mailbox a call may act on, with a slot taken in its four (the caller releases it through {@link #execute}),
+   * and the lost-answer fault due for it, if any.
    *
    * @throws GraphError for a missing permission, an unknown, on-premises or out-of-scope mailbox, a full mailbox, a fault
    */
-  private Mailbox admit(GraphRoutes.Route route, GraphApp app) {
+  private Admitted admit(GraphRoutes.Route route, GraphApp app) {
     if (!app.hasPermission(route.permission())) {
       throw GraphError.accessDenied();
     }
@@ -188,15 +230,16 @@ public final class GraphTestbed {
       state.stats.throttled.incrementAndGet();
       throw e;
     }
-    GraphError fault = state.faults.failure(route.operation());
-    if (fault != null) {
+    GraphFaults.Fault fault = state.faults.failure(route.operation(), !route.request().method().equals("GET"));
+    if (fault != null && !fault.afterWrite()) {
       state.concurrency.release(mailbox.smtp);
-      if (fault.status == 429) {
+      GraphError refusal = GraphFaults.error(fault);
+      if (refusal.status == 429) {
         state.stats.throttled.incrementAndGet();
       }
-      throw fault;
+      throw refusal;
     }
-    return mailbox;
+    return new Admitted(mailbox, fault);
   }
 
   /** Serves an admitted call under the store's lock, then frees its slot. */

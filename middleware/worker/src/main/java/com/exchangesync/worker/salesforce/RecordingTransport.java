@@ -2,6 +2,7 @@ package com.exchangesync.worker.salesforce;
 
 import com.sforce.ws.ConnectorConfig;
 import com.sforce.ws.transport.Transport;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,6 +22,19 @@ import java.util.zip.GZIPOutputStream;
  * retry) from other failures. It also refuses URLs the
  * {@link com.exchangesync.worker.config.TransportPolicy} forbids, so a login
  * answer cannot redirect the session to plain HTTP.
+ *
+ * <p>The request body is buffered and sent in fixed-length streaming mode. Without
+ * it, {@code HttpURLConnection} sends a POST a second time, silently, when the
+ * connection closes before the answer ({@code sun.net.http.retryPost}, true by
+ * default): a create whose answer was lost would be made twice underneath the
+ * worker, which could then neither see nor prevent it. A streamed request is never
+ * sent again by the JDK. This was chosen over setting
+ * {@code sun.net.http.retryPost=false} at start because that property is read
+ * once, when the JDK's HTTP client class loads, so it holds only if set before any
+ * other code (a library, a test) makes the first connection, and it changes every
+ * other user of {@code HttpURLConnection} in the process; the transport's own
+ * mode needs neither. The failure then reaches {@link SalesforceClient}, which
+ * treats it as a lost answer.
  */
 final class RecordingTransport implements Transport {
 
@@ -31,6 +45,7 @@ final class RecordingTransport implements Transport {
   private final boolean allowInsecureLoopback;
   private ConnectorConfig config;
   private HttpURLConnection connection;
+  private ByteArrayOutputStream body;
   private boolean successful;
 
   RecordingTransport(IntConsumer status, boolean allowInsecureLoopback) {
@@ -86,12 +101,22 @@ final class RecordingTransport implements Transport {
     if (headers != null) {
       headers.forEach(connection::setRequestProperty);
     }
-    OutputStream out = connection.getOutputStream();
-    return gzip ? new GZIPOutputStream(out) : out;
+    body = new ByteArrayOutputStream();
+    return gzip ? new GZIPOutputStream(body) : body;
+  }
+
+  /** Sends the buffered body with its length, in streaming mode (see the class comment: never sent twice). */
+  private void send() throws IOException {
+    byte[] bytes = body.toByteArray();
+    connection.setFixedLengthStreamingMode(bytes.length);
+    try (OutputStream out = connection.getOutputStream()) {
+      out.write(bytes);
+    }
   }
 
   @Override
   public InputStream getContent() throws IOException {
+    send();
     InputStream in;
     try {
       in = connection.getInputStream();

@@ -3,6 +3,7 @@ package com.exchangesync.worker.salesforce;
 import com.exchangesync.worker.config.Secret;
 import com.exchangesync.worker.errors.ErrorSender;
 import com.exchangesync.worker.errors.SyncError;
+import com.exchangesync.worker.retry.AnswerLostException;
 import com.sforce.soap.partner.DeleteResult;
 import com.sforce.soap.partner.DeletedRecord;
 import com.sforce.soap.partner.GetDeletedResult;
@@ -378,9 +379,38 @@ public final class SalesforceAdapter implements ErrorSender {
 
   // ---------------------------------------------------------------- writes
 
-  /** Creates records (batches of 200); one result per record, in order. */
+  /**
+   * Creates records (batches of 200); one result per record, in order. A call whose
+   * answer was lost (an HTTP 503 page, a dropped connection: the records may have been
+   * saved) is not sent again, since records without a key cannot be looked for: it
+   * fails as {@code UNAVAILABLE} with code {@code ANSWER_LOST}.
+   */
   public List<WriteResult> create(List<SalesforceRecord> records) throws SalesforceException {
-    return batched("create", records, (c, chunk) -> save(c.create(sobjects(chunk))));
+    return sent("create", records, chunk -> {
+      try {
+        return createOnce(chunk);
+      } catch (AnswerLostException e) {
+        throw new SalesforceException(SalesforceException.Kind.UNAVAILABLE, "ANSWER_LOST", e.getMessage()
+            + "; not sent again: the records may have been saved", e);
+      }
+    });
+  }
+
+  /**
+   * Creates records that each carry a unique creation key in the logical field
+   * {@code keyField} (batches of 200); one result per record, in order. A call whose
+   * answer was lost is never sent again blindly: the records are looked for by key
+   * first, those found are taken as created, and only the others are sent again
+   * ({@link KeyedCreates}).
+   */
+  public List<WriteResult> create(String keyField, List<SalesforceRecord> records) throws SalesforceException {
+    KeyedCreates keyed = new KeyedCreates(this, client, keyField);
+    return sent("create", records, chunk -> keyed.create(chunk, this::createOnce));
+  }
+
+  /** One create call, not repeated when its answer is lost. */
+  private List<WriteResult> createOnce(List<SalesforceRecord> chunk) throws SalesforceException, AnswerLostException {
+    return checked("create", chunk.size(), client.callNotRepeated("create", c -> save(c.create(sobjects(chunk)))));
   }
 
   /** Updates records by id (batches of 200); null fields are cleared. */
@@ -509,10 +539,21 @@ public final class SalesforceAdapter implements ErrorSender {
     List<WriteResult> apply(PartnerConnection c, List<I> chunk) throws ConnectionException;
   }
 
+  /** Sends one chunk of a write; a result per input, in order. */
+  @FunctionalInterface
+  private interface ChunkSend<I> {
+    List<WriteResult> send(List<I> chunk) throws SalesforceException;
+  }
+
+  /** A repeatable write (update, upsert, delete): refused calls and lost answers alike are sent again. */
   private <I> List<WriteResult> batched(String operation, List<I> inputs, BatchCall<I> call) throws SalesforceException {
+    return sent(operation, inputs, chunk -> checked(operation, chunk.size(), client.call(operation, c -> call.apply(c, chunk))));
+  }
+
+  private <I> List<WriteResult> sent(String operation, List<I> inputs, ChunkSend<I> send) throws SalesforceException {
     List<WriteResult> all = new ArrayList<>(inputs.size());
     for (List<I> chunk : chunks(inputs, WRITE_BATCH)) {
-      List<WriteResult> results = new ArrayList<>(checked(operation, chunk.size(), client.call(operation, c -> call.apply(c, chunk))));
+      List<WriteResult> results = new ArrayList<>(send.send(chunk));
       for (int attempt = 1; ; attempt++) {
         List<Integer> locked = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
@@ -526,7 +567,7 @@ public final class SalesforceAdapter implements ErrorSender {
         client.countRetry(LOCKED);
         client.pause(attempt);
         List<I> again = locked.stream().map(chunk::get).toList();
-        List<WriteResult> retried = checked(operation, again.size(), client.call(operation, c -> call.apply(c, again)));
+        List<WriteResult> retried = send.send(again);
         for (int j = 0; j < locked.size(); j++) {
           results.set(locked.get(j), retried.get(j));
         }

@@ -1,6 +1,7 @@
 package com.exchangesync.worker.salesforce;
 
 import com.exchangesync.worker.metrics.Metrics;
+import com.exchangesync.worker.retry.AnswerLostException;
 import com.exchangesync.worker.salesforce.oauth.AccessToken;
 import com.exchangesync.worker.salesforce.oauth.TokenEndpoint;
 import com.sforce.soap.partner.Connector;
@@ -32,7 +33,8 @@ import org.slf4j.LoggerFactory;
  *       cause;</li>
  *   <li>{@code REQUEST_LIMIT_EXCEEDED}, {@code UNABLE_TO_LOCK_ROW},
  *       {@code SERVER_UNAVAILABLE} or HTTP 503: wait with capped exponential
- *       backoff and jitter, then repeat, at most {@link SalesforceSettings#retries} times;</li>
+ *       backoff and jitter, then repeat, at most {@link SalesforceSettings#retries} times
+ *       (except a create's HTTP 503, which may follow the work: {@link #callNotRepeated});</li>
  *   <li>anything else: a {@link SalesforceException} that names the code.</li>
  * </ul>
  *
@@ -186,6 +188,26 @@ public final class SalesforceClient implements AutoCloseable {
    * @param operation the SOAP operation's name, for metrics
    */
   public <T> T call(String operation, SoapCall<T> call) throws SalesforceException {
+    try {
+      return run(operation, call, true);
+    } catch (AnswerLostException e) {
+      throw new IllegalStateException("a repeatable call never reports a lost answer", e);
+    }
+  }
+
+  /**
+   * Runs a call that must not be repeated when its answer may have been lost (a
+   * create): refusals (throttling, lock errors, an expired session) are repeated as
+   * by {@link #call}, but an HTTP 502, 503 or 504 without a SOAP fault (a proxy in
+   * front of a busy org can answer so after the org did the work) or no answer at
+   * all is thrown as {@link AnswerLostException}, for the caller to look before it
+   * sends the call again.
+   */
+  public <T> T callNotRepeated(String operation, SoapCall<T> call) throws SalesforceException, AnswerLostException {
+    return run(operation, call, false);
+  }
+
+  private <T> T run(String operation, SoapCall<T> call, boolean repeatable) throws SalesforceException, AnswerLostException {
     boolean renewed = false;
     int attempt = 0;
     while (true) {
@@ -200,6 +222,11 @@ public final class SalesforceClient implements AutoCloseable {
         failure.cause = e;
       } finally {
         release(slot);
+      }
+      if (!repeatable && failure.answerLost) {
+        errors.inc(failure.code);
+        throw new AnswerLostException(operation + " got no answer it could read (" + failure.code
+            + (failure.message == null ? "" : ": " + failure.message) + ")", failure.cause);
       }
       if (failure.kind == Outcome.SESSION && !renewed) {
         renewed = true;
@@ -240,12 +267,19 @@ public final class SalesforceClient implements AutoCloseable {
     final Outcome kind;
     final String code;
     final String message;
+    /** Whether the call may have been carried out: no SOAP answer came, only an HTTP 502/503/504 page or nothing. */
+    final boolean answerLost;
     ConnectionException cause;
 
     Failure(Outcome kind, String code, String message) {
+      this(kind, code, message, false);
+    }
+
+    Failure(Outcome kind, String code, String message, boolean answerLost) {
       this.kind = kind;
       this.code = code;
       this.message = message;
+      this.answerLost = answerLost;
     }
   }
 
@@ -271,13 +305,15 @@ public final class SalesforceClient implements AutoCloseable {
       }
     }
     if (httpStatus == 503) {
-      return new Failure(Outcome.RETRY, "HTTP_503", "Salesforce is unavailable (HTTP 503)");
+      return new Failure(Outcome.RETRY, "HTTP_503", "Salesforce is unavailable (HTTP 503)", true);
     }
+    boolean gateway = httpStatus == 502 || httpStatus == 504;
     if (httpStatus == RecordingTransport.NO_RESPONSE || hasCause(e, IOException.class)) {
-      return new Failure(Outcome.UNREACHABLE, httpStatus > 0 ? "HTTP_" + httpStatus : "IO", rootMessage(e));
+      return new Failure(Outcome.UNREACHABLE, httpStatus > 0 ? "HTTP_" + httpStatus : "IO", rootMessage(e),
+          httpStatus < 400 || gateway); // no answer, or one cut off before its end
     }
     if (httpStatus >= 400) {
-      return new Failure(Outcome.UNREACHABLE, "HTTP_" + httpStatus, "unexpected HTTP " + httpStatus + " answer");
+      return new Failure(Outcome.UNREACHABLE, "HTTP_" + httpStatus, "unexpected HTTP " + httpStatus + " answer", gateway);
     }
     return new Failure(Outcome.FAULT, "PROTOCOL", rootMessage(e));
   }

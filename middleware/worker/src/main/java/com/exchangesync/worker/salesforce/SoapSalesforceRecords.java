@@ -244,8 +244,11 @@ public final class SoapSalesforceRecords implements SalesforceSide {
       fields.put(key, creationKeys.get(i));
       toCreate.add(SalesforceRecord.of(type, null, fields));
     }
+    // With a key on every record, a create whose answer was lost is looked for by key before it is
+    // sent again; a keyless one (a series' first occurrence) is sent once, and the next pass finds it.
+    boolean keyed = creationKeys.stream().allMatch(k -> k != null && !k.isEmpty());
     try {
-      return outcomes(adapter.create(toCreate));
+      return outcomes(keyed ? adapter.create(key, toCreate) : adapter.create(toCreate));
     } catch (SalesforceException e) {
       throw failure(e);
     }

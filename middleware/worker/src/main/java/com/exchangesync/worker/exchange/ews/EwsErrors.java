@@ -73,6 +73,31 @@ final class EwsErrors {
     });
   }
 
+  /**
+   * Whether {@code t} leaves unknown if Exchange carried the request out: an HTTP 502,
+   * 503 or 504 page (what a load balancer or proxy answers, also after the server did
+   * the work), or no answer at all (the connection closed or timed out). An EWS error
+   * or SOAP fault is Exchange's own answer, and not lost.
+   */
+  static boolean answerLost(Throwable t) {
+    if (responseError(t).isPresent()) {
+      return false;
+    }
+    Optional<Integer> status = httpStatus(t);
+    if (status.isPresent()) {
+      return status.get() == 502 || status.get() == 503 || status.get() == 504;
+    }
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof SSLException) {
+        return false; // the handshake failed: nothing was sent
+      }
+      if (c instanceof IOException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The named error for an EWS response code. */
   static MailboxError named(ServiceError code) {
     return switch (code) {

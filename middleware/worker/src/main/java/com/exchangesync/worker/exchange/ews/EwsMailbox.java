@@ -11,6 +11,8 @@ import com.exchangesync.worker.exchange.Mailbox;
 import com.exchangesync.worker.exchange.MailboxError;
 import com.exchangesync.worker.exchange.MailboxException;
 import com.exchangesync.worker.exchange.NewItem;
+import com.exchangesync.worker.retry.AnswerLostException;
+import com.exchangesync.worker.retry.RetriedCreates;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -262,17 +264,55 @@ final class EwsMailbox implements Mailbox {
         }
       }
       if (!toSend.isEmpty()) {
-        ServiceResponseCollection<ServiceResponse> responses = calls.call("CreateItem", () -> service.createItems(toSend,
-            folder(kind), null, kind == ItemKind.EVENT ? SendInvitationsMode.SendToNone : null));
-        for (int r = 0; r < responses.getCount(); r++) {
-          ServiceResponse response = responses.getResponseAtIndex(r);
-          outcome[positions.get(r)] = response.getResult() == ServiceResult.Success
-              ? written(toSend.get(r)) : failed(response);
+        List<ItemResult> made = send(kind, toSend, positions.stream().map(p -> batch.get(p).salesforceId()).toList());
+        for (int r = 0; r < made.size(); r++) {
+          outcome[positions.get(r)] = made.get(r);
         }
       }
       results.addAll(List.of(outcome));
     }
     return results;
+  }
+
+  /**
+   * One {@code CreateItem} of built items, never repeated blindly: when its answer is lost
+   * (a 503 from a proxy after Exchange made them, a dropped connection), the items are
+   * looked for by our mark, those found are taken as made, and only the others are sent
+   * again. Items without a mark cannot be looked for: they are sent once, and a lost
+   * answer fails the call (the engine's next pass finds what was made).
+   */
+  private List<ItemResult> send(ItemKind kind, List<Item> items, List<Optional<String>> marks) throws MailboxException {
+    RetriedCreates.Send<Integer, ItemResult, MailboxException> send = indexes -> {
+      List<Item> part = indexes.stream().map(items::get).toList();
+      ServiceResponseCollection<ServiceResponse> responses = calls.callOnce("CreateItem", () -> service.createItems(part,
+          folder(kind), null, kind == ItemKind.EVENT ? SendInvitationsMode.SendToNone : null));
+      List<ItemResult> results = new ArrayList<>();
+      for (int r = 0; r < responses.getCount(); r++) {
+        ServiceResponse response = responses.getResponseAtIndex(r);
+        results.add(response.getResult() == ServiceResult.Success ? written(part.get(r)) : failed(response));
+      }
+      return results;
+    };
+    List<Integer> all = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      all.add(i);
+    }
+    if (marks.stream().anyMatch(Optional::isEmpty)) {
+      try {
+        return send.send(all);
+      } catch (AnswerLostException e) {
+        throw new MailboxException(MailboxError.UNAVAILABLE, e.getMessage() + "; not sent again, since items without our mark"
+            + " cannot be looked for", e);
+      }
+    }
+    RetriedCreates.Find<Integer, ItemResult, MailboxException> find = indexes -> {
+      Map<String, ExchangeItem> found = findBySalesforceIds(kind, indexes.stream().map(i -> marks.get(i).orElseThrow()).toList());
+      return indexes.stream().map(i -> found.get(marks.get(i).orElseThrow()))
+          .map(item -> item == null ? null : ItemResult.written(item.id(), item.changeKey())).toList();
+    };
+    return new RetriedCreates<>("CreateItem for " + smtp, calls.maxAttempts(), send, find,
+        attempt -> calls.pauseAfterLostAnswer("CreateItem", attempt),
+        (message, last) -> new MailboxException(MailboxError.UNAVAILABLE, message, last)).create(all);
   }
 
   @Override

@@ -79,4 +79,22 @@ record ApiReply(int status, Map<String, String> headers, JsonObject body) {
   boolean throttled() {
     return status == 429 || status == 503;
   }
+
+  /** The status of {@link #noAnswer}: no HTTP answer came. */
+  static final int NO_ANSWER = 0;
+
+  /** The stand-in for a request whose answer never came (the connection closed or timed out). */
+  static ApiReply noAnswer(String why) {
+    return new ApiReply(NO_ANSWER, Map.of(), new JsonObject().put("error", new JsonObject().put("code", "NoAnswer")
+        .put("message", why)));
+  }
+
+  /**
+   * Whether a write may have been carried out although this is not its result:
+   * no answer, or a {@code 502}, {@code 503} or {@code 504}, which a gateway in front
+   * of Exchange Online can answer after the work was done. ({@code 429} is a refusal.)
+   */
+  boolean answerLost() {
+    return status == NO_ANSWER || status == 502 || status == 503 || status == 504;
+  }
 }

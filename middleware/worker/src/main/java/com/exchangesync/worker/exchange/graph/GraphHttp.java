@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * names (else a doubling back-off), logged and counted, at most
  * {@code maxAttempts} times; inside a batch only the throttled requests are sent
  * again. A throttled request was not carried out, so sending it again cannot
- * double it. Every request first takes a slot of its mailbox ({@link MailboxSlots}:
+ * double it; a create answered {@code 503} may have been, so creates go through
+ * {@link #batchCreates}, which hands such answers back instead. Every request first takes a slot of its mailbox ({@link MailboxSlots}:
  * four in flight at most). A token Graph stops taking is renewed once.
  *
  * <p>What concerns the whole mailbox becomes a named {@link MailboxException}:
@@ -89,6 +90,39 @@ final class GraphHttp {
    * time; the replies in the order of {@code requests}.
    */
   List<ApiReply> batch(String smtp, List<ApiRequest> requests) throws MailboxException {
+    return batch(smtp, requests, false);
+  }
+
+  /**
+   * Creates through {@code $batch}, never sent again blindly: a {@code 429} (the
+   * request was refused) is waited out and sent again as in {@link #batch}, but a
+   * reply whose {@link ApiReply#answerLost answer was lost} (a {@code 502}, {@code 503}
+   * or {@code 504}, inside the batch or for the whole envelope, or no answer at all)
+   * is returned as it is, for the caller to look for the item before sending it again.
+   */
+  List<ApiReply> batchCreates(String smtp, List<ApiRequest> requests) throws MailboxException {
+    return batch(smtp, requests, true);
+  }
+
+  /** The pause before looking for creates whose answers were lost after attempt {@code attempt}. */
+  void pauseAfterLostAnswer(String smtp, int attempt) throws MailboxException {
+    Duration wait = settings.retry().backOffAfter(attempt);
+    LOG.warn("Microsoft Graph's answer to creates for {} was lost: waiting {} ms, then looking for the items before sending"
+        + " any again", smtp, wait.toMillis());
+    try {
+      settings.retry().sleeper().sleep(wait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new MailboxException(MailboxError.UNEXPECTED, "creates for " + smtp + " were interrupted while waiting", e);
+    }
+  }
+
+  /** The most attempts of one request. */
+  int maxAttempts() {
+    return settings.retry().maxAttempts();
+  }
+
+  private List<ApiReply> batch(String smtp, List<ApiRequest> requests, boolean creates) throws MailboxException {
     ApiReply[] out = new ApiReply[requests.size()];
     int[] attempts = new int[requests.size()];
     List<Integer> pending = new ArrayList<>();
@@ -101,10 +135,12 @@ final class GraphHttp {
       Duration wait = Duration.ZERO;
       ApiReply throttledOne = null;
       for (List<Integer> chunk : Batches.of(pending, BATCH)) {
-        Map<Integer, ApiReply> replies = sendBatch(smtp, requests, chunk);
+        Map<Integer, ApiReply> replies = sendBatch(smtp, requests, chunk, creates);
         for (int i : chunk) {
           ApiReply reply = replies.get(i);
-          if (reply.throttled()) {
+          if (creates && reply.answerLost()) {
+            out[i] = reply; // perhaps made: the caller looks before sending it again
+          } else if (reply.throttled()) {
             attempts[i]++;
             if (attempts[i] >= settings.retry().maxAttempts()) {
               stats.gaveUp();
@@ -134,7 +170,8 @@ final class GraphHttp {
   }
 
   /** One {@code $batch} envelope; the replies by index into {@code requests}. */
-  private Map<Integer, ApiReply> sendBatch(String smtp, List<ApiRequest> requests, List<Integer> chunk) throws MailboxException {
+  private Map<Integer, ApiReply> sendBatch(String smtp, List<ApiRequest> requests, List<Integer> chunk, boolean creates)
+      throws MailboxException {
     JsonArray list = new JsonArray();
     for (int i : chunk) {
       ApiRequest r = requests.get(i);
@@ -152,7 +189,17 @@ final class GraphHttp {
     ApiReply reply;
     for (int attempt = 1; ; attempt++) {
       // The envelope holds all four of the mailbox's slots: Graph may run its requests side by side.
-      reply = exchange(smtp, envelope, token, MailboxSlots.PER_MAILBOX);
+      try {
+        reply = exchange(smtp, envelope, token, MailboxSlots.PER_MAILBOX);
+      } catch (MailboxException e) {
+        if (creates && e.error() == MailboxError.UNREACHABLE) {
+          return lostAnswers(chunk, e.getMessage());
+        }
+        throw e;
+      }
+      if (creates && reply.answerLost()) {
+        return lostAnswers(chunk, reply.describe());
+      }
       if (reply.throttled()) {
         waitOut(smtp, "batch", attempt, reply);
         continue;
@@ -185,6 +232,15 @@ final class GraphHttp {
         throw new MailboxException(MailboxError.UNEXPECTED, "Microsoft Graph's batch answer for " + smtp + " left out request "
             + i + " (" + requests.get(i).operation() + ")");
       }
+    }
+    return out;
+  }
+
+  /** The answer of every request of a batch whose own answer was lost: each may have been carried out. */
+  private static Map<Integer, ApiReply> lostAnswers(List<Integer> chunk, String why) {
+    Map<Integer, ApiReply> out = new HashMap<>();
+    for (int i : chunk) {
+      out.put(i, ApiReply.noAnswer("the batch's answer was lost: " + why));
     }
     return out;
   }

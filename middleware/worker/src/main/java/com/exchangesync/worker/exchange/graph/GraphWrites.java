@@ -1,11 +1,13 @@
 package com.exchangesync.worker.exchange.graph;
 
+import com.exchangesync.worker.exchange.ExchangeItem;
 import com.exchangesync.worker.exchange.ItemKind;
 import com.exchangesync.worker.exchange.ItemResult;
 import com.exchangesync.worker.exchange.ItemUpdate;
 import com.exchangesync.worker.exchange.MailboxError;
 import com.exchangesync.worker.exchange.MailboxException;
 import com.exchangesync.worker.exchange.NewItem;
+import com.exchangesync.worker.retry.RetriedCreates;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,7 +24,8 @@ import java.util.UUID;
  * ({@link MailboxError#MEETING_WOULD_NOTIFY}). An update first reads the items
  * and refuses a stale change key ({@code CONFLICT}); the PATCH then carries the
  * read version as {@code If-Match}, so an edit the rep makes in between is never
- * overwritten. A new event carries a {@code transactionId}, Graph's guard
+ * overwritten. A create whose answer was lost is looked for by our mark before
+ * it is sent again; a new event also carries a {@code transactionId}, Graph's guard
  * against a retried create making a second one. Deletes move items to Deleted
  * Items; an occurrence's id cancels that occurrence only.
  */
@@ -58,11 +61,47 @@ final class GraphWrites {
         out[i] = ItemResult.failed(MailboxError.INVALID_PROPERTY_VALUE, e.getMessage());
       }
     }
-    List<ApiReply> replies = http.batch(folders.smtp(), requests);
-    for (int r = 0; r < replies.size(); r++) {
-      out[positions.get(r)] = written(replies.get(r));
+    List<ItemResult> made = send(kind, requests, positions.stream().map(p -> items.get(p).salesforceId()).toList());
+    for (int r = 0; r < made.size(); r++) {
+      out[positions.get(r)] = made.get(r);
     }
     return List.of(out);
+  }
+
+  /**
+   * The creates, never sent again blindly: a create whose answer was lost (a 502, 503
+   * or 504, for it or its whole batch, or no answer) is looked for by our mark, taken as
+   * made when found, and sent again only when not. An event's {@code transactionId}
+   * stays the same when sent again: Graph's own guard, behind ours.
+   */
+  private List<ItemResult> send(ItemKind kind, List<ApiRequest> requests, List<Optional<String>> marks) throws MailboxException {
+    RetriedCreates.Send<Integer, ItemResult, MailboxException> send = indexes -> sendOnce(indexes.stream().map(requests::get).toList());
+    List<Integer> all = new ArrayList<>();
+    for (int i = 0; i < requests.size(); i++) {
+      all.add(i);
+    }
+    if (marks.stream().anyMatch(Optional::isEmpty)) {
+      List<ItemResult> once = sendOnce(requests);
+      if (once.contains(null)) {
+        throw new MailboxException(MailboxError.UNAVAILABLE, "Microsoft Graph's answer to creates for " + folders.smtp()
+            + " was lost; not sent again, since items without our mark cannot be looked for");
+      }
+      return once;
+    }
+    RetriedCreates.Find<Integer, ItemResult, MailboxException> find = indexes -> {
+      Map<String, ExchangeItem> found = new GraphFinder(http, folders).find(kind,
+          indexes.stream().map(i -> marks.get(i).orElseThrow()).toList());
+      return indexes.stream().map(i -> found.get(marks.get(i).orElseThrow()))
+          .map(item -> item == null ? null : ItemResult.written(item.id(), item.changeKey())).toList();
+    };
+    return new RetriedCreates<>(SyncedFolders.operation(kind, "create") + " for " + folders.smtp(), http.maxAttempts(), send, find,
+        attempt -> http.pauseAfterLostAnswer(folders.smtp(), attempt),
+        (message, last) -> new MailboxException(MailboxError.UNAVAILABLE, message, last)).create(all);
+  }
+
+  /** One result per create, null where its answer was lost. */
+  private List<ItemResult> sendOnce(List<ApiRequest> requests) throws MailboxException {
+    return http.batchCreates(folders.smtp(), requests).stream().map(r -> r.answerLost() ? null : written(r)).toList();
   }
 
   List<ItemResult> update(ItemKind kind, List<ItemUpdate> updates) throws MailboxException {
