@@ -13,13 +13,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * This worker's share of an org's mailboxes, claimed at the start of each cycle: it says it is live
+ * This worker's share of an org's mailboxes, claimed at the start of each cycle and rechecked between passes
+ * ({@link #recheck}): it says it is live
  * ({@link WorkerPresence}), counts the live workers, gives back what is above its quota or no longer served, and
  * takes free or expired leases up to the quota ({@link FairShare}). Between cycles the {@link WorkerHeartbeat}
  * keeps the leases, so a mailbox stays with one worker and its passes, caches and connections stay there too.
  *
  * <p>A worker that joins takes nothing from the others: they give back what is above the new quota at their next
- * cycle and it takes them at its next. A worker that dies stops renewing: one lease later it no longer counts,
+ * recheck and it takes them at its next. A worker that dies stops renewing: one lease later it no longer counts,
  * its leases have expired and the others' quotas have grown to take them.
  */
 final class MailboxShare {
@@ -30,17 +31,31 @@ final class MailboxShare {
   private final WorkerPresence presence;
   private final String workerId;
   private final Duration lease;
+  private final long recheckNanos;
   private String lastSaid = "";
+  private long lastClaim;
 
   MailboxShare(MailboxLeases leases, WorkerPresence presence, String workerId, Duration lease) {
     this.leases = leases;
     this.presence = presence;
     this.workerId = workerId;
     this.lease = lease;
+    this.recheckNanos = Math.max(1_000, lease.toMillis() / 3) * 1_000_000L;
+  }
+
+  /**
+   * The share again, claimed anew when a third of the lease passed since the last claim; else {@code mine}. Asked
+   * between passes, so a long cycle (a first sync, thousands of mailboxes) gives back what a newcomer should have
+   * and takes a dead worker's mailboxes within a lease or so, not at its next cycle; the mailboxes it gives back
+   * are the last in the cycle's order, those it has not reached yet.
+   */
+  Set<MailboxKey> recheck(String orgId, List<MailboxKey> wanted, Set<MailboxKey> mine) {
+    return System.nanoTime() - lastClaim < recheckNanos ? mine : claim(orgId, wanted);
   }
 
   /** Claims this worker's share of {@code wanted} (the org's served mailboxes); returns the mailboxes it holds. */
   Set<MailboxKey> claim(String orgId, List<MailboxKey> wanted) {
+    lastClaim = System.nanoTime();
     presence.announce(orgId, workerId, lease);
     int live = presence.live(orgId);
     List<MailboxKey> held = leases.held(workerId, orgId);

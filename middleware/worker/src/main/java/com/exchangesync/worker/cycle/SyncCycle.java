@@ -117,17 +117,21 @@ public final class SyncCycle {
     List<FieldMapping> mappings = salesforce.readFieldMappings();
     List<Membership.Rep> reps = reps(setup.get());
     passes.served(orgId, served(reps), clock.instant());
-    Set<MailboxKey> mine = share.claim(orgId, reps.stream().filter(Membership.Rep::linked)
-        .map(r -> new MailboxKey(orgId, r.user().id())).toList());
+    List<MailboxKey> wanted = reps.stream().filter(Membership.Rep::linked).map(r -> key(orgId, r)).toList();
+    Set<MailboxKey> claimed = share.claim(orgId, wanted);
     Map<String, SalesforceRecord> currentStatuses = readUserStatuses();
 
     List<RepOutcome> outcomes = new ArrayList<>();
     List<UserStatus> statuses = new ArrayList<>();
     int recognized = 0;
     int linked = 0;
-    markFirstSyncsBegun(orgId, reps.stream().filter(r -> !r.linked() || mine.contains(key(orgId, r))).toList(),
+    markFirstSyncsBegun(orgId, reps.stream().filter(r -> !r.linked() || claimed.contains(key(orgId, r))).toList(),
         currentStatuses);
+    Set<MailboxKey> mine = claimed;
     for (Membership.Rep rep : reps) {
+      if (rep.linked()) {
+        mine = share.recheck(orgId, wanted, mine);
+      }
       if (rep.linked() && !mine.contains(key(orgId, rep))) {
         // Another worker's share: it syncs the rep and writes the rep's statuses; the org's count uses what it wrote.
         linked++;
