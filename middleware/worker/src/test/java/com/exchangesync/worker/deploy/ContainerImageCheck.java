@@ -85,9 +85,10 @@ class ContainerImageCheck {
   void theRuntime_itsLibraries_andTheWorkersClasspath_areThere_executableWhereTheyMustBe() {
     assertThat(MODES.get("opt/java/bin/java") & 0111).as("java is executable").isEqualTo(0111);
     assertThat(MODES.get("lib64/ld-linux-x86-64.so.2") & 0111).as("the dynamic loader is executable").isEqualTo(0111);
-    assertThat(FILES).containsKeys("opt/java/lib/server/libjvm.so", "opt/java/lib/security/cacerts",
+    assertThat(FILES.keySet()).contains("opt/java/lib/server/libjvm.so", "opt/java/lib/security/cacerts",
         "lib/x86_64-linux-gnu/libc.so.6", "app/jib-classpath-file", "app/jib-main-class-file",
-        "app/classes/com/exchangesync/worker/Main.class", "app/classes/db/migration/index.txt");
+        "app/classes/com/exchangesync/worker/Main.class", "app/resources/db/migration/index.txt");
+    assertThat(FILES.keySet()).as("the runtime's own libraries are not copied twice").noneMatch(f -> f.contains("image-root"));
     String classpath = new String(FILES.get("app/jib-classpath-file"), StandardCharsets.UTF_8);
     for (String entry : classpath.trim().split(":")) {
       assertThat(FILES.keySet().stream().anyMatch(f -> ("/" + f).startsWith(entry.replace("*", ""))))
@@ -99,6 +100,9 @@ class ContainerImageCheck {
   @Test
   void theWorkerStartsFromTheImagesOwnFiles_andChecksItsConfiguration() throws Exception {
     assumeTrue("root".equals(System.getProperty("user.name")), "a chroot needs root; the other checks ran");
+    // The root as a runtime lays it out: traversable by the worker's user, /proc mounted (java finds its own
+    // libraries through /proc/self/exe), in a mount and pid namespace of its own so nothing outside is touched.
+    Files.setPosixFilePermissions(rootfs, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
     for (byte[] gz : layers) {
       Process untar = new ProcessBuilder("tar", "-xzf", "-", "-C", rootfs.toString()).redirectErrorStream(true).start();
       try (var out = untar.getOutputStream()) {
@@ -106,7 +110,9 @@ class ContainerImageCheck {
       }
       assertThat(untar.waitFor(60, TimeUnit.SECONDS) && untar.exitValue() == 0).as("layer unpacked").isTrue();
     }
-    List<String> command = new ArrayList<>(List.of("chroot", "--userspec=65532:65532", rootfs.toString()));
+    Files.createDirectories(rootfs.resolve("proc"));
+    List<String> command = new ArrayList<>(List.of(tool("unshare"), "--fork", "--pid", "--mount",
+        "--mount-proc=" + rootfs.resolve("proc"), tool("chroot"), "--userspec=65532:65532", rootfs.toString()));
     config.at("/config/Entrypoint").forEach(a -> command.add(a.asText()));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().clear();
@@ -119,7 +125,16 @@ class ContainerImageCheck {
         "EXSYNC_OUTBOUND_TOKEN_FILE");
   }
 
-  /** Reads a (ustar or GNU) tar stream into name → content, and name → mode when asked. */
+  private static String tool(String name) {
+    for (String dir : List.of("/usr/sbin", "/usr/bin", "/sbin", "/bin")) {
+      if (Files.isExecutable(Path.of(dir, name))) {
+        return dir + "/" + name;
+      }
+    }
+    throw new AssertionError(name + " is not installed (Debian: util-linux, coreutils)");
+  }
+
+  /** Reads a tar stream (ustar, GNU long names, PAX paths) into name → content, and name → mode when asked. */
   static final class Tar {
 
     private Tar() {}
@@ -143,6 +158,16 @@ class ContainerImageCheck {
           in.skipNBytes((512 - size % 512) % 512);
           if (type == 'L') {
             longName = new String(body, StandardCharsets.UTF_8).replace("\0", "");
+            continue;
+          }
+          if (type == 'x') {
+            // PAX records, "<length> <key>=<value>\n": the path, when the name field could not hold it.
+            for (String record : new String(body, StandardCharsets.UTF_8).split("\n")) {
+              String kv = record.substring(record.indexOf(' ') + 1);
+              if (kv.startsWith("path=")) {
+                longName = kv.substring("path=".length());
+              }
+            }
             continue;
           }
           name = name.startsWith("./") ? name.substring(2) : name.startsWith("/") ? name.substring(1) : name;
