@@ -6,6 +6,8 @@ import com.exchangesync.worker.cycle.CycleScheduler;
 import com.exchangesync.worker.cycle.MailboxConnectors;
 import com.exchangesync.worker.cycle.MailboxFreshnessCheck;
 import com.exchangesync.worker.cycle.RepOutcome;
+import com.exchangesync.worker.cycle.WorkerHeartbeat;
+import com.exchangesync.worker.store.WorkerPresence;
 import com.exchangesync.worker.exchange.ews.ExchangeStats;
 import com.exchangesync.worker.http.HealthCheck;
 import com.exchangesync.worker.store.Blocking;
@@ -65,6 +67,7 @@ public final class WorkerVerticle extends VerticleBase {
   private CycleScheduler scheduler;
   private MailboxFreshnessCheck freshness;
   private TablePruner pruner;
+  private WorkerHeartbeat heartbeat;
   private final boolean loop;
   private final java.util.function.Consumer<List<RepOutcome>> listener;
 
@@ -102,13 +105,15 @@ public final class WorkerVerticle extends VerticleBase {
     String workerId = config.workerId();
     LOG.info("Worker {} starting", workerId);
     MailboxSyncs passes = new MailboxSyncs(pool);
+    MailboxLeases leases = new MailboxLeases(pool);
+    WorkerPresence presence = new WorkerPresence(pool);
     MailboxConnectors connectors = MailboxConnectors.byExchangeType(
         MailboxConnectors.ews(config.ewsUrl(), config.autodiscoverUrl(), config.allowInsecureLoopback(),
             new ExchangeStats(metrics), Clock.systemUTC()),
         MailboxConnectors.graph(vertx, config.graphCredentials(), config.graphLoginUrl(), config.graphUrl(),
             config.allowInsecureLoopback(), new GraphStats(metrics), Clock.systemUTC()));
     SyncCycle cycle = new SyncCycle(salesforce, connectors,
-        new PostgresSyncStateStore(pool), new MailboxLeases(pool), errors, new SyncActivity(pool), passes, SyncKinds.all(),
+        new PostgresSyncStateStore(pool), leases, presence, errors, new SyncActivity(pool), passes, SyncKinds.all(),
         workerId, Clock.systemUTC(), config.lease());
     scheduler = new CycleScheduler(() -> {
       List<RepOutcome> outcomes = cycle.run();
@@ -130,6 +135,8 @@ public final class WorkerVerticle extends VerticleBase {
             .listen(config.httpPort(), "0.0.0.0"))
         .onSuccess(s -> {
           server = s;
+          // In both modes: a --once run's leases must last its whole cycle too.
+          heartbeat = new WorkerHeartbeat(leases, presence, workerId, config.lease());
           signInAtStart(client);
           consumer.start(Duration.ofSeconds(5));
           drainer.start(Duration.ofSeconds(30));
@@ -163,7 +170,13 @@ public final class WorkerVerticle extends VerticleBase {
       drainer.stop();
     }
     Future<Void> closeServer = server == null ? Future.succeededFuture() : server.close();
-    return closeServer.eventually(() -> pool == null ? Future.succeededFuture() : pool.close());
+    // Leaving gives this worker's mailboxes back at once (a rolling update need not wait a lease); it blocks.
+    WorkerHeartbeat beating = heartbeat;
+    Future<Void> leave = beating == null ? Future.succeededFuture() : vertx.executeBlocking(() -> {
+      beating.close();
+      return null;
+    }, false);
+    return closeServer.eventually(() -> leave).eventually(() -> pool == null ? Future.succeededFuture() : pool.close());
   }
 
   /** Runs one cycle on a virtual thread (for {@code --once}); fails with whatever the cycle threw, an error too. */

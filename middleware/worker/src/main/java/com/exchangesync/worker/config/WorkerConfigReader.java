@@ -13,6 +13,9 @@ import java.util.Optional;
  * Reads {@link WorkerConfig} from environment variables. Every problem is
  * collected, so one start names all that is wrong, each with the variable and
  * what it should look like; no value of a secret variable is ever echoed.
+ * Every secret ({@code EXSYNC_DATABASE_URL}, {@code EXSYNC_OUTBOUND_TOKEN}, {@code EXSYNC_SF_CLIENT_SECRET},
+ * {@code EXSYNC_GRAPH_CLIENT_SECRET}) may instead be read from a file named by {@code <NAME>_FILE}
+ * ({@link SecretVariable}); the keys already are files.
  */
 public final class WorkerConfigReader {
 
@@ -33,7 +36,7 @@ public final class WorkerConfigReader {
   }
 
   private WorkerConfig read() {
-    String databaseUrl = required("EXSYNC_DATABASE_URL", "a PostgreSQL URL such as postgresql://user:password@host:5432/exsync");
+    String databaseUrl = requiredSecret("EXSYNC_DATABASE_URL", "a PostgreSQL URL such as postgresql://user:password@host:5432/exsync");
     if (databaseUrl != null && !databaseUrl.matches("(?i)(postgres|postgresql)://.+")) {
       problems.add("EXSYNC_DATABASE_URL must start with postgresql:// (for example postgresql://user:password@host:5432/exsync)");
     }
@@ -50,7 +53,7 @@ public final class WorkerConfigReader {
     if (!namespace.isEmpty() && !namespace.matches("[A-Za-z][A-Za-z0-9]{0,14}")) {
       problems.add("EXSYNC_SF_NAMESPACE must be a namespace prefix such as exsync (letters and digits, without the __)");
     }
-    String token = required("EXSYNC_OUTBOUND_TOKEN", "a long random string; Outbound Messages are sent to /salesforce/outbound/<token>");
+    String token = requiredSecret("EXSYNC_OUTBOUND_TOKEN", "a long random string; Outbound Messages are sent to /salesforce/outbound/<token>");
     if (token != null && token.length() < 16) {
       problems.add("EXSYNC_OUTBOUND_TOKEN must be at least 16 characters long (for example from 'openssl rand -hex 24')");
     }
@@ -84,21 +87,23 @@ public final class WorkerConfigReader {
     String clientId = required("EXSYNC_SF_CLIENT_ID", "the consumer key of the External Client App the worker signs in"
         + " through (Setup > External Client App Manager > the app > Settings > OAuth Settings > Consumer Key and Secret)");
     Optional<String> keyFile = optional("EXSYNC_SF_PRIVATE_KEY_FILE");
-    Optional<String> secret = optional("EXSYNC_SF_CLIENT_SECRET");
-    if (keyFile.isPresent() && secret.isPresent()) {
+    boolean secretSet = SecretVariable.isSet(env, "EXSYNC_SF_CLIENT_SECRET");
+    if (keyFile.isPresent() && secretSet) {
       problems.add("EXSYNC_SF_PRIVATE_KEY_FILE and EXSYNC_SF_CLIENT_SECRET are both set: set EXSYNC_SF_PRIVATE_KEY_FILE"
           + " (with EXSYNC_SF_USERNAME) for the JWT bearer flow, or EXSYNC_SF_CLIENT_SECRET for the client credentials flow,"
           + " not both");
       return null;
     }
-    if (secret.isPresent()) {
+    if (secretSet) {
+      Optional<String> secret = SecretVariable.read(env, "EXSYNC_SF_CLIENT_SECRET", problems);
       if (loginUrl != null && loginUrl.getHost() != null
           && loginUrl.getHost().toLowerCase(java.util.Locale.ROOT).matches("(login|test)\\.salesforce\\.com")) {
         problems.add("EXSYNC_SF_LOGIN_URL must be the org's My Domain login URL (https://<your-domain>.my.salesforce.com)"
             + " for the client credentials flow: Salesforce refuses that flow at " + loginUrl.getHost()
             + " (\"request not supported on this domain\"); Setup > My Domain shows it");
       }
-      return clientId == null ? null : new SalesforceCredentials.ClientCredentials(clientId, Secret.of(secret.get()));
+      return clientId == null || secret.isEmpty() ? null
+          : new SalesforceCredentials.ClientCredentials(clientId, Secret.of(secret.get()));
     }
     if (keyFile.isEmpty()) {
       problems.add("EXSYNC_SF_PRIVATE_KEY_FILE is not set: the worker signs in by the JWT bearer flow (EXSYNC_SF_USERNAME and"
@@ -127,14 +132,14 @@ public final class WorkerConfigReader {
    */
   private Optional<GraphCredentials> graphCredentials() {
     Optional<String> file = optional("EXSYNC_GRAPH_CERTIFICATE_FILE");
-    Optional<String> secret = optional("EXSYNC_GRAPH_CLIENT_SECRET");
-    if (file.isPresent() && secret.isPresent()) {
+    boolean secretSet = SecretVariable.isSet(env, "EXSYNC_GRAPH_CLIENT_SECRET");
+    if (file.isPresent() && secretSet) {
       problems.add("EXSYNC_GRAPH_CERTIFICATE_FILE and EXSYNC_GRAPH_CLIENT_SECRET are both set: set the certificate file"
           + " (Microsoft's recommendation for apps) or the client secret, not both");
       return Optional.empty();
     }
-    if (secret.isPresent()) {
-      return Optional.of(new GraphCredentials.ClientSecret(Secret.of(secret.get())));
+    if (secretSet) {
+      return SecretVariable.read(env, "EXSYNC_GRAPH_CLIENT_SECRET", problems).map(s -> new GraphCredentials.ClientSecret(Secret.of(s)));
     }
     if (file.isEmpty()) {
       return Optional.empty();
@@ -149,8 +154,11 @@ public final class WorkerConfigReader {
 
   /** A variable the worker no longer reads: its presence stops the start, with what replaced it. */
   private void retired(String name, String replacedBy) {
-    if (env.containsKey(name)) {
-      problems.add(name + " is no longer read: " + replacedBy);
+    // A retired secret given as a file is as retired as one given directly.
+    for (String variable : List.of(name, name + SecretVariable.FILE_SUFFIX)) {
+      if (env.containsKey(variable)) {
+        problems.add(variable + " is no longer read: " + replacedBy);
+      }
     }
   }
 
@@ -166,6 +174,16 @@ public final class WorkerConfigReader {
       return null;
     }
     return value.get();
+  }
+
+  /** A required secret, set directly or through {@code <name>_FILE} ({@link SecretVariable}). */
+  private String requiredSecret(String name, String what) {
+    if (!SecretVariable.isSet(env, name)) {
+      problems.add(name + " is not set: it must be " + what + " (or set " + name + SecretVariable.FILE_SUFFIX
+          + " to a file holding it)");
+      return null;
+    }
+    return SecretVariable.read(env, name, problems).orElse(null);
   }
 
   private int integer(String name, int fallback, int min, int max) {

@@ -41,7 +41,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One rep in one cycle, under the mailbox's lease: Reset Sync if marked, the
+ * One rep in one cycle, under the mailbox's lease (taken again, should it have
+ * lapsed since the cycle claimed it): Reset Sync if marked, the
  * mailbox opened once, then one {@link SyncPass} per kind, each kind's statuses
  * and error rows. A kind that fails is reported and the other kinds go on; a
  * mailbox that cannot be opened fails every kind with its cause.
@@ -144,9 +145,8 @@ final class RepSync {
       copyPrevious(current, status, kinds);
       LOG.warn("Salesforce failed while syncing {} (org {}): {}", email, orgId, e.getMessage(), e);
       return List.of(RepOutcome.ofRep(email, "failed", e.getMessage()));
-    } finally {
-      leases.release(workerId, key);
     }
+    // The lease stays: the mailbox is this worker's share until it gives it back (MailboxShare) or stops.
   }
 
   /** One kind's pass and statuses; a failure of this kind leaves the others to go on. */

@@ -19,6 +19,7 @@ import com.exchangesync.worker.status.UserStatus;
 import com.exchangesync.worker.store.MailboxLeases;
 import com.exchangesync.worker.store.MailboxSyncs;
 import com.exchangesync.worker.store.SyncActivity;
+import com.exchangesync.worker.store.WorkerPresence;
 import com.exchangesync.worker.sync.Direction;
 import com.exchangesync.worker.sync.MailboxKey;
 import com.exchangesync.worker.sync.Membership;
@@ -41,8 +42,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One cycle of the worker over its org: the connection tests asked for, then
- * every rep it can lease ({@link RepSync}: reset if marked, one pass per kind,
- * the rep's statuses), then the system status. Failures of one rep are reported
+ * the reps of its share of the org's mailboxes ({@link MailboxShare}: workers
+ * sharing a database split them evenly) ({@link RepSync}: reset if marked, one
+ * pass per kind, the rep's statuses), then the system status. A rep of another
+ * worker's share is that worker's to sync and report. Failures of one rep are reported
  * (error row, status) and the others go on; statuses are written only when they
  * changed. How each served mailbox fared goes to {@link MailboxSyncs} (readiness
  * and metrics read it), and every log line carries the org, and the rep and kind
@@ -62,16 +65,18 @@ public final class SyncCycle {
   private final ConnectionTests connectionTests;
   private final SystemStatusWriter systemStatus;
   private final MailboxSyncs passes;
+  private final MailboxShare share;
   private final Clock clock;
 
   /**
    * @param kinds the kinds synced, in the order each rep's passes run
    * @param passes where the mailboxes served and each pass's end are recorded
-   * @param lease how long a mailbox is leased; renewed every third of it while its passes run (the
-   *     heartbeat), so a dead worker's mailbox is free again within one lease
+   * @param presence where this worker says it is live, so the workers sharing the database split the mailboxes
+   * @param lease how long a mailbox is leased; renewed every third of it while its passes run and by the
+   *     {@link WorkerHeartbeat}, so a dead worker's mailbox is free again within one lease
    */
   public SyncCycle(SalesforceAdapter salesforce, MailboxConnectors connectors, SyncStateStore store, MailboxLeases leases,
-                   ErrorOutbox errors, SyncActivity activity, MailboxSyncs passes, List<SyncKind> kinds, String workerId,
+                   WorkerPresence presence, ErrorOutbox errors, SyncActivity activity, MailboxSyncs passes, List<SyncKind> kinds, String workerId,
                    Clock clock, Duration lease) {
     this.salesforce = salesforce;
     this.connectors = connectors;
@@ -81,6 +86,7 @@ public final class SyncCycle {
     this.connectionTests = new ConnectionTests(salesforce);
     this.systemStatus = new SystemStatusWriter(salesforce, activity, this.kinds, clock);
     this.passes = passes;
+    this.share = new MailboxShare(leases, presence, workerId, lease);
     this.clock = clock;
   }
 
@@ -125,14 +131,30 @@ public final class SyncCycle {
     List<FieldMapping> mappings = salesforce.readFieldMappings();
     List<Membership.Rep> reps = reps(setup.get());
     passes.served(orgId, served(reps), clock.instant());
+    List<MailboxKey> wanted = reps.stream().filter(Membership.Rep::linked).map(r -> key(orgId, r)).toList();
+    Set<MailboxKey> claimed = share.claim(orgId, wanted);
     Map<String, SalesforceRecord> currentStatuses = readUserStatuses();
 
     List<RepOutcome> outcomes = new ArrayList<>();
     List<UserStatus> statuses = new ArrayList<>();
     int recognized = 0;
     int linked = 0;
-    markFirstSyncsBegun(orgId, reps, currentStatuses);
+    markFirstSyncsBegun(orgId, reps.stream().filter(r -> !r.linked() || claimed.contains(key(orgId, r))).toList(),
+        currentStatuses);
+    Set<MailboxKey> mine = claimed;
     for (Membership.Rep rep : reps) {
+      if (rep.linked()) {
+        mine = share.recheck(orgId, wanted, mine);
+      }
+      if (rep.linked() && !mine.contains(key(orgId, rep))) {
+        // Another worker's share: it syncs the rep and writes the rep's statuses; the org's count uses what it wrote.
+        linked++;
+        SalesforceRecord current = currentStatuses.get(rep.user().id());
+        if (current != null && StatusValues.RECOGNIZED.equals(current.get("Recognized_By_Service_Account__c"))) {
+          recognized++;
+        }
+        continue;
+      }
       UserStatus status = new UserStatus(rep.user().id()).set("Assigned__c", true);
       statuses.add(status);
       try (LogContext.Scope repScope = LogContext.rep(rep.user().id(), rep.user().email());
@@ -198,6 +220,10 @@ public final class SyncCycle {
       });
     }
     return logged(outcomes);
+  }
+
+  private static MailboxKey key(String orgId, Membership.Rep rep) {
+    return new MailboxKey(orgId, rep.user().id());
   }
 
   /** The mailboxes and kinds the cycle serves: every kind of every linked rep. */

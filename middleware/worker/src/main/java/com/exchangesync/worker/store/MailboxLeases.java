@@ -13,8 +13,9 @@ import java.util.List;
  * Who works on which mailbox. A worker takes free or expired leases with
  * {@code FOR UPDATE SKIP LOCKED}, so workers sharing one database never wait on
  * each other or take the same mailbox; it renews them while it works (the
- * heartbeat) and releases them when done. A worker that dies simply stops
- * renewing, and after {@code ttl} another one takes its mailboxes over.
+ * heartbeat) and keeps them from cycle to cycle as its share of the org's
+ * mailboxes, giving back only what is above its share. A worker that dies simply
+ * stops renewing, and after {@code ttl} another one takes its mailboxes over.
  */
 public final class MailboxLeases {
 
@@ -73,6 +74,42 @@ public final class MailboxLeases {
   public void release(String owner, MailboxKey mailbox) {
     Blocking.await(pool.preparedQuery("UPDATE mailbox_lease SET expires_at = '-infinity' "
         + "WHERE org_id = $1 AND user_id = $2 AND owner = $3").execute(Tuple.of(mailbox.orgId(), mailbox.userId(), owner)));
+  }
+
+  /** The mailboxes of {@code orgId} that {@code owner} holds a live lease on. */
+  public List<MailboxKey> held(String owner, String orgId) {
+    List<MailboxKey> held = new ArrayList<>();
+    for (Row r : Blocking.await(pool.preparedQuery("SELECT user_id FROM mailbox_lease WHERE owner = $1 AND org_id = $2 "
+        + "AND expires_at > now()").execute(Tuple.of(owner, orgId)))) {
+      held.add(new MailboxKey(orgId, r.getString(0)));
+    }
+    return held;
+  }
+
+  /**
+   * Extends every live lease of {@code owner} by {@code ttl}, in one statement however many it holds: the
+   * worker's heartbeat, so it keeps its share between passes. Returns how many it renewed.
+   */
+  public int renewAll(String owner, Duration ttl) {
+    return Blocking.await(pool.preparedQuery("UPDATE mailbox_lease SET expires_at = now() + make_interval(secs => $2) "
+        + "WHERE owner = $1 AND expires_at > now()").execute(Tuple.of(owner, ttl.toMillis() / 1000.0))).rowCount();
+  }
+
+  /** Gives back {@code mailboxes} so any worker may take them at once. */
+  public void release(String owner, Collection<MailboxKey> mailboxes) {
+    if (mailboxes.isEmpty()) {
+      return;
+    }
+    Blocking.await(pool.preparedQuery("UPDATE mailbox_lease SET expires_at = '-infinity' "
+        + "WHERE owner = $1 AND (org_id, user_id) IN (SELECT * FROM unnest($2::text[], $3::text[]))")
+        .execute(Tuple.of(owner, mailboxes.stream().map(MailboxKey::orgId).toArray(String[]::new),
+            mailboxes.stream().map(MailboxKey::userId).toArray(String[]::new))));
+  }
+
+  /** Gives back every lease of {@code owner} (it stops), so the other workers take them at once. */
+  public void releaseAll(String owner) {
+    Blocking.await(pool.preparedQuery("UPDATE mailbox_lease SET expires_at = '-infinity' WHERE owner = $1 "
+        + "AND expires_at > now()").execute(Tuple.of(owner)));
   }
 
   /** The current holder of a live lease, or null. */

@@ -217,4 +217,70 @@ class WorkerConfigReaderTest {
     assertThatThrownBy(() -> WorkerConfigReader.read(env)).isInstanceOf(ConfigException.class)
         .hasMessageContaining("EXSYNC_SF_LOGIN_URL must use https");
   }
+
+  /** Writes {@code value} with a trailing newline, as {@code kubectl create secret --from-file} keeps it. */
+  private static String secretFile(String name, String value) throws Exception {
+    Path file = dir.resolve("secrets").resolve(name);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, value + "\n");
+    return file.toString();
+  }
+
+  @Test
+  void readsEverySecretFromAFile_whenItsFileVariableNamesOne() throws Exception {
+    Map<String, String> env = clientCredentials();
+    env.remove("EXSYNC_DATABASE_URL");
+    env.remove("EXSYNC_OUTBOUND_TOKEN");
+    env.remove("EXSYNC_SF_CLIENT_SECRET");
+    env.put("EXSYNC_DATABASE_URL_FILE", secretFile("database-url", "postgresql://exsync:fileP4ss@db.example.com:5432/exsync"));
+    env.put("EXSYNC_OUTBOUND_TOKEN_FILE", secretFile("outbound-token", "token-from-a-mounted-secret"));
+    env.put("EXSYNC_SF_CLIENT_SECRET_FILE", secretFile("sf-client-secret", "SfSecretFromAFile"));
+    env.put("EXSYNC_GRAPH_CLIENT_SECRET_FILE", secretFile("graph-client-secret", "GraphSecretFromAFile"));
+    WorkerConfig config = WorkerConfigReader.read(env);
+    assertThat(config.databaseUrl()).isEqualTo("postgresql://exsync:fileP4ss@db.example.com:5432/exsync");
+    assertThat(config.outboundToken().matches("token-from-a-mounted-secret")).isTrue();
+    assertThat(config.salesforceCredentials()).isInstanceOfSatisfying(SalesforceCredentials.ClientCredentials.class,
+        c -> assertThat(c.clientSecret().reveal()).isEqualTo("SfSecretFromAFile"));
+    assertThat(config.graphCredentials()).get().isInstanceOfSatisfying(GraphCredentials.ClientSecret.class,
+        g -> assertThat(g.secret().reveal()).isEqualTo("GraphSecretFromAFile"));
+    assertThat(config.toString()).doesNotContain("token-from-a-mounted-secret", "SfSecretFromAFile", "GraphSecretFromAFile");
+  }
+
+  @Test
+  void aSecretSetBothWays_orInAFileThatCannotBeRead_isRefused_withEveryOtherProblem() throws Exception {
+    Map<String, String> env = clientCredentials();
+    env.put("EXSYNC_OUTBOUND_TOKEN_FILE", secretFile("token", "another-token-in-a-file"));
+    env.put("EXSYNC_SF_CLIENT_SECRET", "C0nsumerS3cret");
+    env.put("EXSYNC_SF_CLIENT_SECRET_FILE", secretFile("sf", "C0nsumerS3cretInAFile"));
+    env.remove("EXSYNC_DATABASE_URL");
+    env.put("EXSYNC_DATABASE_URL_FILE", dir.resolve("secrets/no-such-file").toString());
+    env.put("EXSYNC_GRAPH_CLIENT_SECRET_FILE", secretFile("graph", ""));
+    ConfigException e = refused(env);
+    assertThat(e.problems()).containsExactlyInAnyOrder(
+        "EXSYNC_OUTBOUND_TOKEN and EXSYNC_OUTBOUND_TOKEN_FILE are both set: set EXSYNC_OUTBOUND_TOKEN_FILE (the path of a"
+            + " file holding the value, such as a mounted Kubernetes Secret) or EXSYNC_OUTBOUND_TOKEN, not both",
+        "EXSYNC_SF_CLIENT_SECRET and EXSYNC_SF_CLIENT_SECRET_FILE are both set: set EXSYNC_SF_CLIENT_SECRET_FILE (the path"
+            + " of a file holding the value, such as a mounted Kubernetes Secret) or EXSYNC_SF_CLIENT_SECRET, not both",
+        "EXSYNC_DATABASE_URL_FILE names " + dir.resolve("secrets/no-such-file") + ", which cannot be read (no such file):"
+            + " mount the file there readable by the worker's user, or set EXSYNC_DATABASE_URL instead",
+        "EXSYNC_GRAPH_CLIENT_SECRET_FILE names " + dir.resolve("secrets/graph") + ", which is empty: it must hold the value"
+            + " of EXSYNC_GRAPH_CLIENT_SECRET");
+    assertThat(e.getMessage()).doesNotContain("another-token-in-a-file", "C0nsumerS3cret", "0123456789abcdef0123");
+  }
+
+  @Test
+  void aMissingSecret_namesBothWaysToGiveIt() {
+    Map<String, String> env = valid();
+    env.remove("EXSYNC_OUTBOUND_TOKEN");
+    assertThat(refused(env).problems()).singleElement().satisfies(p -> assertThat(p)
+        .startsWith("EXSYNC_OUTBOUND_TOKEN is not set").endsWith("(or set EXSYNC_OUTBOUND_TOKEN_FILE to a file holding it)"));
+  }
+
+  @Test
+  void theRetiredPassword_inAFile_stopsTheStartToo() throws Exception {
+    Map<String, String> env = valid();
+    env.put("EXSYNC_SF_PASSWORD_FILE", secretFile("sf-password", "old-password"));
+    assertThat(refused(env).problems()).singleElement().satisfies(p -> assertThat(p)
+        .startsWith("EXSYNC_SF_PASSWORD_FILE is no longer read").doesNotContain("old-password"));
+  }
 }

@@ -18,6 +18,7 @@ import com.exchangesync.worker.salesforce.SalesforceSettings;
 import com.exchangesync.worker.salesforce.SalesforceTestbedFixture;
 import com.exchangesync.worker.store.Blocking;
 import com.exchangesync.worker.store.MailboxLeases;
+import com.exchangesync.worker.store.WorkerPresence;
 import com.exchangesync.worker.store.MailboxSyncs;
 import com.exchangesync.worker.store.Migrations;
 import com.exchangesync.worker.store.PostgresSyncStateStore;
@@ -76,7 +77,8 @@ class DemoOrgIT {
     Pool pool = db.pool(sf.vertx, 4);
     Blocking.await(Migrations.worker().migrate(pool));
     cycle = new SyncCycle(adapter, MailboxConnectors.ews(Optional.empty(), Optional.empty(), true, ex.stats, Clock.systemUTC()),
-        new PostgresSyncStateStore(pool), new MailboxLeases(pool), new ErrorOutbox(pool), new SyncActivity(pool), new MailboxSyncs(pool),
+        new PostgresSyncStateStore(pool), new MailboxLeases(pool), new WorkerPresence(pool), new ErrorOutbox(pool),
+        new SyncActivity(pool), new MailboxSyncs(pool),
         SyncKinds.all(),
         "worker-demo-it", Clock.systemUTC(), Duration.ofSeconds(30));
     first = cycle.run();
