@@ -9,6 +9,7 @@ import com.exchangesync.worker.store.MailboxLeases;
 import com.exchangesync.worker.store.MailboxSyncs;
 import com.exchangesync.worker.store.PostgresSyncStateStore;
 import com.exchangesync.worker.store.SyncActivity;
+import com.exchangesync.worker.store.WorkerPresence;
 import com.exchangesync.worker.errors.ErrorOutbox;
 import com.exchangesync.worker.sync.CrashingStore;
 import com.exchangesync.worker.sync.MailboxKey;
@@ -79,8 +80,10 @@ class PagedSyncCycleIT extends CycleTestBase {
   private SyncCycle cycleOn(SyncStateStore store) throws Exception {
     MailboxConnectors connectors = MailboxConnectors.byExchangeType(
         MailboxConnectors.ews(Optional.empty(), Optional.empty(), true, ex.stats, Clock.systemUTC()), graphConnectors());
-    return new SyncCycle(adapter, connectors, store, new MailboxLeases(pool), new ErrorOutbox(pool), new SyncActivity(pool),
-        new MailboxSyncs(pool), SyncKinds.all(), "worker-stopped", Clock.systemUTC(), Duration.ofSeconds(30)).pageSize(PAGE);
+    // The same worker as the test's cycle: it stops mid-pass, then its next cycle goes on.
+    return new SyncCycle(adapter, connectors, store, new MailboxLeases(pool), new WorkerPresence(pool), new ErrorOutbox(pool),
+        new SyncActivity(pool), new MailboxSyncs(pool), SyncKinds.all(), "worker-it", Clock.systemUTC(), Duration.ofSeconds(30))
+        .pageSize(PAGE);
   }
 
   private void outlook(String given, String surname, String email) {
