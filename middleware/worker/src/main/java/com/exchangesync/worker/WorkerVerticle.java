@@ -10,6 +10,7 @@ import com.exchangesync.worker.exchange.ews.ExchangeStats;
 import com.exchangesync.worker.http.HealthCheck;
 import com.exchangesync.worker.store.Blocking;
 import com.exchangesync.worker.exchange.graph.GraphStats;
+import com.exchangesync.worker.store.MailboxClaims;
 import com.exchangesync.worker.store.MailboxLeases;
 import com.exchangesync.worker.store.MailboxSyncs;
 import com.exchangesync.worker.store.PostgresSyncStateStore;
@@ -108,7 +109,7 @@ public final class WorkerVerticle extends VerticleBase {
         MailboxConnectors.graph(vertx, config.graphCredentials(), config.graphLoginUrl(), config.graphUrl(),
             config.allowInsecureLoopback(), new GraphStats(metrics), Clock.systemUTC()));
     SyncCycle cycle = new SyncCycle(salesforce, connectors,
-        new PostgresSyncStateStore(pool), new MailboxLeases(pool), errors, new SyncActivity(pool), passes, SyncKinds.all(),
+        new PostgresSyncStateStore(pool), new MailboxLeases(pool), errors, new SyncActivity(pool), passes, new MailboxClaims(pool), SyncKinds.all(),
         workerId, Clock.systemUTC(), config.lease());
     scheduler = new CycleScheduler(() -> {
       List<RepOutcome> outcomes = cycle.run();

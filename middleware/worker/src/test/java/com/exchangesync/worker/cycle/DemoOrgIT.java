@@ -17,6 +17,7 @@ import com.exchangesync.worker.salesforce.SalesforceNames;
 import com.exchangesync.worker.salesforce.SalesforceSettings;
 import com.exchangesync.worker.salesforce.SalesforceTestbedFixture;
 import com.exchangesync.worker.store.Blocking;
+import com.exchangesync.worker.store.MailboxClaims;
 import com.exchangesync.worker.store.MailboxLeases;
 import com.exchangesync.worker.store.MailboxSyncs;
 import com.exchangesync.worker.store.Migrations;
@@ -77,7 +78,7 @@ class DemoOrgIT {
     Blocking.await(Migrations.worker().migrate(pool));
     cycle = new SyncCycle(adapter, MailboxConnectors.ews(Optional.empty(), Optional.empty(), true, ex.stats, Clock.systemUTC()),
         new PostgresSyncStateStore(pool), new MailboxLeases(pool), new ErrorOutbox(pool), new SyncActivity(pool), new MailboxSyncs(pool),
-        SyncKinds.all(),
+        new MailboxClaims(pool), SyncKinds.all(),
         "worker-demo-it", Clock.systemUTC(), Duration.ofSeconds(30));
     first = cycle.run();
   }
