@@ -36,6 +36,7 @@ import com.exchangesync.worker.store.DatabaseHealthCheck;
 import com.exchangesync.worker.store.Migrations;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
@@ -85,6 +86,15 @@ public final class WorkerVerticle extends VerticleBase {
     this.listener = listener;
   }
 
+  /** How this worker reaches Exchange: EWS or Microsoft Graph, as each org's setup says. */
+  static MailboxConnectors connectors(Vertx vertx, WorkerConfig config, Metrics metrics) {
+    return MailboxConnectors.byExchangeType(
+        MailboxConnectors.ews(config.ewsUrl(), config.autodiscoverUrl(), config.allowInsecureLoopback(),
+            new ExchangeStats(metrics), Clock.systemUTC()),
+        MailboxConnectors.graph(vertx, config.graphCredentials(), config.graphLoginUrl(), config.graphUrl(),
+            config.allowInsecureLoopback(), new GraphStats(metrics), Clock.systemUTC()));
+  }
+
   @Override
   public Future<?> start() {
     LOG.info("Starting with database {}", config.databaseUrlForLogs());
@@ -103,11 +113,7 @@ public final class WorkerVerticle extends VerticleBase {
     String workerId = config.workerId();
     LOG.info("Worker {} starting", workerId);
     MailboxSyncs passes = new MailboxSyncs(pool);
-    MailboxConnectors connectors = MailboxConnectors.byExchangeType(
-        MailboxConnectors.ews(config.ewsUrl(), config.autodiscoverUrl(), config.allowInsecureLoopback(),
-            new ExchangeStats(metrics), Clock.systemUTC()),
-        MailboxConnectors.graph(vertx, config.graphCredentials(), config.graphLoginUrl(), config.graphUrl(),
-            config.allowInsecureLoopback(), new GraphStats(metrics), Clock.systemUTC()));
+    MailboxConnectors connectors = connectors(vertx, config, metrics);
     SyncCycle cycle = new SyncCycle(salesforce, connectors,
         new PostgresSyncStateStore(pool), new MailboxLeases(pool), errors, new SyncActivity(pool), passes, new MailboxClaims(pool), SyncKinds.all(),
         workerId, Clock.systemUTC(), config.lease());
