@@ -33,7 +33,8 @@ export const USER_SYNC_STATUSES = [
     'Initial sync completed',
     'Sync in progress',
     'In sync',
-    'Exchange configuration not set to sync'
+    'Exchange configuration not set to sync',
+    'Mailbox synced by another org'
 ];
 
 function row(key, condition, value, meaning, extra = {}) {
@@ -247,6 +248,8 @@ export function syncStatusMeaning(noun, from, to, value) {
             return `This user's ${noun} have completed syncing ${direction}.`;
         case 'Exchange configuration not set to sync':
             return `This user isn't set up to sync ${noun} ${direction} in an active Exchange Sync configuration.`;
+        case 'Mailbox synced by another org':
+            return `Another Salesforce organization syncs this user's mailbox, so this organization doesn't sync ${noun} ${direction}: a user in the Exchange Sync configurations of two organizations would sync three ways. The Exchange Sync error report names the other organization; remove the user from the configurations of one of them.`;
         default:
             return `Exchange Sync hasn't reported a status for this user's ${noun} ${direction} yet.`;
     }

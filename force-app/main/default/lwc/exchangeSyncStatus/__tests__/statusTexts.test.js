@@ -214,6 +214,16 @@ describe('c-exchange-sync-status statusTexts', () => {
         ).toBe(
             "This user isn't set up to sync events from Exchange to Salesforce in an active Exchange Sync configuration."
         );
+        expect(
+            syncStatusMeaning(
+                'contacts',
+                'Salesforce',
+                'Exchange',
+                'Mailbox synced by another org'
+            )
+        ).toMatch(
+            /^Another Salesforce organization syncs this user's mailbox, so this organization doesn't sync contacts from Salesforce to Exchange/
+        );
     });
 
     it('lays out the user statuses as the guide tables 4-6', () => {

@@ -15,6 +15,7 @@ import com.exchangesync.worker.salesforce.SalesforceClient;
 import com.exchangesync.worker.salesforce.SalesforceNames;
 import com.exchangesync.worker.salesforce.SalesforceSettings;
 import com.exchangesync.worker.store.Blocking;
+import com.exchangesync.worker.store.MailboxClaims;
 import com.exchangesync.worker.store.MailboxLeases;
 import com.exchangesync.worker.store.MailboxSyncs;
 import com.exchangesync.worker.store.Migrations;
@@ -104,7 +105,8 @@ public final class SyncBenchmark {
       Blocking.await(Migrations.worker().migrate(pool));
       SyncCycle cycle = new SyncCycle(adapter, MailboxConnectors.ews(Optional.empty(), Optional.empty(), true,
           new ExchangeStats(new Metrics()), Clock.systemUTC()), new PostgresSyncStateStore(pool), new MailboxLeases(pool),
-          new WorkerPresence(pool), new ErrorOutbox(pool), new SyncActivity(pool), new MailboxSyncs(pool), SyncKinds.all(), "bench",
+          new WorkerPresence(pool), new ErrorOutbox(pool), new SyncActivity(pool), new MailboxSyncs(pool), new MailboxClaims(pool),
+          SyncKinds.all(), "bench",
           Clock.systemUTC(), Duration.ofMinutes(5));
       System.out.printf("%n%d ms latency per SOAP and EWS call; %,d items (contacts and events) in all; the test beds in"
           + " process %d%n", size.latencyMs(), size.items(), beds.pid());

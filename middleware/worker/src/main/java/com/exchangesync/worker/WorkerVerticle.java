@@ -12,6 +12,7 @@ import com.exchangesync.worker.exchange.ews.ExchangeStats;
 import com.exchangesync.worker.http.HealthCheck;
 import com.exchangesync.worker.store.Blocking;
 import com.exchangesync.worker.exchange.graph.GraphStats;
+import com.exchangesync.worker.store.MailboxClaims;
 import com.exchangesync.worker.store.MailboxLeases;
 import com.exchangesync.worker.store.MailboxSyncs;
 import com.exchangesync.worker.store.PostgresSyncStateStore;
@@ -37,6 +38,7 @@ import com.exchangesync.worker.store.DatabaseHealthCheck;
 import com.exchangesync.worker.store.Migrations;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
@@ -87,6 +89,15 @@ public final class WorkerVerticle extends VerticleBase {
     this.listener = listener;
   }
 
+  /** How this worker reaches Exchange: EWS or Microsoft Graph, as each org's setup says. */
+  static MailboxConnectors connectors(Vertx vertx, WorkerConfig config, Metrics metrics) {
+    return MailboxConnectors.byExchangeType(
+        MailboxConnectors.ews(config.ewsUrl(), config.autodiscoverUrl(), config.allowInsecureLoopback(),
+            new ExchangeStats(metrics), Clock.systemUTC()),
+        MailboxConnectors.graph(vertx, config.graphCredentials(), config.graphLoginUrl(), config.graphUrl(),
+            config.allowInsecureLoopback(), new GraphStats(metrics), Clock.systemUTC()));
+  }
+
   @Override
   public Future<?> start() {
     LOG.info("Starting with database {}", config.databaseUrlForLogs());
@@ -107,13 +118,9 @@ public final class WorkerVerticle extends VerticleBase {
     MailboxSyncs passes = new MailboxSyncs(pool);
     MailboxLeases leases = new MailboxLeases(pool);
     WorkerPresence presence = new WorkerPresence(pool);
-    MailboxConnectors connectors = MailboxConnectors.byExchangeType(
-        MailboxConnectors.ews(config.ewsUrl(), config.autodiscoverUrl(), config.allowInsecureLoopback(),
-            new ExchangeStats(metrics), Clock.systemUTC()),
-        MailboxConnectors.graph(vertx, config.graphCredentials(), config.graphLoginUrl(), config.graphUrl(),
-            config.allowInsecureLoopback(), new GraphStats(metrics), Clock.systemUTC()));
-    SyncCycle cycle = new SyncCycle(salesforce, connectors,
-        new PostgresSyncStateStore(pool), leases, presence, errors, new SyncActivity(pool), passes, SyncKinds.all(),
+    MailboxConnectors connectors = connectors(vertx, config, metrics);
+    SyncCycle cycle = new SyncCycle(salesforce, connectors, new PostgresSyncStateStore(pool), leases, presence, errors,
+        new SyncActivity(pool), passes, new MailboxClaims(pool), SyncKinds.all(),
         workerId, Clock.systemUTC(), config.lease());
     scheduler = new CycleScheduler(() -> {
       List<RepOutcome> outcomes = cycle.run();

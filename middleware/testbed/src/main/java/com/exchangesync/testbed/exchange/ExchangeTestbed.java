@@ -190,6 +190,7 @@ public final class ExchangeTestbed {
       case "GetFolder" -> FolderOperations.getFolder(call);
       case "FindFolder" -> FolderOperations.findFolder(call);
       case "CreateFolder" -> FolderOperations.createFolder(call);
+      case "UpdateFolder" -> FolderOperations.updateFolder(call);
       case "SyncFolderItems" -> SyncFolderItemsOperation.syncFolderItems(call);
       case "GetItem" -> ItemOperations.getItem(call);
       case "CreateItem" -> ItemOperations.createItem(call);

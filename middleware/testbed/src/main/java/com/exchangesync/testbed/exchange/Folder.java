@@ -1,12 +1,15 @@
 package com.exchangesync.testbed.exchange;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One folder of a mailbox, with its change log: every create, update and delete
  * of an item in it, through EWS or the admin API, numbered by the store's
- * sequence, which is what {@code SyncFolderItems} reads.
+ * sequence, which is what {@code SyncFolderItems} reads, and its extended
+ * properties (not items: a change of them is in no change log).
  */
 public final class Folder {
 
@@ -22,6 +25,11 @@ public final class Folder {
   public String displayName;
   public String changeKey;
   public final List<Change> log = new ArrayList<>();
+  /**
+   * The folder's extended (MAPI) properties: EWS {@code UpdateFolder} and Graph's
+   * {@code singleValueExtendedProperties} write the same ones.
+   */
+  public final Map<ExtendedKey, String> extended = new LinkedHashMap<>();
 
   public Folder(String id, String parentId, String folderClass, String displayName, String distinguishedName, String changeKey) {
     this.id = id;

@@ -1,11 +1,16 @@
 package com.exchangesync.testbed.exchange;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import org.w3c.dom.Element;
 
-/** {@code GetFolder}, {@code FindFolder} and {@code CreateFolder}. */
+/**
+ * {@code GetFolder}, {@code FindFolder}, {@code CreateFolder} and {@code UpdateFolder}
+ * (of a folder's extended properties: {@code SetFolderField} and {@code DeleteFolderField}).
+ */
 final class FolderOperations {
 
   private FolderOperations() {}
@@ -90,6 +95,62 @@ final class FolderOperations {
     return out.toString();
   }
 
+  static String updateFolder(Call call) {
+    StringBuilder out = new StringBuilder();
+    EwsResponses.open(out, "UpdateFolder");
+    for (Element change : Xml.children(call.child("FolderChanges"))) {
+      try {
+        Element id = Xml.children(change).stream().filter(e -> e.getLocalName().endsWith("FolderId")).findFirst()
+            .orElseThrow(() -> SoapFault.schemaValidation("A FolderChange needs a FolderId or DistinguishedFolderId.", 0, 0));
+        Folder f = call.folder(id);
+        Element updates = Xml.child(change, "Updates").orElseThrow(
+            () -> SoapFault.schemaValidation("A FolderChange needs Updates.", 0, 0));
+        // Every update is checked before any is applied: a refused change leaves the folder as it was.
+        Map<ExtendedKey, String> after = new LinkedHashMap<>(f.extended);
+        for (Element u : Xml.children(updates)) {
+          apply(u, after);
+        }
+        f.extended.clear();
+        f.extended.putAll(after);
+        call.store().folderChanged(f);
+        EwsResponses.success(out, "UpdateFolder", "<m:Folders><t:" + f.elementName() + "><t:FolderId Id=\"" + f.id
+            + "\" ChangeKey=\"" + f.changeKey + "\"/></t:" + f.elementName() + "></m:Folders>");
+      } catch (ResponseMessageError e) {
+        EwsResponses.error(out, "UpdateFolder", e, "<m:Folders/>");
+      }
+    }
+    EwsResponses.close(out, "UpdateFolder");
+    return out.toString();
+  }
+
+  /** One {@code SetFolderField} or {@code DeleteFolderField}, of an extended property (the test bed keeps no other folder property writable). */
+  private static void apply(Element update, Map<ExtendedKey, String> into) {
+    Element path = Xml.children(update).stream().findFirst()
+        .orElseThrow(() -> SoapFault.schemaValidation("A folder change description needs a property path.", 0, 0));
+    if (!path.getLocalName().equals("ExtendedFieldURI")) {
+      throw new ResponseMessageError("ErrorInvalidPropertySet", "The property " + path.getAttribute("FieldURI")
+          + " of a folder cannot be changed in this test bed (it keeps folders' extended properties only).");
+    }
+    ExtendedKey key = FieldPaths.extendedKey(path);
+    switch (update.getLocalName()) {
+      case "DeleteFolderField" -> into.remove(key);
+      case "SetFolderField" -> {
+        Element folder = Xml.children(update).stream().skip(1).findFirst()
+            .orElseThrow(() -> SoapFault.schemaValidation("SetFolderField needs a folder element.", 0, 0));
+        List<Element> props = Xml.children(folder);
+        // As for items: the folder element carries exactly the one property its path names.
+        if (props.size() != 1 || !props.get(0).getLocalName().equals("ExtendedProperty")
+            || !Xml.child(props.get(0), "ExtendedFieldURI").map(FieldPaths::extendedKey).filter(key::equals).isPresent()) {
+          throw new ResponseMessageError("ErrorIncorrectUpdatePropertyCount",
+              "An object within a change description must contain one and only one property to modify.");
+        }
+        into.put(key, Xml.childText(props.get(0), "Value").orElse(""));
+      }
+      default -> throw new ResponseMessageError("ErrorInvalidRequest", "The request is invalid: "
+          + update.getLocalName() + " of a folder is not served by this test bed.");
+    }
+  }
+
   private static void collect(Mailbox m, String parentId, boolean deep, Predicate<Folder> filter, List<Folder> found) {
     for (Folder f : m.folders.values()) {
       if (parentId.equals(f.parentId)) {
@@ -122,6 +183,13 @@ final class FolderOperations {
     }
     if (shape.wants("folder:ChildFolderCount")) {
       out.append("<t:ChildFolderCount>").append(m.childFolderCount(f.id)).append("</t:ChildFolderCount>");
+    }
+    for (ExtendedKey key : shape.extended) {
+      String value = f.extended.get(key);
+      if (value != null) {
+        out.append("<t:ExtendedProperty>").append(FieldPaths.extendedFieldUri(key))
+            .append("<t:Value>").append(Xml.esc(value)).append("</t:Value></t:ExtendedProperty>");
+      }
     }
     if (el.equals("Folder") && shape.wants("folder:UnreadCount")) {
       out.append("<t:UnreadCount>0</t:UnreadCount>");

@@ -221,6 +221,11 @@ public final class MailboxStore {
     return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(b.array()) + "AAA=";
   }
 
+  /** A folder's properties changed: it gets a new change key, as every change of a folder does in Exchange. */
+  public synchronized void folderChanged(Folder f) {
+    f.changeKey = newChangeKey();
+  }
+
   private String newChangeKey() {
     ByteBuffer b = ByteBuffer.allocate(12);
     b.putInt(0x16000000).putLong(++counter);

@@ -40,7 +40,7 @@ final class GraphRoutes {
       throw GraphError.noSegment(s.get(0));
     }
     if (s.size() < 3) {
-      throw GraphError.badRequest("This test bed serves a user's contactFolders, contacts, events, calendar and calendarView.");
+      throw GraphError.badRequest("This test bed serves a user's contactFolders, contacts, events, calendar, calendars and calendarView.");
     }
     String smtp = s.get(1);
     List<String> rest = new ArrayList<>();
@@ -114,6 +114,15 @@ final class GraphRoutes {
       case "calendar" -> {
         if (n == 1) {
           return get(m, request, smtp, "calendar.get", CalendarResource::get, Permission.CALENDARS_READ);
+        }
+      }
+      case "calendars" -> {
+        if (n == 2) {
+          return switch (m) {
+            case "GET" -> new Route("calendars.get", Permission.CALENDARS_READ, smtp, CalendarResource::getById, request);
+            case "PATCH" -> new Route("calendars.update", Permission.CALENDARS_WRITE, smtp, CalendarResource::update, request);
+            default -> throw notAllowed();
+          };
         }
       }
       default -> throw GraphError.noSegment(head);

@@ -42,10 +42,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One rep in one cycle, under the mailbox's lease (taken again, should it have
- * lapsed since the cycle claimed it): Reset Sync if marked, the
- * mailbox opened once, then one {@link SyncPass} per kind, each kind's statuses
- * and error rows. A kind that fails is reported and the other kinds go on; a
- * mailbox that cannot be opened fails every kind with its cause.
+ * lapsed since the cycle claimed it): Reset Sync if marked, the mailbox opened
+ * once and claimed for the org ({@link OrgMarks}), then one {@link SyncPass} per
+ * kind, each kind's statuses and error rows. A kind that fails is reported and
+ * the other kinds go on; a mailbox that cannot be opened fails every kind with
+ * its cause; a mailbox another org syncs is left alone, with an error row and
+ * statuses that say so.
  */
 final class RepSync {
 
@@ -65,10 +67,12 @@ final class RepSync {
   private final String workerId;
   private final Clock clock;
   private final Duration lease;
+  private final OrgMarks marks;
   private int pageSize = SyncPass.PAGE;
 
   RepSync(SalesforceAdapter salesforce, SyncStateStore store, MailboxLeases leases, ErrorOutbox errors, SyncActivity activity,
-          List<SyncKind> kinds, String workerId, Clock clock, Duration lease) {
+          OrgMarks marks, List<SyncKind> kinds, String workerId, Clock clock, Duration lease) {
+    this.marks = marks;
     this.salesforce = salesforce;
     this.store = store;
     this.leases = leases;
@@ -115,6 +119,15 @@ final class RepSync {
       }
       try (Mailbox mailbox = connector.open(email)) {
         status.set("Recognized_By_Service_Account__c", StatusValues.RECOGNIZED);
+        if (syncsAnything(rep)) {
+          if (!heartbeat.holds()) {
+            throw new LeaseLostException(key, workerId);
+          }
+          Optional<String> other = marks.claim(orgId, key, email, mailbox);
+          if (other.isPresent()) {
+            return heldElsewhere(orgId, rep, other.get(), current, status);
+          }
+        }
         List<RepOutcome> outcomes = new ArrayList<>();
         boolean allSynced = true;
         for (int i = 0; i < kinds.size(); i++) {
@@ -147,6 +160,30 @@ final class RepSync {
       return List.of(RepOutcome.ofRep(email, "failed", e.getMessage()));
     }
     // The lease stays: the mailbox is this worker's share until it gives it back (MailboxShare) or stops.
+  }
+
+  /** Whether the rep's configuration syncs any kind in any direction (one that syncs nothing claims no mailbox). */
+  boolean syncsAnything(Membership.Rep rep) {
+    return kinds.stream().anyMatch(k -> k.direction(rep.configuration()) != Direction.NONE);
+  }
+
+  /**
+   * Another org's mark holds the mailbox: nothing is read or written on either side, an error row names
+   * that org, and each direction the configuration syncs shows "Mailbox synced by another org".
+   */
+  private List<RepOutcome> heldElsewhere(String orgId, Membership.Rep rep, String otherOrg, SalesforceRecord current,
+                                         UserStatus status) {
+    String email = rep.user().email();
+    for (SyncKind kind : kinds) {
+      Direction d = kind.direction(rep.configuration());
+      status.set(kind.statusFields().toExchange(), d.toExchange() ? StatusValues.SYNCED_BY_ANOTHER_ORG : StatusValues.NOT_SET_TO_SYNC)
+          .set(kind.statusFields().toSalesforce(), d.toSalesforce() ? StatusValues.SYNCED_BY_ANOTHER_ORG : StatusValues.NOT_SET_TO_SYNC);
+    }
+    copyPrevious(current, status, kinds);
+    report(orgId, rep, null, OrgMarks.HELD_ELSEWHERE, OrgMarks.message(otherOrg), OrgMarks.suggestion(otherOrg, email),
+        null, null, null);
+    LOG.warn("The mailbox of {} is synced by org {}; org {} syncs nothing there", email, otherOrg, orgId);
+    return List.of(RepOutcome.ofRep(email, "skipped", "synced by org " + otherOrg));
   }
 
   /** One kind's pass and statuses; a failure of this kind leaves the others to go on. */

@@ -16,6 +16,7 @@ import com.exchangesync.worker.salesforce.SyncSetup;
 import com.exchangesync.worker.status.KindStatusFields;
 import com.exchangesync.worker.status.StatusValues;
 import com.exchangesync.worker.status.UserStatus;
+import com.exchangesync.worker.store.MailboxClaims;
 import com.exchangesync.worker.store.MailboxLeases;
 import com.exchangesync.worker.store.MailboxSyncs;
 import com.exchangesync.worker.store.SyncActivity;
@@ -43,9 +44,10 @@ import org.slf4j.LoggerFactory;
 /**
  * One cycle of the worker over its org: the connection tests asked for, then
  * the reps of its share of the org's mailboxes ({@link MailboxShare}: workers
- * sharing a database split them evenly) ({@link RepSync}: reset if marked, one
- * pass per kind, the rep's statuses), then the system status. A rep of another
- * worker's share is that worker's to sync and report. Failures of one rep are reported
+ * sharing a database split them evenly) ({@link RepSync}: reset if marked, the
+ * mailbox claimed for the org, one pass per kind, the rep's statuses), the marks
+ * of reps who left released ({@link OrgMarks}), then the system status. A rep of
+ * another worker's share is that worker's to sync and report. Failures of one rep are reported
  * (error row, status) and the others go on; statuses are written only when they
  * changed. How each served mailbox fared goes to {@link MailboxSyncs} (readiness
  * and metrics read it), and every log line carries the org, and the rep and kind
@@ -66,23 +68,28 @@ public final class SyncCycle {
   private final SystemStatusWriter systemStatus;
   private final MailboxSyncs passes;
   private final MailboxShare share;
+  private final MailboxClaims claims;
+  private final OrgMarks marks;
   private final Clock clock;
 
   /**
    * @param kinds the kinds synced, in the order each rep's passes run
    * @param passes where the mailboxes served and each pass's end are recorded
    * @param presence where this worker says it is live, so the workers sharing the database split the mailboxes
+   * @param claims the mailboxes the org marked as its own, or found marked by another org
    * @param lease how long a mailbox is leased; renewed every third of it while its passes run and by the
    *     {@link WorkerHeartbeat}, so a dead worker's mailbox is free again within one lease
    */
   public SyncCycle(SalesforceAdapter salesforce, MailboxConnectors connectors, SyncStateStore store, MailboxLeases leases,
-                   WorkerPresence presence, ErrorOutbox errors, SyncActivity activity, MailboxSyncs passes, List<SyncKind> kinds, String workerId,
-                   Clock clock, Duration lease) {
+                   WorkerPresence presence, ErrorOutbox errors, SyncActivity activity, MailboxSyncs passes,
+                   MailboxClaims claims, List<SyncKind> kinds, String workerId, Clock clock, Duration lease) {
     this.salesforce = salesforce;
     this.connectors = connectors;
     this.store = store;
     this.kinds = List.copyOf(kinds);
-    this.repSync = new RepSync(salesforce, store, leases, errors, activity, this.kinds, workerId, clock, lease);
+    this.claims = claims;
+    this.marks = new OrgMarks(claims, clock);
+    this.repSync = new RepSync(salesforce, store, leases, errors, activity, marks, this.kinds, workerId, clock, lease);
     this.connectionTests = new ConnectionTests(salesforce);
     this.systemStatus = new SystemStatusWriter(salesforce, activity, this.kinds, clock);
     this.passes = passes;
@@ -130,7 +137,8 @@ public final class SyncCycle {
     }
     List<FieldMapping> mappings = salesforce.readFieldMappings();
     List<Membership.Rep> reps = reps(setup.get());
-    passes.served(orgId, served(reps), clock.instant());
+    Set<String> heldElsewhere = claims.heldElsewhere(orgId);
+    passes.served(orgId, served(reps, heldElsewhere), clock.instant());
     List<MailboxKey> wanted = reps.stream().filter(Membership.Rep::linked).map(r -> key(orgId, r)).toList();
     Set<MailboxKey> claimed = share.claim(orgId, wanted);
     Map<String, SalesforceRecord> currentStatuses = readUserStatuses();
@@ -140,7 +148,7 @@ public final class SyncCycle {
     int recognized = 0;
     int linked = 0;
     markFirstSyncsBegun(orgId, reps.stream().filter(r -> !r.linked() || claimed.contains(key(orgId, r))).toList(),
-        currentStatuses);
+        currentStatuses, heldElsewhere);
     Set<MailboxKey> mine = claimed;
     for (Membership.Rep rep : reps) {
       if (rep.linked()) {
@@ -175,6 +183,9 @@ public final class SyncCycle {
         }
       }
     }
+    Set<String> syncing = new HashSet<>();
+    reps.stream().filter(r -> r.linked() && repSync.syncsAnything(r)).forEach(r -> syncing.add(r.user().id()));
+    marks.releaseLeft(orgId, syncing, connector.get());
     // Users who left every active configuration: no longer assigned.
     Set<String> repIds = new HashSet<>();
     reps.forEach(r -> repIds.add(r.user().id()));
@@ -226,11 +237,14 @@ public final class SyncCycle {
     return new MailboxKey(orgId, rep.user().id());
   }
 
-  /** The mailboxes and kinds the cycle serves: every kind of every linked rep. */
-  private List<MailboxSyncs.Served> served(List<Membership.Rep> reps) {
+  /**
+   * The mailboxes and kinds the cycle serves: every kind of every linked rep, but for mailboxes another org's
+   * mark holds (this org syncs nothing there, and its error row tells the admin; readiness is no place for it).
+   */
+  private List<MailboxSyncs.Served> served(List<Membership.Rep> reps, Set<String> heldElsewhere) {
     List<MailboxSyncs.Served> served = new ArrayList<>();
     for (Membership.Rep rep : reps) {
-      if (rep.linked()) {
+      if (rep.linked() && !heldElsewhere.contains(rep.user().id())) {
         kinds.forEach(k -> served.add(new MailboxSyncs.Served(rep.user().id(), rep.user().email(), k.itemKind())));
       }
     }
@@ -281,12 +295,16 @@ public final class SyncCycle {
   /**
    * Reps whose first sync of a kind starts this cycle show "Initial sync in
    * progress" at once (a first sync can take a while), in one write for all of
-   * them. Should a pass then fail, the status stays so: the next cycle carries on.
+   * them. Should a pass then fail, the status stays so: the next cycle carries on. A mailbox another org
+   * held at its last pass begins nothing (its statuses say so).
    */
-  private void markFirstSyncsBegun(String orgId, List<Membership.Rep> reps, Map<String, SalesforceRecord> currentStatuses)
-      throws SalesforceException {
+  private void markFirstSyncsBegun(String orgId, List<Membership.Rep> reps, Map<String, SalesforceRecord> currentStatuses,
+                                   Set<String> heldElsewhere) throws SalesforceException {
     List<SalesforceRecord> begun = new ArrayList<>();
     for (Membership.Rep rep : reps) {
+      if (heldElsewhere.contains(rep.user().id())) {
+        continue;
+      }
       SalesforceRecord current = currentStatuses.get(rep.user().id());
       boolean marked = current != null && StatusValues.MARKED_FOR_RESET.equals(current.get("Reset_Status__c"));
       UserStatus status = new UserStatus(rep.user().id()).set("Assigned__c", true);

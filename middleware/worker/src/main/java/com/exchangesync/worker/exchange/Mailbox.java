@@ -107,6 +107,20 @@ public interface Mailbox extends AutoCloseable {
   List<ItemResult> delete(ItemKind kind, List<String> ids) throws MailboxException;
 
   /**
+   * The org whose worker syncs this mailbox, as the mailbox itself records it
+   * ({@link SyncingOrgMark}): an org id as {@link #markSyncingOrg} wrote it, or
+   * empty when no org has marked the mailbox (or its mark was removed).
+   */
+  Optional<String> syncingOrg() throws MailboxException;
+
+  /**
+   * Records in the mailbox that {@code orgId} syncs it, replacing any mark; empty
+   * removes the mark. Nothing else in the mailbox changes, and no folder or item
+   * the rep sees is touched.
+   */
+  void markSyncingOrg(Optional<String> orgId) throws MailboxException;
+
+  /**
    * The most items one write request carries (a batch given to {@link #create},
    * {@link #update} or {@link #delete} is split into requests of this size). A
    * fenced pass hands over batches of this size, so that it checks its lease

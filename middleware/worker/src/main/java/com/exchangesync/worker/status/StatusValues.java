@@ -11,6 +11,8 @@ public final class StatusValues {
   public static final String SYNC_IN_PROGRESS = "Sync in progress";
   public static final String IN_SYNC = "In sync";
   public static final String NOT_SET_TO_SYNC = "Exchange configuration not set to sync";
+  /** Not in the guide: another org's mark holds the rep's mailbox, so this org syncs nothing there. */
+  public static final String SYNCED_BY_ANOTHER_ORG = "Mailbox synced by another org";
 
   public static final String RECOGNIZED = "Recognized";
   public static final String NOT_RECOGNIZED = "Not recognized";

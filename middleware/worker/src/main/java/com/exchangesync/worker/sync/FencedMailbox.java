@@ -57,6 +57,17 @@ final class FencedMailbox implements Mailbox {
   }
 
   @Override
+  public Optional<String> syncingOrg() throws MailboxException {
+    return mailbox.syncingOrg();
+  }
+
+  @Override
+  public void markSyncingOrg(Optional<String> orgId) throws MailboxException {
+    fence.check();
+    mailbox.markSyncingOrg(orgId);
+  }
+
+  @Override
   public List<ItemResult> create(ItemKind kind, List<NewItem> items) throws MailboxException {
     return inRequests(items, part -> mailbox.create(kind, part));
   }

@@ -13,6 +13,7 @@ import com.exchangesync.worker.salesforce.Backoff;
 import com.exchangesync.worker.salesforce.SalesforceAdapter;
 import com.exchangesync.worker.salesforce.SalesforceTestbedFixture;
 import com.exchangesync.worker.store.Blocking;
+import com.exchangesync.worker.store.MailboxClaims;
 import com.exchangesync.worker.store.MailboxLeases;
 import com.exchangesync.worker.store.WorkerPresence;
 import com.exchangesync.worker.store.MailboxSyncs;
@@ -77,7 +78,7 @@ abstract class CycleTestBase {
     // The database lives as long as the class; each test starts from no sync state.
     Blocking.await(pool.query("TRUNCATE outbound_notification, sync_request, config_change, error_outbox, sync_link, "
         + "sync_cursor, sync_tombstone, sync_retry, mailbox_lease, sync_activity, error_occurrence, mailbox_sync,"
-        + " worker_presence").execute());
+        + " worker_presence, mailbox_claim").execute());
     adapter = sf.adapter();
     ErrorOutbox outbox = new ErrorOutbox(pool);
     Metrics metrics = new Metrics();
@@ -85,7 +86,8 @@ abstract class CycleTestBase {
     MailboxConnectors connectors = MailboxConnectors.byExchangeType(
         MailboxConnectors.ews(Optional.empty(), Optional.empty(), true, ex.stats, Clock.systemUTC()), graphConnectors());
     cycle = new SyncCycle(adapter, connectors, new PostgresSyncStateStore(pool), new MailboxLeases(pool),
-        new WorkerPresence(pool), outbox, new SyncActivity(pool), new MailboxSyncs(pool), SyncKinds.all(), "worker-it", Clock.systemUTC(), Duration.ofSeconds(30));
+        new WorkerPresence(pool), outbox, new SyncActivity(pool), new MailboxSyncs(pool), new MailboxClaims(pool),
+        SyncKinds.all(), "worker-it", Clock.systemUTC(), Duration.ofSeconds(30));
 
     sf.sim.create("Exchange_Sync_Setup__c", new JsonObject().put("Enabled__c", true)
         .put("Service_Account_Username__c", ExchangeTestbedFixture.SERVICE)

@@ -17,6 +17,7 @@ import com.exchangesync.worker.salesforce.SalesforceNames;
 import com.exchangesync.worker.salesforce.SalesforceSettings;
 import com.exchangesync.worker.salesforce.SalesforceTestbedFixture;
 import com.exchangesync.worker.store.Blocking;
+import com.exchangesync.worker.store.MailboxClaims;
 import com.exchangesync.worker.store.MailboxLeases;
 import com.exchangesync.worker.store.WorkerPresence;
 import com.exchangesync.worker.store.MailboxSyncs;
@@ -78,8 +79,7 @@ class DemoOrgIT {
     Blocking.await(Migrations.worker().migrate(pool));
     cycle = new SyncCycle(adapter, MailboxConnectors.ews(Optional.empty(), Optional.empty(), true, ex.stats, Clock.systemUTC()),
         new PostgresSyncStateStore(pool), new MailboxLeases(pool), new WorkerPresence(pool), new ErrorOutbox(pool),
-        new SyncActivity(pool), new MailboxSyncs(pool),
-        SyncKinds.all(),
+        new SyncActivity(pool), new MailboxSyncs(pool), new MailboxClaims(pool), SyncKinds.all(),
         "worker-demo-it", Clock.systemUTC(), Duration.ofSeconds(30));
     first = cycle.run();
   }

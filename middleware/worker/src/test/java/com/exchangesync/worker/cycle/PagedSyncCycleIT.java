@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.exchangesync.worker.exchange.ItemKind;
 import com.exchangesync.worker.exchange.ews.ExchangeTestbedFixture;
 import com.exchangesync.worker.salesforce.SalesforceId;
+import com.exchangesync.worker.store.MailboxClaims;
 import com.exchangesync.worker.store.MailboxLeases;
 import com.exchangesync.worker.store.MailboxSyncs;
 import com.exchangesync.worker.store.PostgresSyncStateStore;
@@ -82,7 +83,7 @@ class PagedSyncCycleIT extends CycleTestBase {
         MailboxConnectors.ews(Optional.empty(), Optional.empty(), true, ex.stats, Clock.systemUTC()), graphConnectors());
     // The same worker as the test's cycle: it stops mid-pass, then its next cycle goes on.
     return new SyncCycle(adapter, connectors, store, new MailboxLeases(pool), new WorkerPresence(pool), new ErrorOutbox(pool),
-        new SyncActivity(pool), new MailboxSyncs(pool), SyncKinds.all(), "worker-it", Clock.systemUTC(), Duration.ofSeconds(30))
+        new SyncActivity(pool), new MailboxSyncs(pool), new MailboxClaims(pool), SyncKinds.all(), "worker-it", Clock.systemUTC(), Duration.ofSeconds(30))
         .pageSize(PAGE);
   }
 

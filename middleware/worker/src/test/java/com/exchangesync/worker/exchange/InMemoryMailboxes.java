@@ -418,6 +418,23 @@ public final class InMemoryMailboxes implements MailboxConnector {
     }
 
     @Override
+    public Optional<String> syncingOrg() throws MailboxException {
+      synchronized (InMemoryMailboxes.this) {
+        call();
+        return store(smtp).syncingOrg;
+      }
+    }
+
+    @Override
+    public void markSyncingOrg(Optional<String> orgId) throws MailboxException {
+      synchronized (InMemoryMailboxes.this) {
+        call();
+        // Like the extended property on the calendar folder: no item changes, so no change is journaled.
+        store(smtp).syncingOrg = orgId.filter(id -> !id.isBlank());
+      }
+    }
+
+    @Override
     public void close() {
       // nothing to release
     }

@@ -25,6 +25,8 @@ final class InMemoryStore {
   final List<Entry> journal = new ArrayList<>();
   /** Each series' changed and cancelled occurrences, by master id. */
   final Map<String, Series> series = new HashMap<>();
+  /** The org that marked the mailbox as the one syncing it (on Exchange, a property of the calendar folder). */
+  Optional<String> syncingOrg = Optional.empty();
   private final AtomicLong sequence;
 
   InMemoryStore(String smtp, AtomicLong sequence) {

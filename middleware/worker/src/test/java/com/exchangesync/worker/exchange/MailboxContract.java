@@ -233,4 +233,51 @@ public abstract class MailboxContract extends EventMailboxContract {
     assertThatThrownBy(() -> connector().open("nobody@corp.example.com"))
         .isInstanceOfSatisfying(MailboxException.class, e -> assertThat(e.error()).isEqualTo(MailboxError.MAILBOX_NOT_FOUND));
   }
+
+  @Test
+  void aMailboxNoOrgMarkedHasNoSyncingOrg() throws Exception {
+    try (Mailbox mailbox = connector().open(REP)) {
+      assertThat(mailbox.syncingOrg()).isEmpty();
+    }
+  }
+
+  @Test
+  void theSyncingOrgsMark_isSeenByEveryLaterOpening_andChangesNoItem() throws Exception {
+    String contactId;
+    Optional<String> token;
+    try (Mailbox mailbox = connector().open(REP)) {
+      contactId = repCreates(ItemKind.CONTACT, contact("Ann", "Lee", "ann.lee@customer.example.com"));
+      token = Optional.of(drain(mailbox, ItemKind.CONTACT, Optional.empty()).syncToken());
+      mailbox.markSyncingOrg(Optional.of(ORG_A));
+      assertThat(mailbox.syncingOrg()).contains(ORG_A);
+    }
+    // Another worker (its own connection, its own database) finds the mark in the mailbox.
+    try (Mailbox again = connector().open(REP)) {
+      assertThat(again.syncingOrg()).contains(ORG_A);
+      assertThat(again.changes(ItemKind.CONTACT, token).size()).isZero();
+      assertThat(drain(again, ItemKind.EVENT, Optional.empty()).changed()).isEmpty();
+      assertThat(again.get(ItemKind.CONTACT, List.of(contactId))).singleElement()
+          .satisfies(i -> assertThat(i.value(ExchangeField.EMAIL)).contains("ann.lee@customer.example.com"));
+    }
+  }
+
+  @Test
+  void aMarkIsReplacedByAnotherOrgs_andRemovedByAnEmptyOne() throws Exception {
+    try (Mailbox mailbox = connector().open(REP)) {
+      mailbox.markSyncingOrg(Optional.of(ORG_A));
+      mailbox.markSyncingOrg(Optional.of(ORG_B));
+      assertThat(mailbox.syncingOrg()).contains(ORG_B);
+      mailbox.markSyncingOrg(Optional.empty());
+      assertThat(mailbox.syncingOrg()).isEmpty();
+      mailbox.markSyncingOrg(Optional.empty()); // removing what is not there is no error
+      assertThat(mailbox.syncingOrg()).isEmpty();
+    }
+    try (Mailbox again = connector().open(REP)) {
+      assertThat(again.syncingOrg()).isEmpty();
+    }
+  }
+
+  /** Two orgs' 18-character ids (a production org and its sandbox). */
+  protected static final String ORG_A = "00D5g00000DEMOAEAX";
+  protected static final String ORG_B = "00D7x00000SANDBEAQ";
 }

@@ -86,6 +86,16 @@ class RacingEditsTest {
     }
 
     @Override
+    public Optional<String> syncingOrg() throws MailboxException {
+      return real.syncingOrg();
+    }
+
+    @Override
+    public void markSyncingOrg(Optional<String> orgId) throws MailboxException {
+      real.markSyncingOrg(orgId);
+    }
+
+    @Override
     public void close() {
       real.close();
     }

@@ -93,6 +93,16 @@ final class EwsMailbox implements Mailbox {
     return BATCH;
   }
 
+  @Override
+  public Optional<String> syncingOrg() throws MailboxException {
+    return new EwsOrgMark(smtp, service, calls, calendarFolder).read();
+  }
+
+  @Override
+  public void markSyncingOrg(Optional<String> orgId) throws MailboxException {
+    new EwsOrgMark(smtp, service, calls, calendarFolder).write(orgId);
+  }
+
   private FolderId folder(ItemKind kind) {
     return kind == ItemKind.CONTACT ? contactsFolder : calendarFolder;
   }

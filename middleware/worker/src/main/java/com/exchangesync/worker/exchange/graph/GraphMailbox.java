@@ -32,12 +32,14 @@ final class GraphMailbox implements Mailbox {
   private final GraphHttp http;
   private final SyncedFolders folders;
   private final Clock clock;
+  private final GraphOrgMark orgMark;
 
   GraphMailbox(String smtp, GraphHttp http, SyncedFolders folders, Clock clock) {
     this.smtp = smtp;
     this.http = http;
     this.folders = folders;
     this.clock = clock;
+    this.orgMark = new GraphOrgMark(http, smtp);
   }
 
   @Override
@@ -83,6 +85,16 @@ final class GraphMailbox implements Mailbox {
   @Override
   public List<ItemResult> delete(ItemKind kind, List<String> ids) throws MailboxException {
     return new GraphWrites(http, folders).delete(kind, ids);
+  }
+
+  @Override
+  public Optional<String> syncingOrg() throws MailboxException {
+    return orgMark.read();
+  }
+
+  @Override
+  public void markSyncingOrg(Optional<String> orgId) throws MailboxException {
+    orgMark.write(orgId);
   }
 
   /** One {@code $batch} of writes. */
