@@ -64,7 +64,7 @@ final class SignInAdvice {
       case "unsupported_grant_type" -> "enable the " + credentials.flow() + " in the app (Setup > External Client App Manager >"
           + " Exchange Sync > Settings > OAuth Settings > Flow Enablement)";
       case "rate_limit_exceeded" -> "the integration user signed in too often in the last hour; the worker tries again later";
-      default -> "compare the app's settings with docs/salesforce-adapter.md (External Client App, certificate, policies)";
+      default -> "compare the app's settings with docs/salesforce-sign-in.md (External Client App, certificate, policies)";
     };
   }
 }
