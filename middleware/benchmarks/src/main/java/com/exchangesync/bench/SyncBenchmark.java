@@ -3,6 +3,7 @@ package com.exchangesync.bench;
 import com.exchangesync.testbed.exchange.ExchangeSimClient;
 import com.exchangesync.testbed.salesforce.SalesforceSimClient;
 import com.exchangesync.testkit.TestDatabase;
+import com.exchangesync.worker.config.WorkerConfig;
 import com.exchangesync.worker.cycle.MailboxConnectors;
 import com.exchangesync.worker.cycle.RepOutcome;
 import com.exchangesync.worker.cycle.SyncCycle;
@@ -107,7 +108,7 @@ public final class SyncBenchmark {
           new ExchangeStats(new Metrics()), Clock.systemUTC()), new PostgresSyncStateStore(pool), new MailboxLeases(pool),
           new WorkerPresence(pool), new ErrorOutbox(pool), new SyncActivity(pool), new MailboxSyncs(pool), new MailboxClaims(pool),
           SyncKinds.all(), "bench",
-          Clock.systemUTC(), Duration.ofMinutes(5));
+          Clock.systemUTC(), Duration.ofMinutes(5)).parallelMailboxes(WorkerConfig.DEFAULT_PARALLEL_MAILBOXES);
       System.out.printf("%n%d ms latency per SOAP and EWS call; %,d items (contacts and events) in all; the test beds in"
           + " process %d%n", size.latencyMs(), size.items(), beds.pid());
       System.out.printf("%-20s %8s %9s %9s %9s %9s %8s %10s %10s %11s%n", "cycle", "written", "seconds", "items/s", "SF calls",

@@ -121,7 +121,7 @@ public final class WorkerVerticle extends VerticleBase {
     MailboxConnectors connectors = connectors(vertx, config, metrics);
     SyncCycle cycle = new SyncCycle(salesforce, connectors, new PostgresSyncStateStore(pool), leases, presence, errors,
         new SyncActivity(pool), passes, new MailboxClaims(pool), SyncKinds.all(),
-        workerId, Clock.systemUTC(), config.lease());
+        workerId, Clock.systemUTC(), config.lease()).parallelMailboxes(config.parallelMailboxes());
     scheduler = new CycleScheduler(() -> {
       List<RepOutcome> outcomes = cycle.run();
       Blocking.await(drainer.drainOnce());

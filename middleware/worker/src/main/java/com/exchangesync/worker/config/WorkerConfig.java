@@ -28,6 +28,7 @@ import java.util.Optional;
  * @param lease how long a mailbox stays leased to a worker without a heartbeat
  *     ({@code EXSYNC_LEASE_SECONDS}): how soon another worker takes over a dead one's mailboxes
  * @param workerId this worker's name in the lease table and the logs ({@code EXSYNC_WORKER_ID})
+ * @param parallelMailboxes how many reps' mailboxes this worker syncs at once ({@code EXSYNC_PARALLEL_MAILBOXES})
  */
 public record WorkerConfig(
     String databaseUrl,
@@ -44,7 +45,8 @@ public record WorkerConfig(
     Duration pollInterval,
     boolean allowInsecureLoopback,
     Duration lease,
-    String workerId) {
+    String workerId,
+    int parallelMailboxes) {
 
   /** Microsoft Entra ID of the public cloud. */
   public static final URI DEFAULT_GRAPH_LOGIN_URL = URI.create("https://login.microsoftonline.com");
@@ -57,6 +59,12 @@ public record WorkerConfig(
 
   /** Default mailbox lease: renewed every third of it while a pass runs. */
   public static final Duration DEFAULT_LEASE = Duration.ofSeconds(60);
+
+  /**
+   * Default number of mailboxes synced at once: well inside Exchange's default EWS concurrency per
+   * service account (EWSMaxConcurrency 27) and Salesforce's concurrent API requests, on two cores.
+   */
+  public static final int DEFAULT_PARALLEL_MAILBOXES = 4;
 
   /** Default safety-net poll interval. */
   public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(60);

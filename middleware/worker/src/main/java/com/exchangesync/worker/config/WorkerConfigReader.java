@@ -69,13 +69,14 @@ public final class WorkerConfigReader {
       problems.add("EXSYNC_WORKER_ID must be up to 100 letters, digits, '.', '_', ':' or '-' (for example the pod name)");
     }
     int leaseSeconds = integer("EXSYNC_LEASE_SECONDS", (int) WorkerConfig.DEFAULT_LEASE.toSeconds(), 3, 3_600);
+    int parallelMailboxes = integer("EXSYNC_PARALLEL_MAILBOXES", WorkerConfig.DEFAULT_PARALLEL_MAILBOXES, 1, 64);
 
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
     return new WorkerConfig(databaseUrl, port, loginUrl, credentials, namespace,
         Secret.of(token), autodiscover, ews, graph, graphLogin, graphUrl, Duration.ofSeconds(pollSeconds), insecureLoopback,
-        Duration.ofSeconds(leaseSeconds), workerId);
+        Duration.ofSeconds(leaseSeconds), workerId, parallelMailboxes);
   }
 
   /**

@@ -38,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,6 +72,7 @@ public final class SyncCycle {
   private final MailboxClaims claims;
   private final OrgMarks marks;
   private final Clock clock;
+  private int parallelMailboxes = 1;
 
   /**
    * @param kinds the kinds synced, in the order each rep's passes run
@@ -106,6 +108,18 @@ public final class SyncCycle {
       throw new IllegalArgumentException("a page holds at least one change: " + changes);
     }
     repSync.pageSize(changes);
+    return this;
+  }
+
+  /**
+   * Sets how many reps' passes run at once ({@link RepPasses}; 1, one after another, unless set:
+   * the worker sets {@code EXSYNC_PARALLEL_MAILBOXES}).
+   */
+  public SyncCycle parallelMailboxes(int reps) {
+    if (reps < 1) {
+      throw new IllegalArgumentException("at least one rep at a time: " + reps);
+    }
+    this.parallelMailboxes = reps;
     return this;
   }
 
@@ -150,38 +164,57 @@ public final class SyncCycle {
     markFirstSyncsBegun(orgId, reps.stream().filter(r -> !r.linked() || claimed.contains(key(orgId, r))).toList(),
         currentStatuses, heldElsewhere);
     Set<MailboxKey> mine = claimed;
-    for (Membership.Rep rep : reps) {
-      if (rep.linked()) {
-        mine = share.recheck(orgId, wanted, mine);
-      }
-      if (rep.linked() && !mine.contains(key(orgId, rep))) {
-        // Another worker's share: it syncs the rep and writes the rep's statuses; the org's count uses what it wrote.
-        linked++;
-        SalesforceRecord current = currentStatuses.get(rep.user().id());
-        if (current != null && StatusValues.RECOGNIZED.equals(current.get("Recognized_By_Service_Account__c"))) {
-          recognized++;
+    List<Future<List<RepOutcome>>> inOrder = new ArrayList<>();
+    Map<Future<List<RepOutcome>>, UserStatus> statusOf = new java.util.IdentityHashMap<>();
+    try (RepPasses running = new RepPasses(parallelMailboxes, orgId)) {
+      for (Membership.Rep rep : reps) {
+        if (rep.linked()) {
+          mine = share.recheck(orgId, wanted, mine);
         }
-        continue;
-      }
-      UserStatus status = new UserStatus(rep.user().id()).set("Assigned__c", true);
-      statuses.add(status);
-      try (LogContext.Scope repScope = LogContext.rep(rep.user().id(), rep.user().email());
-           LogContext.Scope kindScope = LogContext.kinds(kinds.stream().map(SyncKind::itemKind).toList())) {
+        if (rep.linked() && !mine.contains(key(orgId, rep))) {
+          // Another worker's share: it syncs the rep and writes the rep's statuses; the org's count uses what it wrote.
+          linked++;
+          SalesforceRecord current = currentStatuses.get(rep.user().id());
+          if (current != null && StatusValues.RECOGNIZED.equals(current.get("Recognized_By_Service_Account__c"))) {
+            recognized++;
+          }
+          continue;
+        }
+        UserStatus status = new UserStatus(rep.user().id()).set("Assigned__c", true);
+        statuses.add(status);
         if (!rep.linked()) {
           status.set("Addresses_Linked__c", false);
           kinds.forEach(k -> status.set(k.statusFields().toExchange(), StatusValues.NOT_STARTED)
               .set(k.statusFields().toSalesforce(), StatusValues.NOT_STARTED));
-          outcomes.addAll(logged(List.of(RepOutcome.ofRep(rep.user().email(), "skipped",
-              "email domain not served by the service account"))));
+          try (LogContext.Scope repScope = LogContext.rep(rep.user().id(), rep.user().email())) {
+            inOrder.add(java.util.concurrent.CompletableFuture.completedFuture(logged(List.of(RepOutcome.ofRep(
+                rep.user().email(), "skipped", "email domain not served by the service account")))));
+          }
           continue;
         }
         linked++;
         status.set("Addresses_Linked__c", true);
-        outcomes.addAll(syncRep(orgId, rep, connector.get(), mappings, currentStatuses.get(rep.user().id()), status));
-        if (StatusValues.RECOGNIZED.equals(status.get("Recognized_By_Service_Account__c"))) {
+        SalesforceRecord current = currentStatuses.get(rep.user().id());
+        // Waits for a free slot: the share is checked again as passes end, as in a cycle one rep at a time.
+        Future<List<RepOutcome>> started = running.start(() -> {
+          try (LogContext.Scope repScope = LogContext.rep(rep.user().id(), rep.user().email());
+               LogContext.Scope kindScope = LogContext.kinds(kinds.stream().map(SyncKind::itemKind).toList())) {
+            return syncRep(orgId, rep, connector.get(), mappings, current, status);
+          }
+        });
+        inOrder.add(started);
+        statusOf.put(started, status);
+      }
+      for (Future<List<RepOutcome>> f : inOrder) {
+        outcomes.addAll(RepPasses.outcomes(f));
+        UserStatus status = statusOf.get(f);
+        if (status != null && StatusValues.RECOGNIZED.equals(status.get("Recognized_By_Service_Account__c"))) {
           recognized++;
         }
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("the cycle of org " + orgId + " was interrupted", e);
     }
     Set<String> syncing = new HashSet<>();
     reps.stream().filter(r -> r.linked() && repSync.syncsAnything(r)).forEach(r -> syncing.add(r.user().id()));

@@ -67,6 +67,19 @@ class WorkerConfigReaderTest {
   }
 
   @Test
+  void parallelMailboxes_defaultToFour_takeTheVariable_andRefuseWhatIsOutOfRange() {
+    assertThat(WorkerConfigReader.read(valid()).parallelMailboxes()).isEqualTo(WorkerConfig.DEFAULT_PARALLEL_MAILBOXES)
+        .isEqualTo(4);
+    Map<String, String> eight = valid();
+    eight.put("EXSYNC_PARALLEL_MAILBOXES", "8");
+    assertThat(WorkerConfigReader.read(eight).parallelMailboxes()).isEqualTo(8);
+    Map<String, String> none = valid();
+    none.put("EXSYNC_PARALLEL_MAILBOXES", "0");
+    assertThat(refused(none).problems()).singleElement()
+        .isEqualTo("EXSYNC_PARALLEL_MAILBOXES must be between 1 and 64, not 0");
+  }
+
+  @Test
   void clientCredentials_whenTheSecretIsSet_andOnlyAtAMyDomain() {
     SalesforceCredentials credentials = WorkerConfigReader.read(clientCredentials()).salesforceCredentials();
     assertThat(credentials).isInstanceOfSatisfying(SalesforceCredentials.ClientCredentials.class,
