@@ -81,7 +81,12 @@ export default class ExchangeSyncStatus extends LightningElement {
     }
 
     get userSections() {
-        return this.userFound ? userSections(this.userStatus) : [];
+        return this.userFound
+            ? userSections(
+                  this.userStatus,
+                  this.systemStatus && this.systemStatus.exchangeType
+              )
+            : [];
     }
 
     get selectedUserLabel() {

@@ -324,10 +324,26 @@ function recognizedRow(recognized) {
 }
 
 /**
+ * Table 6's "Records in sync". The guide's text said that all-day events,
+ * recurring events and invitees don't sync; they do, except that on Exchange
+ * Online invitees stay where they are, because Microsoft Graph emails
+ * attendees whenever an event's attendees are written.
+ * @param {String} exchangeType the setup's Exchange type
+ */
+export function eventsInSyncMeaning(exchangeType) {
+    const invitees =
+        exchangeType === GRAPH_TYPE
+            ? "Invitees don't sync with Exchange Online: Microsoft Exchange Online emails a meeting's attendees whenever an app writes them, so Exchange Sync leaves the invitees of a Salesforce event in Salesforce and the attendees of an Outlook meeting in Outlook."
+            : "Invitees sync too: attendees whose email addresses belong to contacts, leads, or users in Salesforce become the event's invitees, and Salesforce invitees become attendees, without anyone receiving an invitation.";
+    return `This user has this number of events syncing between Exchange and Salesforce. If this user reports difficulty syncing only some events, verify that the user is set up to sync events as expected in the user's Exchange Sync configuration, that the events end within the configuration's event filter, and, unless the configuration syncs private events, that the user didn't assign the private option to the event. All-day events and recurring events sync, including the changed and canceled occurrences of a series. ${invitees}`;
+}
+
+/**
  * One user's sync statuses (tables 4-6).
  * @param {Object} status the view of ExchangeSyncStatusController.getUserStatus
+ * @param {String} exchangeType the setup's Exchange type (from the system status)
  */
-export function userSections(status) {
+export function userSections(status, exchangeType) {
     const setupRows = [
         flag(
             'assigned',
@@ -402,7 +418,7 @@ export function userSections(status) {
                     'events-in-sync',
                     'Records in sync',
                     String(count(status.eventsInSync)),
-                    "This user has this number of events syncing between Exchange and Salesforce. If this user reports difficulty syncing only some events, verify that the user is set up to sync events as expected in the user's Exchange Sync configuration and that the user didn't assign the private option to the event. Also remember that at this time, Exchange Sync doesn't sync all-day events, recurring events, or invitees on events."
+                    eventsInSyncMeaning(exchangeType)
                 ),
                 lastUserSyncRow('events', status.lastEventSync)
             ]

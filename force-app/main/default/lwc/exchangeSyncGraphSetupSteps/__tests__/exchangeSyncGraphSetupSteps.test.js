@@ -103,4 +103,23 @@ describe('c-exchange-sync-graph-setup-steps', () => {
             'Calendar'
         ].forEach((check) => expect(test).toContain(`(${check})`));
     });
+
+    it('recommends RBAC for Applications and says Permissions does not fail without admin consent', () => {
+        const element = render();
+        expect(text(section(element, 'permissions'))).toContain(
+            "grant them with RBAC for Applications in Exchange Online (step 4), and don't grant them in Microsoft Entra ID."
+        );
+        const check = text(
+            section(element, 'test').querySelector('.permissions-check')
+        );
+        expect(check).toContain(
+            "RBAC for Applications roles never appear in the application's token, so Permissions passes either way"
+        );
+        expect(check).toContain(
+            'a missing role or a scope without the mailbox fails the first check that needs it'
+        );
+        expect(text(section(element, 'scope'))).toContain(
+            '-RecipientAdministrativeUnitScope'
+        );
+    });
 });

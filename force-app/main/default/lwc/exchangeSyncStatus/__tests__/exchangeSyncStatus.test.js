@@ -228,6 +228,19 @@ describe('c-exchange-sync-status', () => {
             expect(sections(element, 'user')).toHaveLength(3);
         });
 
+        it("explains a user's events for the org's Exchange type", async () => {
+            getSystemStatus.mockResolvedValue(
+                require('./data/systemStatusGraph.json')
+            );
+            searchUsers.mockResolvedValue([mockUsers[0]]);
+            getUserStatus.mockResolvedValue(mockUserStatus);
+            const element = await renderStatus();
+            await search(element, 'Celia');
+            expect(
+                rowOf(sections(element, 'user'), 'events-in-sync').meaning
+            ).toContain("Invitees don't sync with Exchange Online");
+        });
+
         it('says so when no user matches', async () => {
             searchUsers.mockResolvedValue([]);
             const element = await renderStatus();

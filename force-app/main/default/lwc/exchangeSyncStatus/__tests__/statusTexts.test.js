@@ -258,6 +258,32 @@ describe('c-exchange-sync-status statusTexts', () => {
         );
     });
 
+    it('says all-day and recurring events sync, and invitees too except on Exchange Online', () => {
+        const ews = rowOf(
+            userSections(mockUserStatus, 'Exchange Server (EWS)'),
+            'events-in-sync'
+        ).meaning;
+        const graph = rowOf(
+            userSections(mockUserStatus, 'Exchange Online (Microsoft Graph)'),
+            'events-in-sync'
+        ).meaning;
+        [ews, graph].forEach((meaning) => {
+            expect(meaning).not.toMatch(/doesn't sync all-day/);
+            expect(meaning).toContain(
+                'All-day events and recurring events sync, including the changed and canceled occurrences of a series.'
+            );
+        });
+        expect(ews).toContain(
+            "Invitees sync too: attendees whose email addresses belong to contacts, leads, or users in Salesforce become the event's invitees, and Salesforce invitees become attendees, without anyone receiving an invitation."
+        );
+        expect(graph).toContain(
+            "Invitees don't sync with Exchange Online: Microsoft Exchange Online emails a meeting's attendees whenever an app writes them, so Exchange Sync leaves the invitees of a Salesforce event in Salesforce and the attendees of an Outlook meeting in Outlook."
+        );
+        expect(
+            rowOf(userSections(mockUserStatus), 'events-in-sync').meaning
+        ).toBe(ews);
+    });
+
     it('shows the reset status only while a reset is pending', () => {
         Object.keys(RESET_STATUS_MEANINGS).forEach((resetStatus) => {
             const reset = rowOf(

@@ -25,10 +25,10 @@ describe('c-exchange-sync-worker-sign-in-help', () => {
         expect(
             element.shadowRoot.querySelector('.command-line').textContent
         ).toBe(
-            'openssl req -x509 -newkey rsa:2048 -nodes -keyout exsync-worker.key -out exsync-worker.crt -days 730 -subj "/CN=Exchange Sync worker"'
+            'openssl req -x509 -newkey rsa:2048 -sha256 -days 730 -nodes -subj "/CN=Exchange Sync worker" -keyout exsync-sf.key -out exsync-sf.crt'
         );
         expect(text(element)).toContain(
-            'exsync-worker.key is the private key, in PKCS#8 PEM: keep it with the worker'
+            'exsync-sf.key is the private key, in PKCS#8 PEM: keep it with the worker'
         );
     });
 
@@ -39,12 +39,19 @@ describe('c-exchange-sync-worker-sign-in-help', () => {
                 .label
         ).toBe('Connect the Exchange Sync worker to Salesforce');
         const help = text(element);
-        expect(help).toContain('External Client App Exchange Sync Worker');
+        // The names of the packaged metadata (externalClientApps/Exchange_Sync,
+        // permissionsets/Exchange_Sync_Integration) and of docs/salesforce-sign-in.md
         expect(help).toContain(
-            'enable the JWT bearer flow and upload exsync-worker.crt'
+            'External Client App Exchange Sync (API name Exchange_Sync), as your integration user'
         );
+        expect(help).toContain('open Exchange Sync. In its OAuth settings');
         expect(help).toContain(
-            'pre-authorize the integration user through the Exchange_Sync_Integration permission set'
+            'enable the JWT bearer flow and upload exsync-sf.crt'
+        );
+        expect(help).toContain('The path of exsync-sf.key');
+        expect(help).not.toMatch(/Exchange Sync Worker|exsync-worker/);
+        expect(help).toContain(
+            'pre-authorize the integration user through the Exchange Sync Integration permission set'
         );
         expect(help).not.toMatch(/EXSYNC_SF_PASSWORD/);
     });

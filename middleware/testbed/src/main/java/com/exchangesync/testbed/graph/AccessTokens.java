@@ -26,8 +26,8 @@ import java.util.UUID;
  * Graph ({@code aud} {@code https://graph.microsoft.com}, {@code iss}
  * {@code https://sts.windows.net/<tid>/}, {@code appid}, {@code appidacr}
  * {@code 1} for a secret and {@code 2} for a certificate, {@code idtyp}
- * {@code app}, {@code roles}, {@code tid}, {@code ver} {@code 1.0}), valid for
- * an hour.
+ * {@code app}, {@code roles} when the app has consented permissions, {@code tid},
+ * {@code ver} {@code 1.0}), valid for an hour.
  */
 final class AccessTokens {
 
@@ -53,13 +53,18 @@ final class AccessTokens {
 
   String issue(GraphApp app, boolean byCertificate, Instant now) {
     String objectId = UUID.nameUUIDFromBytes(("sp:" + app.tenantId() + ":" + app.clientId()).getBytes()).toString();
-    JWTClaimsSet claims = new JWTClaimsSet.Builder().audience(AUDIENCE).issuer("https://sts.windows.net/" + app.tenantId() + "/")
+    JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().audience(AUDIENCE).issuer("https://sts.windows.net/" + app.tenantId() + "/")
         .issueTime(Date.from(now)).notBeforeTime(Date.from(now)).expirationTime(Date.from(now.plus(LIFETIME)))
         .claim("appid", app.clientId()).claim("appidacr", byCertificate ? "2" : "1")
         .claim("idp", "https://sts.windows.net/" + app.tenantId() + "/").claim("idtyp", "app").claim("oid", objectId)
-        .claim("roles", app.permissions().stream().sorted().toList()).subject(objectId).claim("tid", app.tenantId())
-        .claim("uti", Base64URL.encode(UUID.randomUUID().toString()).toString().substring(0, 22)).claim("ver", "1.0").build();
-    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(keyId).build(), claims);
+        .subject(objectId).claim("tid", app.tenantId())
+        .claim("uti", Base64URL.encode(UUID.randomUUID().toString()).toString().substring(0, 22)).claim("ver", "1.0");
+    if (!app.permissions().isEmpty()) {
+      // Entra ID writes roles only for consented application permissions; RBAC for Applications roles never show here
+      claims.claim("roles", app.permissions().stream().sorted().toList());
+    }
+    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(keyId).build(),
+        claims.build());
     try {
       jwt.sign(new RSASSASigner(key.getPrivate()));
     } catch (JOSEException e) {

@@ -2,19 +2,33 @@ package com.exchangesync.testbed.graph;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
  * The one app registration the tenant knows ({@code PUT /sim/graph-app}): its
  * tenant and client ids, its credentials (a client secret and/or a
- * certificate), the application permissions an admin consented to, and the
- * mailboxes an RBAC for Applications scope lets it reach ({@code allMailboxes}
- * for {@code "*"}).
+ * certificate), and the two ways Exchange Online lets an app into mailboxes,
+ * which add up as they do in a real tenant:
+ * <ul>
+ *   <li>{@code permissions}: Microsoft Graph application permissions an admin
+ *       consented to in Microsoft Entra ID, tenant-wide and carried in the token's
+ *       {@code roles} claim, limited to {@code mailboxes} when those are a list
+ *       (the legacy Application Access Policy; {@code allMailboxes} for
+ *       {@code "*"}, no policy);</li>
+ *   <li>{@code roleAssignments}: RBAC for Applications role assignments made in
+ *       Exchange Online, each for the mailboxes of its management scope, checked
+ *       at each request and never in the token.</li>
+ * </ul>
  */
 record GraphApp(String tenantId, String clientId, String clientSecret, AppCertificate certificate, Set<String> permissions,
-                Set<String> mailboxes, boolean allMailboxes) {
+                Set<String> mailboxes, boolean allMailboxes, List<RoleAssignment> roleAssignments) {
+
+  private static final Set<String> FIELDS = Set.of("tenantId", "clientId", "clientSecret", "certificate", "permissions",
+      "mailboxes", "roleAssignments");
 
   /**
    * Reads the admin API's JSON.
@@ -23,9 +37,9 @@ record GraphApp(String tenantId, String clientId, String clientSecret, AppCertif
    */
   static GraphApp fromJson(JsonObject json) {
     for (String key : json.fieldNames()) {
-      if (!Set.of("tenantId", "clientId", "clientSecret", "certificate", "permissions", "mailboxes").contains(key)) {
+      if (!FIELDS.contains(key)) {
         throw new IllegalArgumentException("unknown field '" + key
-            + "'; a Graph app has tenantId, clientId, clientSecret, certificate, permissions, mailboxes");
+            + "'; a Graph app has tenantId, clientId, clientSecret, certificate, permissions, mailboxes, roleAssignments");
       }
     }
     String tenant = text(json, "tenantId");
@@ -50,15 +64,16 @@ record GraphApp(String tenantId, String clientId, String clientSecret, AppCertif
       }
       permissions.add(s);
     }
-    Object scope = json.getValue("mailboxes", "*");
-    Set<String> mailboxes = new LinkedHashSet<>();
-    boolean all = "*".equals(scope);
-    if (scope instanceof JsonArray addresses) {
-      addresses.forEach(a -> mailboxes.add(String.valueOf(a).toLowerCase(Locale.ROOT)));
-    } else if (!all) {
-      throw new IllegalArgumentException("mailboxes takes a list of SMTP addresses or \"*\"");
+    RoleAssignment.MailboxList policy = RoleAssignment.MailboxList.of(json.getValue("mailboxes", "*"), "mailboxes");
+    Object rawAssignments = json.getValue("roleAssignments", new JsonArray());
+    if (!(rawAssignments instanceof JsonArray assignments)) {
+      throw new IllegalArgumentException("roleAssignments takes a list such as "
+          + "[{\"role\": \"Application Contacts.ReadWrite\", \"mailboxes\": [\"ann@corp.example.com\"]}]");
     }
-    return new GraphApp(tenant, client, secret, certificate, Set.copyOf(permissions), Set.copyOf(mailboxes), all);
+    List<RoleAssignment> roles = new ArrayList<>();
+    assignments.forEach(a -> roles.add(RoleAssignment.fromJson(a)));
+    return new GraphApp(tenant, client, secret, certificate, Set.copyOf(permissions), policy.mailboxes(), policy.all(),
+        List.copyOf(roles));
   }
 
   private static String text(JsonObject json, String key) {
@@ -70,13 +85,22 @@ record GraphApp(String tenantId, String clientId, String clientSecret, AppCertif
     return s == null || s.isBlank() ? null : s.trim();
   }
 
-  boolean mayReach(String smtp) {
-    return allMailboxes || mailboxes.contains(smtp.toLowerCase(Locale.ROOT));
+  /**
+   * Whether the app holds {@code need} at all, in some mailbox: without it
+   * Exchange refuses before looking at the mailbox.
+   */
+  boolean mayUse(Permission need) {
+    return need.grantedBy(permissions) || roleAssignments.stream().anyMatch(a -> need.grantedBy(a.grants()));
   }
 
-  /** Whether the consented permissions allow {@code need} ({@code X.ReadWrite} covers {@code X.Read}). */
-  boolean hasPermission(Permission need) {
-    return permissions.contains(need.readWrite()) || (!need.write() && permissions.contains(need.read()));
+  /**
+   * Whether the app may do {@code need} on {@code smtp}: by Entra consent within
+   * the access policy's mailboxes, or by a role assignment whose scope holds the
+   * mailbox (the two add up).
+   */
+  boolean allows(Permission need, String smtp) {
+    boolean consented = need.grantedBy(permissions) && (allMailboxes || mailboxes.contains(smtp.toLowerCase(Locale.ROOT)));
+    return consented || roleAssignments.stream().anyMatch(a -> a.allows(need, smtp));
   }
 
   /** What the admin API shows: everything but the secret itself. */
@@ -84,7 +108,8 @@ record GraphApp(String tenantId, String clientId, String clientSecret, AppCertif
     return new JsonObject().put("tenantId", tenantId).put("clientId", clientId).put("hasClientSecret", clientSecret != null)
         .put("certificateThumbprint", certificate == null ? null : certificate.thumbprintHex())
         .put("permissions", new JsonArray(permissions.stream().sorted().toList()))
-        .put("mailboxes", allMailboxes ? "*" : new JsonArray(mailboxes.stream().sorted().toList()));
+        .put("mailboxes", allMailboxes ? "*" : new JsonArray(mailboxes.stream().sorted().toList()))
+        .put("roleAssignments", new JsonArray(roleAssignments.stream().map(RoleAssignment::json).toList()));
   }
 
   /** What a call needs: read or write access to contacts or calendars. */
@@ -101,6 +126,11 @@ record GraphApp(String tenantId, String clientId, String clientSecret, AppCertif
 
     String readWrite() {
       return area + ".ReadWrite";
+    }
+
+    /** Whether {@code granted} permissions allow this ({@code X.ReadWrite} covers {@code X.Read}). */
+    boolean grantedBy(Set<String> granted) {
+      return granted.contains(readWrite()) || (!write && granted.contains(read()));
     }
   }
 }

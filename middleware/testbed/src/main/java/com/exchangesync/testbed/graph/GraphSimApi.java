@@ -38,7 +38,7 @@ final class GraphSimApi implements SimExtension {
   }
 
   private void putApp(RoutingContext ctx) {
-    JsonObject json = SimJson.object(ctx, "PUT /sim/graph-app needs {tenantId, clientId, clientSecret or certificate, permissions, mailboxes}");
+    JsonObject json = SimJson.object(ctx, "PUT /sim/graph-app needs {tenantId, clientId, clientSecret or certificate, permissions, mailboxes, roleAssignments}");
     if (json == null) {
       return;
     }

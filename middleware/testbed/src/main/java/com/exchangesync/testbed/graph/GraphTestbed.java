@@ -211,7 +211,7 @@ public final class GraphTestbed {
    * @throws GraphError for a missing permission, an unknown, on-premises or out-of-scope mailbox, a full mailbox, a fault
    */
   private Admitted admit(GraphRoutes.Route route, GraphApp app) {
-    if (!app.hasPermission(route.permission())) {
+    if (!app.mayUse(route.permission())) {
       throw GraphError.accessDenied();
     }
     Mailbox mailbox = state.store.mailbox(route.smtp());
@@ -221,7 +221,8 @@ public final class GraphTestbed {
     if (mailbox.onPremises) {
       throw new GraphError(404, "MailboxNotEnabledForRESTAPI", "The mailbox is either inactive, soft-deleted, or is hosted on-premise.");
     }
-    if (!app.mayReach(mailbox.smtp)) {
+    if (!app.allows(route.permission(), mailbox.smtp)) {
+      // outside the access policy of the app's consent and outside every role assignment's scope
       throw GraphError.accessDenied();
     }
     try {

@@ -113,7 +113,18 @@ class GraphBatchAndLimitsIT extends GraphTestbedSupport {
         .put("tenantId", TENANT).put("clientId", CLIENT)));
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(bad.bodyAsJsonObject().getString("error")).contains("clientSecret or a certificate");
+    HttpResponse<Buffer> unknownRole = putApp(new JsonObject().put("tenantId", TENANT).put("clientId", CLIENT)
+        .put("clientSecret", SECRET).put("roleAssignments", new JsonArray().add(new JsonObject()
+            .put("role", "Application Calendar.ReadWrite").put("mailboxes", new JsonArray().add(ANN)))));
+    assertThat(unknownRole.statusCode()).isEqualTo(400);
+    assertThat(unknownRole.bodyAsJsonObject().getString("error")).contains("'Application Calendar.ReadWrite' is not an RBAC for "
+        + "Applications role of Exchange Online").contains("Application Calendars.ReadWrite");
+    registerApp(List.of(), "*", new JsonArray().add(new JsonObject().put("role", "Application Calendars.ReadWrite")
+        .put("mailboxes", new JsonArray().add(ANN))));
     JsonObject app = await(web.getAbs(exchange.baseUrl() + "/sim/graph-app").send()).bodyAsJsonObject();
+    assertThat(app.getJsonArray("roleAssignments")).containsExactly(new JsonObject().put("role", "Application Calendars.ReadWrite")
+        .put("mailboxes", new JsonArray().add(ANN)));
+    assertThat(app.getJsonArray("permissions")).isEmpty();
     assertThat(app.getBoolean("hasClientSecret")).isTrue();
     assertThat(app.encode()).doesNotContain(SECRET);
     assertThat(app.getString("certificateThumbprint")).matches("[0-9A-F]{40}");

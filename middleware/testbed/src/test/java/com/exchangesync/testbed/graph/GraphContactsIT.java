@@ -183,6 +183,31 @@ class GraphContactsIT extends GraphTestbedSupport {
     graphError(get("/me/contacts"), 400, "BadRequest");
   }
 
+  @Test
+  void rbacForApplications_withoutEntraConsent_reachesTheScopesMailboxes_andNoneInTheToken() throws Exception {
+    registerApp(List.of(), "*", new JsonArray()
+        .add(new JsonObject().put("role", "Application Contacts.ReadWrite").put("mailboxes", new JsonArray().add(ANN)))
+        .add(new JsonObject().put("role", "Application Calendars.Read").put("mailboxes", new JsonArray().add(ANN).add(BOB))));
+    token = secretToken();
+    assertThat(com.nimbusds.jwt.SignedJWT.parse(token).getJWTClaimsSet().getClaim("roles"))
+        .as("Exchange checks RBAC for Applications at each request; Entra ID puts no roles in the token").isNull();
+
+    post("/users/" + ANN + "/contacts", new JsonObject().put("surname", "Scoped"));
+    ok(get("/users/" + ANN + "/calendar"));
+    ok(get("/users/" + BOB + "/events"));
+    graphError(get("/users/" + BOB + "/contacts"), 403, "ErrorAccessDenied");
+    graphError(call(HttpMethod.POST, "/users/" + BOB + "/events", new JsonObject().put("subject", "X"), Map.of()), 403,
+        "ErrorAccessDenied");
+    graphError(get("/users/" + EVE + "/calendar"), 403, "ErrorAccessDenied");
+    graphError(get("/users/nobody@corp.example.com/contacts"), 404, "ErrorInvalidUser");
+
+    registerApp(List.of("Calendars.ReadWrite"), new JsonArray().add(EVE), new JsonArray()
+        .add(new JsonObject().put("role", "Application Contacts.ReadWrite").put("mailboxes", new JsonArray().add(ANN))));
+    ok(get("/users/" + EVE + "/calendar"));
+    graphError(get("/users/" + BOB + "/calendar"), 403, "ErrorAccessDenied");
+    graphError(get("/users/" + EVE + "/contacts"), 403, "ErrorAccessDenied");
+  }
+
   private ExchangeService ews(String smtp) throws Exception {
     ExchangeService service = new ExchangeService(ExchangeVersion.Exchange2010_SP2);
     service.setCredentials(new WebCredentials(SERVICE, PASSWORD));

@@ -92,10 +92,19 @@ abstract class GraphTestbedSupport {
   }
 
   void registerApp(List<String> permissions, Object mailboxes) throws Exception {
-    JsonObject app = new JsonObject().put("tenantId", TENANT).put("clientId", CLIENT).put("clientSecret", SECRET)
-        .put("certificate", CERTIFICATE.pem()).put("permissions", new JsonArray(permissions)).put("mailboxes", mailboxes);
-    HttpResponse<Buffer> r = await(web.putAbs(exchange.baseUrl() + "/sim/graph-app").sendJsonObject(app));
+    registerApp(permissions, mailboxes, new JsonArray());
+  }
+
+  /** The app with Entra-consented {@code permissions} (limited to {@code mailboxes}) and RBAC for Applications {@code roleAssignments}. */
+  void registerApp(List<String> permissions, Object mailboxes, JsonArray roleAssignments) throws Exception {
+    HttpResponse<Buffer> r = putApp(new JsonObject().put("tenantId", TENANT).put("clientId", CLIENT).put("clientSecret", SECRET)
+        .put("certificate", CERTIFICATE.pem()).put("permissions", new JsonArray(permissions)).put("mailboxes", mailboxes)
+        .put("roleAssignments", roleAssignments));
     assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(204);
+  }
+
+  HttpResponse<Buffer> putApp(JsonObject app) throws Exception {
+    return await(web.putAbs(exchange.baseUrl() + "/sim/graph-app").sendJsonObject(app));
   }
 
   // --- the token endpoint ------------------------------------------------------------------------

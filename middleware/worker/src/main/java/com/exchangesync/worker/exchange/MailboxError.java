@@ -44,13 +44,13 @@ public enum MailboxError {
           + "EXSYNC_GRAPH_CERTIFICATE_FILE is uploaded to that app registration (Certificates & secrets), or that "
           + "EXSYNC_GRAPH_CLIENT_SECRET is one of its secrets and has not expired."),
   APP_PERMISSION_MISSING("EXCHANGE_APP_PERMISSION_MISSING", true,
-      "In the Microsoft Entra admin center, give the app registration the Microsoft Graph application permissions "
-          + "Contacts.ReadWrite and Calendars.ReadWrite and grant admin consent for them (consent that was revoked "
-          + "must be granted again)."),
+      "The app holds the permission for this mailbox in neither of Microsoft's two ways. Recommended: in Exchange "
+          + "Online PowerShell, " + AppGrants.RBAC + ". Or, for every mailbox, " + AppGrants.ENTRA
+          + " (consent that was revoked must be granted again)."),
   MAILBOX_OUT_OF_SCOPE("EXCHANGE_MAILBOX_OUT_OF_SCOPE", true,
-      "Add the rep's mailbox to the management scope of the app's RBAC for Applications role assignment in Exchange "
-          + "Online (New-ManagementScope / New-ManagementRoleAssignment -App <Application ID>), or remove the rep "
-          + "from the Exchange Sync configuration."),
+      "Exchange Online keeps the app out of this mailbox. Recommended: in Exchange Online PowerShell, " + AppGrants.RBAC
+          + ". Where the app instead has admin consent in Microsoft Entra ID limited by an application access policy, "
+          + "add the mailbox to the policy's group. Or remove the rep from the Exchange Sync configuration."),
   MAILBOX_NOT_ENABLED("EXCHANGE_MAILBOX_NOT_ENABLED", true,
       "The user has no active Exchange Online mailbox: assign a license that includes Exchange Online, or restore the "
           + "mailbox; a mailbox still on premises is reached through Exchange Server (EWS), not Microsoft Graph."),

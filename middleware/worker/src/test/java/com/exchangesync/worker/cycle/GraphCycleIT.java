@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Whole cycles with the org on Exchange Online, against the Salesforce and Graph
  * test beds and PostgreSQL: contacts both ways, the connection test's five checks,
+ * an app granted only by RBAC for Applications (Microsoft's recommended way),
  * a rep outside the app's scope named in an error row and a status while the
  * others sync, throttling waited out without an error row, and an expired delta
  * token answered by a full read that duplicates nothing.
@@ -127,6 +128,40 @@ class GraphCycleIT extends CycleTestBase {
     JsonObject row = sf.sim.records("ExchangeSyncError__c").getJsonObject(0);
     assertThat(row.getString("Suggestion__c")).contains("RBAC for Applications");
     assertThat(row.getString("User__c")).startsWith(BOB);
+  }
+
+  @Test
+  void anAppGrantedOnlyByRbacForApplications_syncsContactsAndEventsBothWays_andItsConnectionTestPasses() throws Exception {
+    graph.graph.registerRbacOnly(ANN_MAIL, ExchangeTestbedFixture.BOB);
+    sf.sim.update("Exchange_Sync_Configuration__c", config, new JsonObject().put("Event_Sync_Direction__c", "Both directions")
+        .put("Event_Conflict_Behavior__c", "Salesforce wins"));
+    contact(ANN, "Lee", "Customer", "lee@customer.example.com");
+    contact(BOB, "Bo", "Bobs", "bo@customer.example.com");
+    String day = LocalDate.now(ZoneOffset.UTC).plusDays(2).toString();
+    sf.sim.create("Event", new JsonObject().put("Subject", "Visit").put("StartDateTime", day + "T09:00:00Z")
+        .put("EndDateTime", day + "T10:00:00Z").put("OwnerId", ANN));
+    ex.sim.createEvent(ANN_MAIL, new JsonObject().put("subject", "Made in Outlook").put("start", day + "T13:00:00Z")
+        .put("end", day + "T14:00:00Z"));
+    String test = sf.sim.create("Exchange_Sync_Connection_Test__c", new JsonObject().put("Email__c", ANN_MAIL)
+        .put("Status__c", "Requested")).getString("Id");
+
+    List<RepOutcome> outcomes = cycle.run();
+
+    assertThat(outcomes.stream().filter(o -> !o.email().startsWith("dee"))).as(outcomes.toString())
+        .allSatisfy(o -> assertThat(o.state()).isEqualTo("synced"));
+    assertThat(outcomes.stream().filter(o -> o.email().equals(ANN_MAIL) && o.kind().equals(java.util.Optional.of(ItemKind.EVENT))))
+        .as("Ann's events had a pass of their own").singleElement().satisfies(o -> assertThat(o.state()).isEqualTo("synced"));
+    assertThat(ex.sim.contacts(ANN_MAIL, "Salesforce_Sync")).hasSize(1);
+    assertThat(ex.sim.contacts(ExchangeTestbedFixture.BOB, "Salesforce_Sync")).hasSize(1);
+    assertThat(ex.sim.events(ANN_MAIL)).hasSize(2);
+    assertThat(sf.sim.records("Event").stream().map(JsonObject.class::cast).map(e -> e.getString("Subject")))
+        .containsExactlyInAnyOrder("Visit", "Made in Outlook");
+    assertThat(userStatus(ANN).getString("Recognized_By_Service_Account__c")).isEqualTo("Recognized");
+    JsonObject tested = sf.sim.get("Exchange_Sync_Connection_Test__c", test);
+    assertThat(tested.getString("Status__c")).isEqualTo("Passed");
+    assertThat(new JsonArray(tested.getString("Results__c")).stream().map(o -> ((JsonObject) o).getString("status")))
+        .containsOnly("PASSED").hasSize(5);
+    assertThat(errorCodes()).isEmpty();
   }
 
   @Test

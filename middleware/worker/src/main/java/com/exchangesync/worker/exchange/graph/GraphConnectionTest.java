@@ -1,5 +1,6 @@
 package com.exchangesync.worker.exchange.graph;
 
+import com.exchangesync.worker.exchange.AppGrants;
 import com.exchangesync.worker.exchange.ConnectionCheck;
 import com.exchangesync.worker.exchange.ConnectionTestReport;
 import com.exchangesync.worker.exchange.MailboxError;
@@ -7,16 +8,17 @@ import com.exchangesync.worker.exchange.MailboxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
  * The Setup page's connection test for one rep on Exchange Online, each check
  * reported as it completes ({@link ConnectionTestReport#GRAPH_CHECK_NAMES}): a
- * token from Entra ID, the app's consented permissions (read from a fresh token),
- * the rep's mailbox within the app's scope, {@code Salesforce_Sync} (found, or
- * "the first sync creates it": the test only reads), the calendar. After a check
- * fails the rest are skipped.
+ * token from Entra ID, where the permissions come from (Entra consent, read from
+ * a fresh token's roles, or RBAC for Applications, which no token shows), the
+ * rep's mailbox within the app's reach (a contacts read), {@code Salesforce_Sync}
+ * (found, or "the first sync creates it": the test only reads), the calendar (a
+ * calendar read). The reads are what exercise the permissions: a missing one
+ * fails the first check that needs it. After a check fails the rest are skipped.
  */
 final class GraphConnectionTest {
 
@@ -50,7 +52,7 @@ final class GraphConnectionTest {
           if (!reply.ok()) {
             throw new MailboxException(MailboxError.UNEXPECTED, "Microsoft Graph answered " + reply.describe());
           }
-          return "The app may reach the mailbox of " + smtp + ".";
+          return "The app may read the contacts in the mailbox of " + smtp + ".";
         },
         () -> GraphFolders.findSyncFolder(http, smtp).isPresent()
             ? "Found the " + GraphFolders.SYNC_FOLDER + " folder under Contacts."
@@ -82,17 +84,29 @@ final class GraphConnectionTest {
     return new ConnectionTestReport(smtp, checks);
   }
 
-  private String permissions(GraphToken token) throws MailboxException {
+  /**
+   * What the token says of the permissions, never a failure: RBAC for
+   * Applications (Microsoft's recommended grant) never shows in a token, so a
+   * token without the roles proves nothing missing. The checks after it use the
+   * permissions on the rep's mailbox, and a refusal there names the fix.
+   */
+  private static String permissions(GraphToken token) {
     if (token.roles().isEmpty()) {
-      return "The token does not show its permissions; the checks below try them.";
+      return "The token does not show its permissions; the checks below use " + String.join(" and ", NEEDED)
+          + " on the mailbox.";
     }
     Set<String> roles = token.roles().get();
-    List<String> missing = NEEDED.stream().filter(p -> !roles.contains(p)).toList();
-    if (!missing.isEmpty()) {
-      throw new MailboxException(MailboxError.APP_PERMISSION_MISSING, "The app has no admin consent for "
-          + String.join(" and ", missing) + " (its token grants " + (roles.isEmpty() ? "none" : String.join(", ", new TreeSet<>(roles)))
-          + ").");
+    List<String> consented = NEEDED.stream().filter(roles::contains).toList();
+    List<String> rest = NEEDED.stream().filter(p -> !roles.contains(p)).toList();
+    if (rest.isEmpty()) {
+      return "The app has admin consent in Microsoft Entra ID for " + String.join(" and ", NEEDED)
+          + ", which reaches every mailbox of the tenant (unless an application access policy limits it).";
     }
-    return "The app has admin consent for " + String.join(" and ", NEEDED) + ".";
+    String fromRbac = String.join(" and ", rest.stream().map(AppGrants::role).toList());
+    return (consented.isEmpty() ? "The token carries no Microsoft Graph application permission, so "
+        : "The app has admin consent in Microsoft Entra ID for " + String.join(" and ", consented) + "; ")
+        + String.join(" and ", rest) + " must come from RBAC for Applications in Exchange Online (the " + fromRbac
+        + (rest.size() == 1 ? " role" : " roles") + ", which Exchange checks at each request and no token shows): "
+        + "the checks below use " + (rest.size() == 1 ? "it" : "them") + " on the mailbox.";
   }
 }

@@ -1,5 +1,6 @@
 package com.exchangesync.worker.exchange.graph;
 
+import com.exchangesync.worker.exchange.AppGrants;
 import com.exchangesync.worker.exchange.Batches;
 import com.exchangesync.worker.exchange.MailboxError;
 import com.exchangesync.worker.exchange.MailboxException;
@@ -320,22 +321,34 @@ final class GraphHttp {
   }
 
   /**
-   * {@code ErrorAccessDenied} is the same answer for a permission without consent
-   * and for a mailbox outside the app's scope: a fresh token's roles tell which
-   * (a kept one shows consent as it was when it was issued).
+   * {@code ErrorAccessDenied} is the same answer for a permission the app lacks
+   * and for a mailbox it may not reach. The app may hold a permission two ways
+   * that add up: Entra consent, which a fresh token's {@code roles} show (a kept
+   * one shows consent as it was when issued), and RBAC for Applications, which no
+   * token shows. So when the roles hold the permission, Exchange kept the app out
+   * of this mailbox (an application access policy limits the consent, and no role
+   * assignment reaches the mailbox); when they do not, the app holds the permission
+   * for this mailbox neither way.
    */
   private MailboxException accessDenied(String smtp, ApiRequest request, ApiReply reply, GraphToken token) throws MailboxException {
     GraphToken fresh = tokens.renew(token);
     Optional<java.util.Set<String>> roles = fresh.roles();
-    if (roles.isPresent() && !request.permission().isEmpty() && !roles.get().contains(request.permission())) {
-      return new MailboxException(MailboxError.APP_PERMISSION_MISSING, "The app (" + tokens.describe()
-          + ") has no admin consent for the Microsoft Graph application permission " + request.permission()
-          + " (its token grants " + (roles.get().isEmpty() ? "none" : String.join(", ", new java.util.TreeSet<>(roles.get())))
-          + "), so Graph refused " + request.operation() + " for " + smtp + ": " + reply.describe());
+    String permission = request.permission();
+    String refused = "Microsoft Graph refused " + request.operation() + " for " + smtp + " (" + reply.describe() + ")";
+    String fix = "To fix: " + AppGrants.RBAC + "; or " + AppGrants.ENTRA + ".";
+    if (roles.isPresent() && !permission.isEmpty() && !roles.get().contains(permission)) {
+      return new MailboxException(MailboxError.APP_PERMISSION_MISSING, refused + ": the app (" + tokens.describe()
+          + ") may not use " + permission + " on this mailbox. It has no admin consent in Microsoft Entra ID for "
+          + permission + " (its token grants " + (roles.get().isEmpty() ? "none" : String.join(", ", new java.util.TreeSet<>(roles.get())))
+          + "), and no RBAC for Applications role assignment " + AppGrants.role(permission)
+          + " in Exchange Online has this mailbox in its management scope. " + fix);
     }
-    return new MailboxException(MailboxError.MAILBOX_OUT_OF_SCOPE, "The mailbox " + smtp + " is outside the scope the app "
-        + settings.clientId() + " may reach (RBAC for Applications)" + (roles.isPresent() ? "" : ", or the app lacks consent for "
-        + request.permission()) + ": Graph refused " + request.operation() + ": " + reply.describe());
+    String why = roles.isPresent()
+        ? "the app " + settings.clientId() + " has admin consent for " + permission + ", but an application access policy keeps "
+            + "it from this mailbox, and no RBAC for Applications role assignment has the mailbox in its management scope"
+        : "the mailbox is outside what the app " + settings.clientId() + " may reach (RBAC for Applications), or the app holds "
+            + "no " + permission + " (its token does not show its permissions)";
+    return new MailboxException(MailboxError.MAILBOX_OUT_OF_SCOPE, refused + ": " + why + ". " + fix);
   }
 
   /** Waits as a throttled {@code reply} asks before attempt {@code attempt + 1}, or gives up after the last. */

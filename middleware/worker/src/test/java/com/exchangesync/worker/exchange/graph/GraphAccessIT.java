@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
  * Graph's own words and the admin's fix: a wrong secret, an unknown app or
  * tenant, a certificate the app does not have, a mailbox outside the app's scope,
  * no such mailbox, a mailbox without an Exchange Online licence, and consent
- * revoked.
+ * revoked; and RBAC for Applications alone letting the app into its scope's
+ * mailboxes.
  */
 class GraphAccessIT {
 
@@ -160,6 +161,29 @@ class GraphAccessIT {
       assertThat(m.changes(ItemKind.CONTACT, Optional.empty()).syncToken()).as("contacts still sync").isNotEmpty();
     }
     assertThat(MailboxError.APP_PERMISSION_MISSING.suggestion()).contains("admin consent");
+  }
+
+  @Test
+  void rbacForApplicationsAlone_letsTheAppIntoItsScope_andARefusalOutsideItNamesBothWaysToGrant() throws Exception {
+    fixture.registerRbacOnly(ANN);
+    MailboxConnector c = fixture.connector();
+    try (Mailbox m = c.open(ANN)) {
+      assertThat(m.changes(ItemKind.CONTACT, Optional.empty()).syncToken()).isNotEmpty();
+      assertThat(m.changes(ItemKind.EVENT, Optional.empty()).syncToken()).isNotEmpty();
+    }
+    assertThatThrownBy(() -> c.open(ExchangeTestbedFixture.BOB)).isInstanceOfSatisfying(MailboxException.class, e -> {
+      assertThat(e.error()).isEqualTo(MailboxError.APP_PERMISSION_MISSING);
+      assertThat(e.getMessage()).contains("ErrorAccessDenied").contains("its token grants none")
+          .contains("no RBAC for Applications role assignment Application Contacts.ReadWrite")
+          .contains("assign the app the RBAC for Applications roles Application Contacts.ReadWrite and "
+              + "Application Calendars.ReadWrite with a management scope that includes this mailbox (check with "
+              + "Test-ServicePrincipalAuthorization)")
+          .contains("Contacts.ReadWrite and Calendars.ReadWrite in the Microsoft Entra admin center and grant admin consent");
+    });
+    assertThat(MailboxError.APP_PERMISSION_MISSING.suggestion()).contains("Recommended: in Exchange Online PowerShell, assign the "
+        + "app the RBAC for Applications roles");
+    assertThat(MailboxError.MAILBOX_OUT_OF_SCOPE.suggestion()).contains("Test-ServicePrincipalAuthorization")
+        .contains("application access policy");
   }
 
   private void sendMailbox(JsonObject body) throws Exception {

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
  * The Setup page's connection test on Exchange Online: Token, Permissions,
  * Mailbox in scope, Contacts folder, Calendar, each reported as it completes; a
  * failure names its cause and fix and skips what depends on it; the test only
- * reads (Salesforce_Sync is made by the first sync, not by the test).
+ * reads (Salesforce_Sync is made by the first sync, not by the test). The
+ * permissions may come from Entra consent or from RBAC for Applications (which
+ * no token shows), so Permissions says which, and the reads after it are what
+ * try them.
  */
 class GraphConnectionTestIT {
 
@@ -44,21 +47,50 @@ class GraphConnectionTestIT {
     assertThat(lines(report)).containsExactly("Token PASSED", "Permissions PASSED", "Mailbox in scope PASSED",
         "Contacts folder PASSED", "Calendar PASSED");
     assertThat(progress).extracting(r -> r.checks().size()).containsExactly(1, 2, 3, 4, 5);
-    assertThat(report.checks().get(1).message()).contains("Contacts.ReadWrite and Calendars.ReadWrite");
+    assertThat(report.checks().get(1).message()).contains("admin consent in Microsoft Entra ID for Contacts.ReadWrite and "
+        + "Calendars.ReadWrite");
     assertThat(report.checks().get(3).message()).contains("the first sync creates Salesforce_Sync");
     assertThat(fixture.sim.contacts(ExchangeTestbedFixture.ANN, null)).as("the test made nothing").isEmpty();
     assertThat(report.toJson().encode()).doesNotContain("eyJ"); // no token in what Salesforce stores
   }
 
   @Test
-  void aMissingConsent_isNamed_andWhatDependsOnItIsSkipped() {
+  void aMissingPermission_failsTheFirstCheckThatNeedsIt_namingItAndBothWaysToGrantIt() {
     fixture.registerApp(List.of("Contacts.ReadWrite"), null);
     ConnectionTestReport report = fixture.connector().test(ExchangeTestbedFixture.ANN);
-    assertThat(lines(report)).containsExactly("Token PASSED", "Permissions FAILED", "Mailbox in scope SKIPPED",
+    assertThat(lines(report)).containsExactly("Token PASSED", "Permissions PASSED", "Mailbox in scope PASSED",
+        "Contacts folder PASSED", "Calendar FAILED");
+    assertThat(report.checks().get(1).message()).contains("admin consent in Microsoft Entra ID for Contacts.ReadWrite")
+        .contains("Calendars.ReadWrite must come from RBAC for Applications");
+    ConnectionCheck calendar = report.checks().get(4);
+    assertThat(calendar.message()).contains("may not use Calendars.ReadWrite")
+        .contains("no RBAC for Applications role assignment Application Calendars.ReadWrite");
+    assertThat(calendar.suggestion()).contains("assign the app the RBAC for Applications roles Application Contacts.ReadWrite and "
+        + "Application Calendars.ReadWrite with a management scope that includes this mailbox (check with "
+        + "Test-ServicePrincipalAuthorization)").contains("grant admin consent");
+  }
+
+  @Test
+  void rbacForApplicationsAlone_passesEveryCheck_sayingThePermissionsComeFromIt() {
+    fixture.registerRbacOnly(ExchangeTestbedFixture.ANN);
+    ConnectionTestReport report = fixture.connector().test(ExchangeTestbedFixture.ANN);
+    assertThat(lines(report)).containsExactly("Token PASSED", "Permissions PASSED", "Mailbox in scope PASSED",
+        "Contacts folder PASSED", "Calendar PASSED");
+    assertThat(report.checks().get(1).message()).contains("no Microsoft Graph application permission")
+        .contains("Contacts.ReadWrite and Calendars.ReadWrite must come from RBAC for Applications")
+        .contains("Application Contacts.ReadWrite and Application Calendars.ReadWrite roles");
+  }
+
+  @Test
+  void aRoleAssignmentWhoseScopeLeavesTheMailboxOut_failsTheScopeCheck_namingRbacForApplications() {
+    fixture.registerRbacOnly(ExchangeTestbedFixture.BOB);
+    ConnectionTestReport report = fixture.connector().test(ExchangeTestbedFixture.ANN);
+    assertThat(lines(report)).containsExactly("Token PASSED", "Permissions PASSED", "Mailbox in scope FAILED",
         "Contacts folder SKIPPED", "Calendar SKIPPED");
-    ConnectionCheck permissions = report.checks().get(1);
-    assertThat(permissions.message()).contains("Calendars.ReadWrite");
-    assertThat(permissions.suggestion()).contains("admin consent");
+    ConnectionCheck scope = report.checks().get(2);
+    assertThat(scope.message()).contains("ErrorAccessDenied").contains("management scope");
+    assertThat(scope.suggestion()).contains("RBAC for Applications").contains("management scope that includes this mailbox")
+        .contains("Test-ServicePrincipalAuthorization");
   }
 
   @Test
@@ -67,7 +99,7 @@ class GraphConnectionTestIT {
     ConnectionTestReport report = fixture.connector().test(ExchangeTestbedFixture.ANN);
     assertThat(lines(report)).containsExactly("Token PASSED", "Permissions PASSED", "Mailbox in scope FAILED",
         "Contacts folder SKIPPED", "Calendar SKIPPED");
-    assertThat(report.checks().get(2).suggestion()).contains("RBAC for Applications");
+    assertThat(report.checks().get(2).suggestion()).contains("RBAC for Applications").contains("application access policy");
   }
 
   @Test

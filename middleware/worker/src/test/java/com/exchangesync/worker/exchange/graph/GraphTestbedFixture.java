@@ -87,12 +87,31 @@ public final class GraphTestbedFixture implements AutoCloseable {
     return new AppCertificate(file, keys.certificatePem());
   }
 
-  /** Replaces the tenant's app registration: its permissions and the mailboxes in its scope ({@code null}: every one). */
+  /**
+   * Replaces the tenant's app registration: permissions with admin consent in Entra ID, limited to {@code mailboxes} by an
+   * application access policy ({@code null}: none, every mailbox).
+   */
   public void registerApp(List<String> permissions, JsonArray mailboxes) {
+    registerApp(permissions, mailboxes, new JsonArray());
+  }
+
+  /** Replaces the tenant's app registration, with RBAC for Applications {@code roleAssignments} beside its consent. */
+  public void registerApp(List<String> permissions, JsonArray mailboxes, JsonArray roleAssignments) {
     JsonObject app = new JsonObject().put("tenantId", TENANT).put("clientId", CLIENT_ID).put("clientSecret", CLIENT_SECRET)
         .put("certificate", certificate.pem()).put("permissions", new JsonArray(permissions))
-        .put("mailboxes", mailboxes == null ? "*" : mailboxes);
+        .put("mailboxes", mailboxes == null ? "*" : mailboxes).put("roleAssignments", roleAssignments);
     send("PUT", "/sim/graph-app", app);
+  }
+
+  /**
+   * Registers the app as Microsoft recommends: no permission consented in Entra ID, and the RBAC for Applications roles
+   * Application Contacts.ReadWrite and Application Calendars.ReadWrite with a management scope of {@code mailboxes}.
+   */
+  public void registerRbacOnly(String... mailboxes) {
+    JsonArray scope = new JsonArray(List.of(mailboxes));
+    registerApp(List.of(), null, new JsonArray()
+        .add(new JsonObject().put("role", "Application Contacts.ReadWrite").put("mailboxes", scope))
+        .add(new JsonObject().put("role", "Application Calendars.ReadWrite").put("mailboxes", scope)));
   }
 
   /** Injects a Graph fault ({@code {"operation", "kind", "count", …}}). */
