@@ -65,6 +65,7 @@ public final class WorkerVerticle extends VerticleBase {
   private CycleScheduler scheduler;
   private MailboxFreshnessCheck freshness;
   private TablePruner pruner;
+  private com.exchangesync.worker.push.PushControl push;
   private final boolean loop;
   private final java.util.function.Consumer<List<RepOutcome>> listener;
 
@@ -107,15 +108,25 @@ public final class WorkerVerticle extends VerticleBase {
             new ExchangeStats(metrics), Clock.systemUTC()),
         MailboxConnectors.graph(vertx, config.graphCredentials(), config.graphLoginUrl(), config.graphUrl(),
             config.allowInsecureLoopback(), new GraphStats(metrics), Clock.systemUTC()));
+    push = new com.exchangesync.worker.push.PushControl(config.push(), new MailboxLeases(pool), workerId, config.lease(),
+        new com.exchangesync.worker.push.MailboxChanges(pool));
     SyncCycle cycle = new SyncCycle(salesforce, connectors,
         new PostgresSyncStateStore(pool), new MailboxLeases(pool), errors, new SyncActivity(pool), passes, SyncKinds.all(),
         workerId, Clock.systemUTC(), config.lease());
+    if (loop) {
+      cycle.withPush(push);
+    }
     scheduler = new CycleScheduler(() -> {
       List<RepOutcome> outcomes = cycle.run();
       Blocking.await(drainer.drainOnce());
       return outcomes;
-    }, CycleScheduler.queuedWork(pool), config.pollInterval(), passes::lastPassEnded, Clock.systemUTC(), metrics, listener);
-    freshness = new MailboxFreshnessCheck(vertx, passes, config.pollInterval(), Clock.systemUTC(), metrics);
+    }, CycleScheduler.queuedWork(pool), () -> config.pollInterval(push.healthy()), passes::lastPassEnded, Clock.systemUTC(),
+        metrics, listener);
+    metrics.gauge("exsync_push_healthy", "1 while push notifications from Exchange reach this worker for every watched"
+        + " mailbox (the poll then runs every EXSYNC_PUSH_POLL_INTERVAL_SECONDS), 0 otherwise", () -> push.healthy() ? 1 : 0);
+    // A quiet mailbox is polled at the longer interval while push is healthy: judge freshness by that one.
+    freshness = new MailboxFreshnessCheck(vertx, passes, config.push().enabled()
+        ? max(config.pollInterval(), config.push().pollInterval()) : config.pollInterval(), Clock.systemUTC(), metrics);
     pruner = new TablePruner(pool, Clock.systemUTC(), metrics);
     List<HealthCheck> readiness = new ArrayList<>(List.of(new DatabaseHealthCheck(pool),
         new SalesforceHealthCheck(vertx, salesforce, Duration.ofSeconds(10), Clock.systemUTC())));
@@ -153,8 +164,24 @@ public final class WorkerVerticle extends VerticleBase {
     });
   }
 
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
+
   @Override
   public Future<?> stop() {
+    // The push listener lets its subscriptions go and its lease free, off the event loop (both block).
+    io.vertx.core.Promise<Void> pushClosed = io.vertx.core.Promise.promise();
+    Thread.ofVirtual().name("exsync-push-close").start(() -> {
+      try {
+        if (push != null) {
+          push.close();
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("Closing the push listener failed; its subscriptions expire by themselves", e);
+      }
+      pushClosed.complete();
+    });
     if (consumer != null) {
       scheduler.stop();
       freshness.stop();
@@ -162,9 +189,10 @@ public final class WorkerVerticle extends VerticleBase {
       consumer.stop();
       drainer.stop();
     }
-    Future<Void> closeServer = server == null ? Future.succeededFuture() : server.close();
-    return closeServer.eventually(() -> pool == null ? Future.succeededFuture() : pool.close());
+    return pushClosed.future().compose(v -> server == null ? Future.<Void>succeededFuture() : server.close())
+        .eventually(() -> pool == null ? Future.succeededFuture() : pool.close());
   }
+
 
   /** Runs one cycle on a virtual thread (for {@code --once}); fails with whatever the cycle threw, an error too. */
   public Future<List<RepOutcome>> runCycleOnce() {

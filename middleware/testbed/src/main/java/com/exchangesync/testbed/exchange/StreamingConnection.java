@@ -91,9 +91,12 @@ final class StreamingConnection {
     }
   }
 
-  /** A subscription moved to a newer connection. */
+  /** A subscription moved to a newer connection: one left with none ends cleanly. */
   void forget(StreamingSubscription s) {
     subscriptions.remove(s);
+    if (subscriptions.isEmpty()) {
+      context.runOnContext(v -> close());
+    }
   }
 
   /** A subscription was unsubscribed: the connection ends cleanly when it was the last. */

@@ -28,6 +28,7 @@ import java.util.Optional;
  * @param lease how long a mailbox stays leased to a worker without a heartbeat
  *     ({@code EXSYNC_LEASE_SECONDS}): how soon another worker takes over a dead one's mailboxes
  * @param workerId this worker's name in the lease table and the logs ({@code EXSYNC_WORKER_ID})
+ * @param push push notifications from Exchange and the longer poll while they are healthy
  */
 public record WorkerConfig(
     String databaseUrl,
@@ -44,7 +45,8 @@ public record WorkerConfig(
     Duration pollInterval,
     boolean allowInsecureLoopback,
     Duration lease,
-    String workerId) {
+    String workerId,
+    PushSettings push) {
 
   /** Microsoft Entra ID of the public cloud. */
   public static final URI DEFAULT_GRAPH_LOGIN_URL = URI.create("https://login.microsoftonline.com");
@@ -60,6 +62,11 @@ public record WorkerConfig(
 
   /** Default safety-net poll interval. */
   public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(60);
+
+  /** The poll interval now: the longer one while push notifications from Exchange are {@code healthy}. */
+  public Duration pollInterval(boolean healthy) {
+    return push.enabled() && healthy ? push.pollInterval() : pollInterval;
+  }
 
   /**
    * The database URL with any password replaced, for log lines.

@@ -62,6 +62,7 @@ public final class SyncCycle {
   private final SystemStatusWriter systemStatus;
   private final MailboxSyncs passes;
   private final Clock clock;
+  private com.exchangesync.worker.push.PushControl push;
 
   /**
    * @param kinds the kinds synced, in the order each rep's passes run
@@ -81,6 +82,12 @@ public final class SyncCycle {
     this.systemStatus = new SystemStatusWriter(salesforce, activity, this.kinds, clock);
     this.passes = passes;
     this.clock = clock;
+  }
+
+  /** This cycle, telling {@code push} the org's connector and linked reps each time, so it listens to them. */
+  public SyncCycle withPush(com.exchangesync.worker.push.PushControl push) {
+    this.push = push;
+    return this;
   }
 
   /** Runs one cycle; returns what happened to each rep and kind. */
@@ -111,6 +118,7 @@ public final class SyncCycle {
     List<FieldMapping> mappings = salesforce.readFieldMappings();
     List<Membership.Rep> reps = reps(setup.get());
     passes.served(orgId, served(reps), clock.instant());
+    listen(orgId, connector.get(), reps);
     Map<String, SalesforceRecord> currentStatuses = readUserStatuses();
 
     List<RepOutcome> outcomes = new ArrayList<>();
@@ -195,6 +203,18 @@ public final class SyncCycle {
       }
     }
     return served;
+  }
+
+  /** Hands the linked reps to the push listener; its trouble never fails the cycle (the poll goes on). */
+  private void listen(String orgId, MailboxConnector connector, List<Membership.Rep> reps) {
+    if (push == null) {
+      return;
+    }
+    try {
+      push.watch(orgId, connector, reps.stream().filter(Membership.Rep::linked).map(r -> r.user().email()).toList());
+    } catch (RuntimeException e) {
+      LOG.warn("Could not update the push listener; the poll finds changes meanwhile", e);
+    }
   }
 
   /** Logs each outcome under its kind (inside the rep's context), and returns them. */
