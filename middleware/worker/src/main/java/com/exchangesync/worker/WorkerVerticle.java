@@ -108,8 +108,13 @@ public final class WorkerVerticle extends VerticleBase {
             new ExchangeStats(metrics), Clock.systemUTC()),
         MailboxConnectors.graph(vertx, config.graphCredentials(), config.graphLoginUrl(), config.graphUrl(),
             config.allowInsecureLoopback(), new GraphStats(metrics), Clock.systemUTC()));
+    com.exchangesync.worker.push.PushContext pushContext = new com.exchangesync.worker.push.PushContext(
+        new com.exchangesync.worker.push.MailboxChanges(pool), config.push().publicUrl(),
+        new com.exchangesync.worker.push.GraphSubscriptionRows(pool), Clock.systemUTC());
     push = new com.exchangesync.worker.push.PushControl(config.push(), new MailboxLeases(pool), workerId, config.lease(),
-        new com.exchangesync.worker.push.MailboxChanges(pool));
+        pushContext);
+    com.exchangesync.worker.push.GraphNotificationEndpoint graphEndpoint = new com.exchangesync.worker.push.GraphNotificationEndpoint(
+        pushContext.graphSubscriptions(), pushContext.sink(), Clock.systemUTC(), metrics);
     SyncCycle cycle = new SyncCycle(salesforce, connectors,
         new PostgresSyncStateStore(pool), new MailboxLeases(pool), errors, new SyncActivity(pool), passes, SyncKinds.all(),
         workerId, Clock.systemUTC(), config.lease());
@@ -137,7 +142,10 @@ public final class WorkerVerticle extends VerticleBase {
     HttpApi api = new HttpApi(vertx, metrics, readiness, loop ? List.of(scheduler.liveness()) : List.of());
     return Migrations.worker().migrate(pool)
         .compose(applied -> vertx.createHttpServer()
-            .requestHandler(api.routes(outbound::mount))
+            .requestHandler(api.routes(router -> {
+              outbound.mount(router);
+              graphEndpoint.mount(router);
+            }))
             .listen(config.httpPort(), "0.0.0.0"))
         .onSuccess(s -> {
           server = s;

@@ -27,18 +27,18 @@ public final class PushControl implements AutoCloseable {
   private final MailboxLeases leases;
   private final String workerId;
   private final Duration lease;
-  private final ChangeSink sink;
+  private final PushContext context;
   private MailboxConnector connector;
   private PushListener listener;
   private MailboxKey leaseKey;
   private Thread heartbeat;
 
-  public PushControl(PushSettings settings, MailboxLeases leases, String workerId, Duration lease, ChangeSink sink) {
+  public PushControl(PushSettings settings, MailboxLeases leases, String workerId, Duration lease, PushContext context) {
     this.settings = settings;
     this.leases = leases;
     this.workerId = workerId;
     this.lease = lease;
-    this.sink = sink;
+    this.context = context;
   }
 
   /** Listens to {@code emails} through {@code connector}'s transport, if this worker holds the org's push lease. */
@@ -56,7 +56,7 @@ public final class PushControl implements AutoCloseable {
     if (connector != this.connector) {
       stopListening(null);
       this.connector = connector;
-      Optional<PushListener> made = connector.listen(orgId, sink);
+      Optional<PushListener> made = connector.listen(orgId, context);
       listener = made.orElse(null);
       if (listener == null) {
         LOG.info("No push notifications for this org's Exchange: polling every {} s", settings.pollInterval().toSeconds());

@@ -75,7 +75,8 @@ abstract class CycleTestBase {
     Blocking.await(Migrations.worker().migrate(pool));
     // The database lives as long as the class; each test starts from no sync state.
     Blocking.await(pool.query("TRUNCATE outbound_notification, sync_request, config_change, error_outbox, sync_link, "
-        + "sync_cursor, sync_tombstone, sync_retry, mailbox_lease, sync_activity, error_occurrence, mailbox_sync").execute());
+        + "sync_cursor, sync_tombstone, sync_retry, mailbox_lease, sync_activity, error_occurrence, mailbox_sync, mailbox_change, "
+        + "graph_subscription").execute());
     adapter = sf.adapter();
     ErrorOutbox outbox = new ErrorOutbox(pool);
     Metrics metrics = new Metrics();

@@ -53,9 +53,9 @@ public final class EwsMailboxConnector implements MailboxConnector {
 
   /** EWS streaming notifications, grouped as Microsoft recommends (see {@link EwsStreamingListener}). */
   @Override
-  public Optional<com.exchangesync.worker.push.PushListener> listen(String orgId, com.exchangesync.worker.push.ChangeSink sink) {
+  public Optional<com.exchangesync.worker.push.PushListener> listen(String orgId, com.exchangesync.worker.push.PushContext push) {
     return Optional.of(new EwsStreamingListener(settings, endpoints, services, stats, (email, kind) ->
-        sink.changed(orgId, email, kind, "ews").onFailure(e -> org.slf4j.LoggerFactory.getLogger(EwsMailboxConnector.class)
+        push.sink().changed(orgId, email, kind, "ews").onFailure(e -> org.slf4j.LoggerFactory.getLogger(EwsMailboxConnector.class)
             .warn("Could not record a change of {} ({}); the poll finds it", email, kind, e))));
   }
 
