@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.exchangesync.worker.WorkerVerticle;
 import com.exchangesync.worker.config.WorkerConfigReader;
 import com.exchangesync.worker.exchange.ews.ExchangeTestbedFixture;
-import com.exchangesync.worker.salesforce.SalesforceTestbedFixture;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,15 +22,7 @@ class EwsPushIT extends CycleTestBase {
 
   @Test
   void aContactMadeInOutlook_reachesSalesforceWithoutThePoll_evenAfterTheServerForgotTheSubscriptions() throws Exception {
-    Map<String, String> env = new HashMap<>();
-    env.put("EXSYNC_DATABASE_URL", database.url());
-    env.put("EXSYNC_HTTP_PORT", "0");
-    env.putAll(SalesforceTestbedFixture.jwtEnvironment(sf.bed.baseUrl()));
-    env.put("EXSYNC_OUTBOUND_TOKEN", "push-outbound-token-0123");
-    env.put("EXSYNC_ALLOW_INSECURE_LOOPBACK", "true");
-    env.put("EXSYNC_POLL_INTERVAL_SECONDS", "3600");
-    env.put("EXSYNC_PUSH_POLL_INTERVAL_SECONDS", "3600");
-    env.put("EXSYNC_WORKER_ID", "worker-push");
+    Map<String, String> env = hourlyPollWorker("worker-push", "push-outbound-token-0123");
     List<List<RepOutcome>> cycles = new CopyOnWriteArrayList<>();
     WorkerVerticle worker = new WorkerVerticle(WorkerConfigReader.read(env), true, cycles::add);
     sf.vertx.deployVerticle(worker).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
@@ -64,17 +53,5 @@ class EwsPushIT extends CycleTestBase {
         .map(JsonObject.class::cast).anyMatch(s -> s.getString("mailbox").equalsIgnoreCase(rep) && s.getBoolean("streaming")));
   }
 
-  private boolean salesforceHas(String lastName) {
-    return sf.sim.records("Contact").stream().map(JsonObject.class::cast).anyMatch(c -> lastName.equals(c.getString("LastName")));
-  }
 
-  private static void waitFor(BooleanSupplier condition, int seconds) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within " + seconds + " s");
-      }
-      Thread.sleep(200);
-    }
-  }
 }

@@ -6,7 +6,6 @@ import com.exchangesync.worker.WorkerVerticle;
 import com.exchangesync.worker.config.WorkerConfigReader;
 import com.exchangesync.worker.exchange.ews.ExchangeTestbedFixture;
 import com.exchangesync.worker.exchange.graph.GraphTestbedFixture;
-import com.exchangesync.worker.salesforce.SalesforceTestbedFixture;
 import com.exchangesync.worker.store.Blocking;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -15,13 +14,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,19 +43,12 @@ class GraphPushIT extends CycleTestBase {
       port = free.getLocalPort();
     }
     String base = graph.graph.graph.baseUrl();
-    Map<String, String> env = new HashMap<>();
-    env.put("EXSYNC_DATABASE_URL", database.url());
+    Map<String, String> env = hourlyPollWorker("worker-graph-push", "graph-push-outbound-token-0123");
     env.put("EXSYNC_HTTP_PORT", String.valueOf(port));
-    env.putAll(SalesforceTestbedFixture.jwtEnvironment(sf.bed.baseUrl()));
-    env.put("EXSYNC_OUTBOUND_TOKEN", "graph-push-outbound-token-0123");
-    env.put("EXSYNC_ALLOW_INSECURE_LOOPBACK", "true");
     env.put("EXSYNC_GRAPH_CLIENT_SECRET", GraphTestbedFixture.CLIENT_SECRET);
     env.put("EXSYNC_GRAPH_LOGIN_URL", base);
     env.put("EXSYNC_GRAPH_URL", base);
     env.put("EXSYNC_PUBLIC_URL", "http://127.0.0.1:" + port);
-    env.put("EXSYNC_POLL_INTERVAL_SECONDS", "3600");
-    env.put("EXSYNC_PUSH_POLL_INTERVAL_SECONDS", "3600");
-    env.put("EXSYNC_WORKER_ID", "worker-graph-push");
     List<List<RepOutcome>> cycles = new CopyOnWriteArrayList<>();
     worker = new WorkerVerticle(WorkerConfigReader.read(env), true, cycles::add);
     sf.vertx.deployVerticle(worker).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
@@ -138,17 +128,5 @@ class GraphPushIT extends CycleTestBase {
         HttpResponse.BodyHandlers.ofString()).body();
   }
 
-  private boolean salesforceHas(String lastName) {
-    return sf.sim.records("Contact").stream().map(JsonObject.class::cast).anyMatch(c -> lastName.equals(c.getString("LastName")));
-  }
 
-  private static void waitFor(BooleanSupplier condition, int seconds) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within " + seconds + " s");
-      }
-      Thread.sleep(200);
-    }
-  }
 }
