@@ -70,6 +70,7 @@ public final class WorkerVerticle extends VerticleBase {
   private MailboxFreshnessCheck freshness;
   private TablePruner pruner;
   private WorkerHeartbeat heartbeat;
+  private com.exchangesync.worker.push.PushControl push;
   private final boolean loop;
   private final java.util.function.Consumer<List<RepOutcome>> listener;
 
@@ -119,15 +120,29 @@ public final class WorkerVerticle extends VerticleBase {
     MailboxLeases leases = new MailboxLeases(pool);
     WorkerPresence presence = new WorkerPresence(pool);
     MailboxConnectors connectors = connectors(vertx, config, metrics);
+    com.exchangesync.worker.push.PushContext pushContext = new com.exchangesync.worker.push.PushContext(
+        new com.exchangesync.worker.push.MailboxChanges(pool), config.push().publicUrl(),
+        new com.exchangesync.worker.push.GraphSubscriptionRows(pool), Clock.systemUTC());
+    push = new com.exchangesync.worker.push.PushControl(config.push(), leases, workerId, config.lease(), pushContext);
+    com.exchangesync.worker.push.GraphNotificationEndpoint graphEndpoint = new com.exchangesync.worker.push.GraphNotificationEndpoint(
+        pushContext.graphSubscriptions(), pushContext.sink(), Clock.systemUTC(), metrics);
     SyncCycle cycle = new SyncCycle(salesforce, connectors, new PostgresSyncStateStore(pool), leases, presence, errors,
         new SyncActivity(pool), passes, new MailboxClaims(pool), SyncKinds.all(),
         workerId, Clock.systemUTC(), config.lease()).parallelMailboxes(config.parallelMailboxes());
+    if (loop) {
+      cycle.withPush(push);
+    }
     scheduler = new CycleScheduler(() -> {
       List<RepOutcome> outcomes = cycle.run();
       Blocking.await(drainer.drainOnce());
       return outcomes;
-    }, CycleScheduler.queuedWork(pool), config.pollInterval(), passes::lastPassEnded, Clock.systemUTC(), metrics, listener);
-    freshness = new MailboxFreshnessCheck(vertx, passes, config.pollInterval(), Clock.systemUTC(), metrics);
+    }, CycleScheduler.queuedWork(pool), () -> config.pollInterval(push.healthy()), passes::lastPassEnded, Clock.systemUTC(),
+        metrics, listener);
+    metrics.gauge("exsync_push_healthy", "1 while push notifications from Exchange reach this worker for every watched"
+        + " mailbox (the poll then runs every EXSYNC_PUSH_POLL_INTERVAL_SECONDS), 0 otherwise", () -> push.healthy() ? 1 : 0);
+    // A quiet mailbox is polled at the longer interval while push is healthy: judge freshness by that one.
+    freshness = new MailboxFreshnessCheck(vertx, passes, config.push().enabled()
+        ? max(config.pollInterval(), config.push().pollInterval()) : config.pollInterval(), Clock.systemUTC(), metrics);
     pruner = new TablePruner(pool, Clock.systemUTC(), metrics);
     List<HealthCheck> readiness = new ArrayList<>(List.of(new DatabaseHealthCheck(pool),
         new SalesforceHealthCheck(vertx, salesforce, Duration.ofSeconds(10), Clock.systemUTC())));
@@ -138,7 +153,10 @@ public final class WorkerVerticle extends VerticleBase {
     HttpApi api = new HttpApi(vertx, metrics, readiness, loop ? List.of(scheduler.liveness()) : List.of());
     return Migrations.worker().migrate(pool)
         .compose(applied -> vertx.createHttpServer()
-            .requestHandler(api.routes(outbound::mount))
+            .requestHandler(api.routes(router -> {
+              outbound.mount(router);
+              graphEndpoint.mount(router);
+            }))
             .listen(config.httpPort(), "0.0.0.0"))
         .onSuccess(s -> {
           server = s;
@@ -167,8 +185,24 @@ public final class WorkerVerticle extends VerticleBase {
     });
   }
 
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
+
   @Override
   public Future<?> stop() {
+    // The push listener lets its subscriptions go and its lease free, off the event loop (both block).
+    io.vertx.core.Promise<Void> pushClosed = io.vertx.core.Promise.promise();
+    Thread.ofVirtual().name("exsync-push-close").start(() -> {
+      try {
+        if (push != null) {
+          push.close();
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("Closing the push listener failed; its subscriptions expire by themselves", e);
+      }
+      pushClosed.complete();
+    });
     if (consumer != null) {
       scheduler.stop();
       freshness.stop();
@@ -176,15 +210,16 @@ public final class WorkerVerticle extends VerticleBase {
       consumer.stop();
       drainer.stop();
     }
-    Future<Void> closeServer = server == null ? Future.succeededFuture() : server.close();
     // Leaving gives this worker's mailboxes back at once (a rolling update need not wait a lease); it blocks.
     WorkerHeartbeat beating = heartbeat;
     Future<Void> leave = beating == null ? Future.succeededFuture() : vertx.executeBlocking(() -> {
       beating.close();
       return null;
     }, false);
-    return closeServer.eventually(() -> leave).eventually(() -> pool == null ? Future.succeededFuture() : pool.close());
+    return pushClosed.future().compose(v -> server == null ? Future.<Void>succeededFuture() : server.close())
+        .eventually(() -> leave).eventually(() -> pool == null ? Future.succeededFuture() : pool.close());
   }
+
 
   /** Runs one cycle on a virtual thread (for {@code --once}); fails with whatever the cycle threw, an error too. */
   public Future<List<RepOutcome>> runCycleOnce() {

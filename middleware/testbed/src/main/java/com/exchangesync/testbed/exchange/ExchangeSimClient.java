@@ -84,6 +84,36 @@ public final class ExchangeSimClient {
     return new JsonObject(send("GET", path(smtp, "contacts", null, folder), null)).getJsonArray("contacts");
   }
 
+  /** The Mailbox servers and which one holds each mailbox: {@code {"servers": [...], "mailboxes": {smtp: server}}}. */
+  public JsonObject ewsServers() {
+    return new JsonObject(send("GET", "/sim/ews/servers", null));
+  }
+
+  /** The streaming subscriptions held: {@code id}, {@code mailbox}, {@code server}, {@code streaming}, …. */
+  public JsonArray ewsSubscriptions() {
+    return new JsonObject(send("GET", "/sim/ews/subscriptions", null)).getJsonArray("subscriptions");
+  }
+
+  /** Restarts EWS on every Mailbox server: subscriptions are forgotten, open streams cut. */
+  public void restartEws() {
+    send("POST", "/sim/ews/restart", null);
+  }
+
+  /** Microsoft Graph's change-notification subscriptions: {@code id}, {@code resource}, {@code mailbox}, … */
+  public JsonArray graphSubscriptions() {
+    return new JsonObject(send("GET", "/sim/graph/subscriptions", null)).getJsonArray("subscriptions");
+  }
+
+  /** Ends a Graph subscription silently, as its expiry does. */
+  public void endGraphSubscription(String id) {
+    send("DELETE", "/sim/graph/subscriptions/" + id, null);
+  }
+
+  /** Sends a Graph lifecycle notification ({@code subscriptionRemoved} also removes the subscription). */
+  public void graphLifecycle(String id, String lifecycleEvent) {
+    send("POST", "/sim/graph/subscriptions/" + id + "/lifecycle", new JsonObject().put("lifecycleEvent", lifecycleEvent));
+  }
+
   /** Creates an event in the rep's calendar. */
   public JsonObject createEvent(String smtp, JsonObject event) {
     return new JsonObject(send("POST", path(smtp, "events", null, null), event));

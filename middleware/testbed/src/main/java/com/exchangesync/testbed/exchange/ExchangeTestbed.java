@@ -35,6 +35,8 @@ public final class ExchangeTestbed {
   final MailboxStore store;
   final FaultPlan faults = new FaultPlan();
   final Stats stats = new Stats();
+  final MailboxServers servers;
+  final StreamingSubscriptions subscriptions;
   private final List<String> violations = Collections.synchronizedList(new ArrayList<>());
   final List<SimExtension> extensions = new java.util.concurrent.CopyOnWriteArrayList<>();
   private Router router;
@@ -45,6 +47,10 @@ public final class ExchangeTestbed {
     this.vertx = vertx;
     this.options = options;
     this.store = new MailboxStore(options.clock());
+    this.servers = new MailboxServers(options.streaming().mailboxServers());
+    this.subscriptions = new StreamingSubscriptions(options.streaming().scaled(java.time.Duration.ofMinutes(30)),
+        options.streaming().hangingConnectionLimit());
+    store.listen(subscriptions);
   }
 
   /** Starts a test bed; the future completes once it listens. */
@@ -115,21 +121,38 @@ public final class ExchangeTestbed {
 
   // --- EWS ----------------------------------------------------------------------------------------
 
-  /** What one request is answered with; {@code drop}: the connection is closed instead (an answer lost on the way). */
-  private record Answer(int status, String contentType, String body, String operation, boolean drop) {
+  /**
+   * What one request is answered with; {@code drop}: the connection is closed instead (an answer lost on the
+   * way); {@code setCookie}: a cookie to set (affinity); {@code stream}: a {@code GetStreamingEvents} to open,
+   * with the budget its connection counts against.
+   */
+  private record Answer(int status, String contentType, String body, String operation, boolean drop, String setCookie,
+                        SubscriptionOperations.StreamRequest stream, String budget) {
 
     Answer(int status, String contentType, String body, String operation) {
-      this(status, contentType, body, operation, false);
+      this(status, contentType, body, operation, false, null, null, null);
+    }
+
+    Answer(int status, String contentType, String body, String operation, boolean drop) {
+      this(status, contentType, body, operation, drop, null, null, null);
+    }
+
+    Answer withCookie(String cookie) {
+      return new Answer(status, contentType, body, operation, drop, cookie, stream, budget);
     }
   }
 
   private void ews(RoutingContext ctx) {
     stats.httpRequests.incrementAndGet();
-    if (!authenticated(ctx)) {
+    String account = authenticated(ctx);
+    if (account == null) {
       return;
     }
     byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
-    vertx.executeBlocking(() -> serveEws(body), false).onComplete(ar -> {
+    MailboxServers.RoutingHeaders routing = new MailboxServers.RoutingHeaders(ctx.request().getHeader("X-AnchorMailbox"),
+        "true".equalsIgnoreCase(String.valueOf(ctx.request().getHeader("X-PreferServerAffinity")).trim()),
+        MailboxServers.RoutingHeaders.cookie(ctx.request().getHeader("Cookie")));
+    vertx.executeBlocking(() -> serveEws(body, routing, account), false).onComplete(ar -> {
       Answer answer = ar.succeeded() ? ar.result() : internalError(ar.cause());
       long delay = answer.operation() == null ? 0 : faults.latency(answer.operation());
       if (delay > 0) {
@@ -140,7 +163,7 @@ public final class ExchangeTestbed {
     });
   }
 
-  private Answer serveEws(byte[] body) {
+  private Answer serveEws(byte[] body, MailboxServers.RoutingHeaders routing, String account) {
     String operation = null;
     try {
       Document doc = Xml.parse(body);
@@ -167,6 +190,9 @@ public final class ExchangeTestbed {
           || fault.kind().equals(FaultPlan.DROP_AFTER_WRITE));
       if (fault != null && !lost) {
         return injected(fault, operation);
+      }
+      if (operation.equals("Subscribe") || operation.equals("Unsubscribe") || operation.equals("GetStreamingEvents")) {
+        return notifications(envelope, request, routing, account);
       }
       Mailbox mailbox = actingMailbox(envelope);
       Call call = new Call(store, mailbox, request, timeZoneContext(envelope), stats);
@@ -202,6 +228,46 @@ public final class ExchangeTestbed {
       default -> throw SoapFault.of("ErrorInvalidRequest",
           "The request is invalid: the operation " + call.request().getLocalName() + " is not served by this test bed.");
     };
+  }
+
+  /**
+   * {@code Subscribe}, {@code Unsubscribe} and {@code GetStreamingEvents} on the Mailbox server the request is
+   * routed to. {@code Subscribe} needs a mailbox (the impersonated one, or the account's own); the other two
+   * act for the account, impersonating only to spend the impersonated mailbox's connection budget.
+   */
+  private Answer notifications(Element envelope, Element request, MailboxServers.RoutingHeaders routing, String account) {
+    String operation = request.getLocalName();
+    boolean impersonating = Xml.child(envelope, "Header").flatMap(h -> Xml.child(h, "ExchangeImpersonation")).isPresent();
+    Mailbox acting = impersonating || operation.equals("Subscribe") ? actingMailbox(envelope) : null;
+    MailboxServers.Route route;
+    try {
+      route = servers.route(routing, acting == null ? null : acting.smtp);
+    } catch (ResponseMessageError e) {
+      String refused = switch (operation) {
+        case "Subscribe" -> EwsResponses.envelope(NotificationXml.subscribeFailed(e));
+        case "Unsubscribe" -> EwsResponses.envelope(NotificationXml.unsubscribed(e));
+        default -> NotificationXml.failed(e.code, e.getMessage(), java.util.List.of(), false);
+      };
+      return checked(new Answer(200, "text/xml; charset=utf-8", refused, operation));
+    }
+    String xml = switch (operation) {
+      case "Subscribe" -> store.locked(() -> SubscriptionOperations.subscribe(
+          new Call(store, acting, request, null, stats), subscriptions, route.server(), account));
+      case "Unsubscribe" -> SubscriptionOperations.unsubscribe(request, subscriptions, route.server(), account);
+      default -> null;
+    };
+    if (xml != null) {
+      return checked(new Answer(200, "text/xml; charset=utf-8", EwsResponses.envelope(xml), operation)).withCookie(route.setCookie());
+    }
+    SubscriptionOperations.StreamRequest stream = SubscriptionOperations.getStreamingEvents(request, subscriptions,
+        route.server(), account);
+    if (stream.found().isEmpty()) {
+      return checked(new Answer(200, "text/xml; charset=utf-8", NotificationXml.failed(stream.failureCode(),
+          stream.failureMessage(), stream.failedIds(), false), operation)).withCookie(route.setCookie());
+    }
+    String budget = acting != null ? "mailbox:" + acting.smtp.toLowerCase(java.util.Locale.ROOT)
+        : "account:" + account.toLowerCase(java.util.Locale.ROOT);
+    return new Answer(200, "text/xml; charset=utf-8", "", operation, false, route.setCookie(), stream, budget);
   }
 
   /** The zone of the {@code TimeZoneContext} header, or null without one; an unknown zone fails the request as in Exchange. */
@@ -288,21 +354,48 @@ public final class ExchangeTestbed {
     if (options.schema() == null) {
       return answer;
     }
-    Optional<String> violation;
-    try {
-      violation = options.schema().checkBody(Xml.parse(answer.body().getBytes(StandardCharsets.UTF_8)));
-    } catch (SoapFault malformed) {
-      violation = Optional.of("the response is not well-formed XML: " + malformed.getMessage());
-    }
+    Optional<String> violation = violation(answer.body());
     if (violation.isEmpty()) {
       return answer;
     }
-    stats.schemaViolations.incrementAndGet();
-    violations.add(answer.operation() + ": " + violation.get());
-    LOG.error("The test bed's {} response breaks the EWS schema: {}", answer.operation(), violation.get());
+    recordViolation(answer.operation(), violation.get());
     return new Answer(500, "text/plain; charset=utf-8",
         "The Exchange test bed wrote a " + answer.operation() + " response that breaks the EWS schema: " + violation.get(),
         answer.operation());
+  }
+
+  /** What breaks the schema in a response envelope (the notification quirks of {@link NotificationXml} allowed). */
+  private Optional<String> violation(String envelope) {
+    try {
+      return options.schema().checkBody(NotificationXml.schemaShaped(Xml.parse(envelope.getBytes(StandardCharsets.UTF_8))));
+    } catch (SoapFault malformed) {
+      return Optional.of("the response is not well-formed XML: " + malformed.getMessage());
+    }
+  }
+
+  private void recordViolation(String operation, String violation) {
+    stats.schemaViolations.incrementAndGet();
+    violations.add(operation + ": " + violation);
+    LOG.error("The test bed's {} response breaks the EWS schema: {}", operation, violation);
+  }
+
+  /** Each envelope of a {@code GetStreamingEvents} stream is checked as it goes (it cannot become a 500 any more). */
+  private void checkStreamed(String envelope) {
+    if (options.schema() != null) {
+      violation(envelope).ifPresent(v -> recordViolation("GetStreamingEvents", v));
+    }
+  }
+
+  private void openStream(RoutingContext ctx, Answer answer) {
+    SubscriptionOperations.StreamRequest stream = answer.stream();
+    if (answer.setCookie() != null) {
+      ctx.response().putHeader("Set-Cookie", answer.setCookie());
+    }
+    String first = stream.failedIds().isEmpty() ? null
+        : NotificationXml.failed(stream.failureCode(), stream.failureMessage(), stream.failedIds(), true);
+    new StreamingConnection(vertx, ctx.response(), subscriptions, answer.budget(), stream.found(),
+        options.streaming().scaled(java.time.Duration.ofMinutes(stream.minutes())),
+        options.streaming().scaled(StreamingOptions.KEEP_ALIVE), this::checkStreamed).start(first);
   }
 
   private Answer internalError(Throwable e) {
@@ -315,7 +408,7 @@ public final class ExchangeTestbed {
 
   private void autodiscover(RoutingContext ctx) {
     stats.httpRequests.incrementAndGet();
-    if (!authenticated(ctx)) {
+    if (authenticated(ctx) == null) {
       return;
     }
     byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
@@ -332,15 +425,15 @@ public final class ExchangeTestbed {
 
   // --- plumbing -------------------------------------------------------------------------------------
 
-  /** Basic authentication against the service account; anything else is a 401 challenge, counted. */
-  private boolean authenticated(RoutingContext ctx) {
+  /** Basic authentication against the service account (its user name, or null once a 401 challenge, counted, went out). */
+  private String authenticated(RoutingContext ctx) {
     String header = ctx.request().getHeader("Authorization");
     if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
       try {
         String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
         int colon = decoded.indexOf(':');
         if (colon > 0 && store.authenticates(decoded.substring(0, colon), decoded.substring(colon + 1))) {
-          return true;
+          return decoded.substring(0, colon);
         }
       } catch (IllegalArgumentException e) {
         // a malformed header is a failed login like any other
@@ -349,13 +442,20 @@ public final class ExchangeTestbed {
     stats.authChallenges.incrementAndGet();
     ctx.response().setStatusCode(401).putHeader("WWW-Authenticate", "Basic realm=\"" + options.host() + "\"")
         .putHeader("Content-Type", "text/html").end("<html><body><h1>401 - Unauthorized</h1></body></html>");
-    return false;
+    return null;
   }
 
-  private static void send(RoutingContext ctx, Answer answer) {
+  private void send(RoutingContext ctx, Answer answer) {
     if (answer.drop()) {
       ctx.request().connection().close();
       return;
+    }
+    if (answer.stream() != null) {
+      openStream(ctx, answer);
+      return;
+    }
+    if (answer.setCookie() != null) {
+      ctx.response().putHeader("Set-Cookie", answer.setCookie());
     }
     ctx.response().setStatusCode(answer.status()).putHeader("Content-Type", answer.contentType()).end(answer.body());
   }

@@ -6,11 +6,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 /**
@@ -18,7 +20,8 @@ import java.util.function.Supplier;
  * impersonation scope names mailboxes by SMTP address, UPN or SID), the
  * mailboxes and a global change sequence. One lock guards it all, so concurrent requests
  * see each other's changes whole; every operation is short, the waiting (added
- * latency) happens outside the lock.
+ * latency) happens outside the lock. Every item change is also told to the
+ * {@link MailboxEvent.Listener}s (the notification subscriptions of EWS and Graph).
  */
 public final class MailboxStore {
 
@@ -31,6 +34,9 @@ public final class MailboxStore {
   private long generation = 1;
   private long seq;
   private long counter;
+  private final List<MailboxEvent.Listener> listeners = new CopyOnWriteArrayList<>();
+  /** Above zero while a move or copy runs: its inner create and delete are reported as one event. */
+  private int compound;
 
   public MailboxStore(Clock clock) {
     this.clock = clock;
@@ -39,6 +45,21 @@ public final class MailboxStore {
   /** Runs {@code action} holding the store's lock. */
   public synchronized <T> T locked(Supplier<T> action) {
     return action.get();
+  }
+
+  /** Tells {@code listener} of every item change from now on. */
+  public void listen(MailboxEvent.Listener listener) {
+    listeners.add(listener);
+  }
+
+  private void emit(Mailbox m, MailboxEvent.Type type, Item item, String folderId, String oldItemId, String oldFolderId) {
+    if (listeners.isEmpty()) {
+      return;
+    }
+    Folder folder = m.folders.get(folderId);
+    MailboxEvent event = new MailboxEvent(type, now(), item.id, item.changeKey, folderId,
+        folder == null ? null : folder.changeKey, oldItemId, oldFolderId);
+    listeners.forEach(l -> l.event(m, event));
   }
 
   public synchronized void reset() {
@@ -150,6 +171,9 @@ public final class MailboxStore {
   public synchronized void insert(Mailbox m, Item item) {
     m.items.put(item.id, item);
     m.folders.get(item.folderId).log.add(new Folder.Change(++seq, item.id, Folder.Change.Type.CREATE));
+    if (compound == 0) {
+      emit(m, MailboxEvent.Type.CREATED, item, item.folderId, null, null);
+    }
   }
 
   /** Records that {@code item} changed: a new change key, a new modification time, an entry in the log. */
@@ -157,11 +181,15 @@ public final class MailboxStore {
     item.changeKey = newChangeKey();
     item.modified = now();
     m.folders.get(item.folderId).log.add(new Folder.Change(++seq, item.id, Folder.Change.Type.UPDATE));
+    emit(m, MailboxEvent.Type.MODIFIED, item, item.folderId, null, null);
   }
 
   public synchronized void delete(Mailbox m, Item item) {
     m.items.remove(item.id);
     m.folders.get(item.folderId).log.add(new Folder.Change(++seq, item.id, Folder.Change.Type.DELETE));
+    if (compound == 0) {
+      emit(m, MailboxEvent.Type.DELETED, item, item.folderId, null, null);
+    }
   }
 
   /**
@@ -189,9 +217,18 @@ public final class MailboxStore {
    * is remembered, for a restore from Deleted Items.
    */
   public synchronized Item move(Mailbox m, Item item, Folder target) {
-    Item moved = copy(m, item, target);
-    moved.movedFrom = item.folderId;
-    delete(m, item);
+    compound++;
+    Item moved;
+    try {
+      moved = copy(m, item, target);
+      moved.movedFrom = item.folderId;
+      delete(m, item);
+    } finally {
+      compound--;
+    }
+    if (compound == 0) {
+      emit(m, MailboxEvent.Type.MOVED, moved, target.id, item.id, item.folderId);
+    }
     return moved;
   }
 
@@ -206,7 +243,15 @@ public final class MailboxStore {
     }
     copy.changeKey = newChangeKey();
     copy.modified = now();
-    insert(m, copy);
+    compound++;
+    try {
+      insert(m, copy);
+    } finally {
+      compound--;
+    }
+    if (compound == 0) {
+      emit(m, MailboxEvent.Type.COPIED, copy, target.id, item.id, item.folderId);
+    }
     return copy;
   }
 

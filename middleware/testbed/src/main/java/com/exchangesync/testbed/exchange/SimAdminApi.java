@@ -40,9 +40,11 @@ final class SimAdminApi {
     router.delete("/sim/mailboxes/:smtp/contacts/:id").handler(this::delete);
     new SimEventsApi(bed).mount(router, body);
     new SimDeletedItemsApi(bed).mount(router);
+    new SimStreamingApi(bed).mount(router);
   }
 
   private void reset(RoutingContext ctx) {
+    bed.subscriptions.restart();
     bed.store.reset();
     bed.faults.clear();
     bed.stats.reset();

@@ -48,6 +48,11 @@ final class GraphError extends RuntimeException {
     return new GraphError(400, "ErrorInvalidProperty", message);
   }
 
+  /** Graph's answer for a subscription id that names none of the app's. */
+  static GraphError subscriptionNotFound() {
+    return new GraphError(404, "ResourceNotFound", "The object was not found.");
+  }
+
   /** Graph's answer for a path it does not serve. */
   static GraphError noSegment(String segment) {
     return new GraphError(400, "BadRequest", "Resource not found for the segment '" + segment + "'.");

@@ -17,9 +17,11 @@ import io.vertx.ext.web.handler.BodyHandler;
 final class GraphSimApi implements SimExtension {
 
   private final GraphState state;
+  private final GraphSubscriptions subscriptions;
 
-  GraphSimApi(GraphState state) {
+  GraphSimApi(GraphState state, GraphSubscriptions subscriptions) {
     this.state = state;
+    this.subscriptions = subscriptions;
   }
 
   @Override
@@ -35,6 +37,47 @@ final class GraphSimApi implements SimExtension {
       state.app(null);
       ctx.response().setStatusCode(204).end();
     });
+    router.get("/sim/graph/subscriptions").handler(this::listSubscriptions);
+    router.delete("/sim/graph/subscriptions/:id").handler(this::expireSubscription);
+    router.post("/sim/graph/subscriptions/:id/lifecycle").handler(body).handler(this::lifecycle);
+  }
+
+  private void listSubscriptions(RoutingContext ctx) {
+    io.vertx.core.json.JsonArray out = new io.vertx.core.json.JsonArray();
+    subscriptions.all().forEach(s -> out.add(new JsonObject().put("id", s.id).put("resource", s.resource)
+        .put("mailbox", s.mailbox.smtp).put("changeType", String.join(",", s.changeTypes)).put("notificationUrl", s.notificationUrl)
+        .put("lifecycleNotificationUrl", s.lifecycleNotificationUrl).put("expirationDateTime", GraphTime.offset(s.expiration))));
+    SimJson.json(ctx, 200, new JsonObject().put("subscriptions", out));
+  }
+
+  /** The subscription is gone as if it expired: no notification says so. */
+  private void expireSubscription(RoutingContext ctx) {
+    if (subscriptions.remove(ctx.pathParam("id")) == null) {
+      SimJson.error(ctx, 404, "no such subscription");
+      return;
+    }
+    ctx.response().setStatusCode(204).end();
+  }
+
+  /** Sends a lifecycle notification; {@code subscriptionRemoved} also removes the subscription. */
+  private void lifecycle(RoutingContext ctx) {
+    JsonObject json = SimJson.object(ctx, "POST /sim/graph/subscriptions/{id}/lifecycle needs {\"lifecycleEvent\": …}");
+    if (json == null) {
+      return;
+    }
+    String event = json.getString("lifecycleEvent");
+    if (!java.util.Set.of("reauthorizationRequired", "subscriptionRemoved", "missed").contains(event)) {
+      SimJson.error(ctx, 400, "lifecycleEvent is one of reauthorizationRequired, subscriptionRemoved, missed");
+      return;
+    }
+    GraphSubscription sub = event.equals("subscriptionRemoved") ? subscriptions.remove(ctx.pathParam("id"))
+        : subscriptions.find(ctx.pathParam("id"));
+    if (sub == null) {
+      SimJson.error(ctx, 404, "no such subscription");
+      return;
+    }
+    subscriptions.lifecycle(sub, event);
+    ctx.response().setStatusCode(204).end();
   }
 
   private void putApp(RoutingContext ctx) {
@@ -76,5 +119,6 @@ final class GraphSimApi implements SimExtension {
   @Override
   public void reset() {
     state.reset();
+    subscriptions.clear();
   }
 }

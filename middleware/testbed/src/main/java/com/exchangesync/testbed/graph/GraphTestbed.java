@@ -38,6 +38,8 @@ public final class GraphTestbed {
   private final Vertx vertx;
   private final GraphTestbedOptions options;
   private final GraphState state;
+  private final NotificationDelivery delivery;
+  private final GraphSubscriptions subscriptions;
   private HttpServer server;
   private String baseUrl;
 
@@ -45,6 +47,10 @@ public final class GraphTestbed {
     this.vertx = vertx;
     this.options = options;
     this.state = new GraphState(exchange.mailboxStore(), exchange.stats(), options.clock());
+    this.delivery = new NotificationDelivery(vertx, Math.max(1, options.notificationRetryPause().toMillis()),
+        GraphTestbedOptions.DELIVERY_ATTEMPTS);
+    this.subscriptions = new GraphSubscriptions(vertx, state, delivery);
+    exchange.mailboxStore().listen(subscriptions);
   }
 
   /** Starts a Graph test bed over {@code exchange}'s mailboxes and joins its admin API; completes once it listens. */
@@ -57,7 +63,7 @@ public final class GraphTestbed {
     router.route().handler(ctx -> bed.send(ctx, GraphRequest.of(ctx.request().method().name(), "/", Map.of(), null,
         UUID.randomUUID().toString()), GraphResponse.error(GraphError.badRequest("Invalid version."), GraphRequest.of("GET", "/",
         Map.of(), null, UUID.randomUUID().toString()), bed.state.now())));
-    exchange.attach(new GraphSimApi(bed.state));
+    exchange.attach(new GraphSimApi(bed.state, bed.subscriptions));
     return vertx.createHttpServer().requestHandler(router).listen(options.port(), options.host()).map(s -> {
       bed.server = s;
       bed.baseUrl = "http://" + options.host() + ":" + s.actualPort();
@@ -67,7 +73,8 @@ public final class GraphTestbed {
 
   /** Stops listening. */
   public Future<Void> close() {
-    return server == null ? Future.succeededFuture() : server.close();
+    subscriptions.close();
+    return delivery.close().eventually(() -> server == null ? Future.succeededFuture() : server.close());
   }
 
   /** {@code http://host:port}: the login URL ({@code EXSYNC_GRAPH_LOGIN_URL}) and the Graph URL ({@code EXSYNC_GRAPH_URL}). */
@@ -103,6 +110,12 @@ public final class GraphTestbed {
       GraphApp app = authenticate(request);
       if (request.segments().size() == 1 && request.segments().get(0).equals("$batch")) {
         batch(ctx, request, app);
+        return;
+      }
+      if (request.segments().get(0).equals("subscriptions")) {
+        state.stats.call("subscriptions");
+        subscriptions.serve(request, app, baseUrl).onComplete(ar -> send(ctx, request, ar.succeeded() ? ar.result()
+            : ar.cause() instanceof GraphError e ? GraphResponse.error(e, request, state.now()) : internalError(request, ar.cause())));
         return;
       }
       GraphRoutes.Route route = GraphRoutes.route(request);

@@ -55,7 +55,7 @@ abstract class ExchangeTestbedSupport {
   @BeforeEach
   void startTestbed() throws Exception {
     vertx = Vertx.vertx();
-    ExchangeTestbedOptions options = ExchangeTestbedOptions.defaults();
+    ExchangeTestbedOptions options = options(ExchangeTestbedOptions.defaults());
     if (SCHEMA.isPresent()) {
       options = options.withSchema(SCHEMA.get());
     }
@@ -65,6 +65,11 @@ abstract class ExchangeTestbedSupport {
     sim.mailbox(ANN, "Ann Rep");
     sim.mailbox(BOB, "Bob Rep");
     sim.mailbox(OUTSIDER, "Eve Outsider");
+  }
+
+  /** The options a test class starts its test beds with (the defaults unless it says otherwise). */
+  ExchangeTestbedOptions options(ExchangeTestbedOptions defaults) {
+    return defaults;
   }
 
   @AfterEach

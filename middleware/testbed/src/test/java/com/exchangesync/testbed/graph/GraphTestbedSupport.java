@@ -67,7 +67,7 @@ abstract class GraphTestbedSupport {
       options = options.withSchema(EwsSchemaValidator.load(schema.get()));
     }
     exchange = await(ExchangeTestbed.start(vertx, options));
-    graph = await(GraphTestbed.start(vertx, exchange, GraphTestbedOptions.defaults().withClock(clock)));
+    graph = await(GraphTestbed.start(vertx, exchange, options(GraphTestbedOptions.defaults().withClock(clock))));
     web = WebClient.create(vertx);
     sim = new ExchangeSimClient(exchange.baseUrl());
     sim.mailbox(ANN, "Ann Rep");
@@ -75,6 +75,11 @@ abstract class GraphTestbedSupport {
     sim.mailbox(EVE, "Eve Outsider");
     registerApp(List.of("Contacts.ReadWrite", "Calendars.ReadWrite"), new JsonArray().add(ANN).add(BOB));
     token = secretToken();
+  }
+
+  /** The options a test class starts its Graph test beds with (the defaults on the test's clock unless it says otherwise). */
+  GraphTestbedOptions options(GraphTestbedOptions defaults) {
+    return defaults;
   }
 
   @AfterEach

@@ -29,6 +29,7 @@ import java.util.Optional;
  *     ({@code EXSYNC_LEASE_SECONDS}): how soon another worker takes over a dead one's mailboxes
  * @param workerId this worker's name in the lease table and the logs ({@code EXSYNC_WORKER_ID})
  * @param parallelMailboxes how many reps' mailboxes this worker syncs at once ({@code EXSYNC_PARALLEL_MAILBOXES})
+ * @param push push notifications from Exchange and the longer poll while they are healthy
  */
 public record WorkerConfig(
     String databaseUrl,
@@ -46,7 +47,8 @@ public record WorkerConfig(
     boolean allowInsecureLoopback,
     Duration lease,
     String workerId,
-    int parallelMailboxes) {
+    int parallelMailboxes,
+    PushSettings push) {
 
   /** Microsoft Entra ID of the public cloud. */
   public static final URI DEFAULT_GRAPH_LOGIN_URL = URI.create("https://login.microsoftonline.com");
@@ -68,6 +70,11 @@ public record WorkerConfig(
 
   /** Default safety-net poll interval. */
   public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(60);
+
+  /** The poll interval now: the longer one while push notifications from Exchange are {@code healthy}. */
+  public Duration pollInterval(boolean healthy) {
+    return push.enabled() && healthy ? push.pollInterval() : pollInterval;
+  }
 
   /**
    * The database URL with any password replaced, for log lines.

@@ -70,13 +70,25 @@ public final class WorkerConfigReader {
     }
     int leaseSeconds = integer("EXSYNC_LEASE_SECONDS", (int) WorkerConfig.DEFAULT_LEASE.toSeconds(), 3, 3_600);
     int parallelMailboxes = integer("EXSYNC_PARALLEL_MAILBOXES", WorkerConfig.DEFAULT_PARALLEL_MAILBOXES, 1, 64);
+    PushSettings push = push(insecureLoopback);
 
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
     return new WorkerConfig(databaseUrl, port, loginUrl, credentials, namespace,
         Secret.of(token), autodiscover, ews, graph, graphLogin, graphUrl, Duration.ofSeconds(pollSeconds), insecureLoopback,
-        Duration.ofSeconds(leaseSeconds), workerId, parallelMailboxes);
+        Duration.ofSeconds(leaseSeconds), workerId, parallelMailboxes, push);
+  }
+
+  /** {@code EXSYNC_PUSH}, {@code EXSYNC_PUSH_POLL_INTERVAL_SECONDS} and {@code EXSYNC_PUBLIC_URL}. */
+  private PushSettings push(boolean insecureLoopback) {
+    String raw = optional("EXSYNC_PUSH").orElse("true").trim().toLowerCase(java.util.Locale.ROOT);
+    if (!raw.equals("true") && !raw.equals("false")) {
+      problems.add("EXSYNC_PUSH must be true or false (default true: Exchange tells the worker of changes)");
+    }
+    int seconds = integer("EXSYNC_PUSH_POLL_INTERVAL_SECONDS", (int) PushSettings.DEFAULT_POLL_INTERVAL.toSeconds(), 1, 86_400);
+    URI publicUrl = url("EXSYNC_PUBLIC_URL", false, insecureLoopback);
+    return new PushSettings(!raw.equals("false"), Duration.ofSeconds(seconds), Optional.ofNullable(publicUrl));
   }
 
   /**

@@ -18,9 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs cycles on a virtual thread: one at start, then one whenever an Outbound Message queued work (a new
- * {@code sync_request} or {@code config_change} row, looked for every two seconds) or the poll interval
- * passed, whichever comes first. The poll is the safety net for messages Salesforce dropped.
+ * Runs cycles on a virtual thread: one at start, then one whenever an Outbound Message or a push notification
+ * from Exchange queued work (a new {@code sync_request}, {@code config_change} or {@code mailbox_change} row,
+ * looked for every two seconds) or the poll interval passed, whichever comes first. The poll is the safety net
+ * for messages Salesforce dropped and notifications Exchange did not send; while push is healthy it is longer.
  *
  * <p>Nothing a cycle throws ends the loop: an {@link Exception} or an {@link Error} is logged with its stack
  * trace, counted ({@code exsync_cycle_failures_total}) and the next cycle tries again. Should the loop end
@@ -45,7 +46,7 @@ public final class CycleScheduler {
 
   private final Cycle cycle;
   private final LongSupplier queuedWork;
-  private final Duration interval;
+  private final Supplier<Duration> interval;
   private final Supplier<Optional<Instant>> progress;
   private final Clock clock;
   private final Consumer<List<RepOutcome>> listener;
@@ -69,6 +70,15 @@ public final class CycleScheduler {
    */
   public CycleScheduler(Cycle cycle, LongSupplier queuedWork, Duration interval, Supplier<Optional<Instant>> progress,
                         Clock clock, Metrics metrics, Consumer<List<RepOutcome>> listener) {
+    this(cycle, queuedWork, () -> interval, progress, clock, metrics, listener);
+  }
+
+  /**
+   * A scheduler whose poll interval may change between cycles: the longer safety-net interval while push
+   * notifications from Exchange are healthy, the short one otherwise.
+   */
+  public CycleScheduler(Cycle cycle, LongSupplier queuedWork, Supplier<Duration> interval, Supplier<Optional<Instant>> progress,
+                        Clock clock, Metrics metrics, Consumer<List<RepOutcome>> listener) {
     this.cycle = cycle;
     this.queuedWork = queuedWork;
     this.interval = interval;
@@ -85,13 +95,15 @@ public final class CycleScheduler {
   }
 
   /**
-   * The newest queued work in {@code pool}: the sum of the newest {@code sync_request} and {@code config_change}
-   * ids, which moves whenever either table gets a row (ids only grow, even after old rows are pruned).
+   * The newest queued work in {@code pool}: the sum of the newest {@code sync_request}, {@code config_change} and
+   * {@code mailbox_change} ids, which moves whenever one of the tables gets a row (ids only grow, even after old
+   * rows are pruned): an Outbound Message, an admin's change, or a push notification from Exchange.
    */
   public static LongSupplier queuedWork(Pool pool) {
     return () -> {
       for (Row r : Blocking.await(pool.query("SELECT coalesce((SELECT max(id) FROM sync_request), 0) "
-          + "+ coalesce((SELECT max(id) FROM config_change), 0)").execute())) {
+          + "+ coalesce((SELECT max(id) FROM config_change), 0) + coalesce((SELECT max(id) FROM mailbox_change), 0)")
+          .execute())) {
         return r.getLong(0);
       }
       return 0;
@@ -100,7 +112,7 @@ public final class CycleScheduler {
 
   /** How long the loop may go without completing a cycle before it counts as stuck: max(3 poll intervals, 5 minutes). */
   public Duration stallAfter() {
-    Duration intervals = interval.multipliedBy(STALL_INTERVALS);
+    Duration intervals = interval.get().multipliedBy(STALL_INTERVALS);
     return intervals.compareTo(MIN_STALL) > 0 ? intervals : MIN_STALL;
   }
 
@@ -174,17 +186,20 @@ public final class CycleScheduler {
    * @return the newest queued work seen
    */
   private long awaitWork(long seen) throws InterruptedException {
-    long deadline = System.nanoTime() + interval.toNanos();
-    while (running && System.nanoTime() < deadline) {
-      Thread.sleep(Math.min(LOOK.toMillis(), Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
+    long start = System.nanoTime();
+    // The interval is read at every look: should push stop being healthy, the short poll applies at once.
+    while (running && System.nanoTime() - start < interval.get().toNanos()) {
+      long left = interval.get().toNanos() - (System.nanoTime() - start);
+      Thread.sleep(Math.min(LOOK.toMillis(), Math.max(1, left / 1_000_000)));
       long latest = latestWork(seen);
       if (latest > seen) {
-        LOG.info("Changes arrived from Salesforce: syncing now");
+        LOG.info("Changes arrived from Salesforce or Exchange: syncing now");
         return latest;
       }
     }
     return seen;
   }
+
 
   /**
    * The newest queued work, or {@code otherwise} when the database cannot tell: the poll goes on. Looked for

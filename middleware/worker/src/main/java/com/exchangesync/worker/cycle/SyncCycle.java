@@ -73,6 +73,7 @@ public final class SyncCycle {
   private final OrgMarks marks;
   private final Clock clock;
   private int parallelMailboxes = 1;
+  private com.exchangesync.worker.push.PushControl push;
 
   /**
    * @param kinds the kinds synced, in the order each rep's passes run
@@ -123,6 +124,12 @@ public final class SyncCycle {
     return this;
   }
 
+  /** This cycle, telling {@code push} the org's connector and linked reps each time, so it listens to them. */
+  public SyncCycle withPush(com.exchangesync.worker.push.PushControl push) {
+    this.push = push;
+    return this;
+  }
+
   /** Runs one cycle; returns what happened to each rep and kind. */
   public List<RepOutcome> run() throws SalesforceException {
     String orgId = salesforce.organizationId();
@@ -155,6 +162,7 @@ public final class SyncCycle {
     passes.served(orgId, served(reps, heldElsewhere), clock.instant());
     List<MailboxKey> wanted = reps.stream().filter(Membership.Rep::linked).map(r -> key(orgId, r)).toList();
     Set<MailboxKey> claimed = share.claim(orgId, wanted);
+    listen(orgId, connector.get(), reps);
     Map<String, SalesforceRecord> currentStatuses = readUserStatuses();
 
     List<RepOutcome> outcomes = new ArrayList<>();
@@ -282,6 +290,18 @@ public final class SyncCycle {
       }
     }
     return served;
+  }
+
+  /** Hands the linked reps to the push listener; its trouble never fails the cycle (the poll goes on). */
+  private void listen(String orgId, MailboxConnector connector, List<Membership.Rep> reps) {
+    if (push == null) {
+      return;
+    }
+    try {
+      push.watch(orgId, connector, reps.stream().filter(Membership.Rep::linked).map(r -> r.user().email()).toList());
+    } catch (RuntimeException e) {
+      LOG.warn("Could not update the push listener; the poll finds changes meanwhile", e);
+    }
   }
 
   /** Logs each outcome under its kind (inside the rep's context), and returns them. */

@@ -24,4 +24,13 @@ public interface MailboxConnector {
     progress.accept(report);
     return report;
   }
+
+  /**
+   * A listener for push notifications from this Exchange, telling {@code push}'s sink of changes in the org's mailboxes;
+   * empty when this transport or configuration has none (the poll alone finds changes).
+   */
+  default java.util.Optional<com.exchangesync.worker.push.PushListener> listen(String orgId,
+      com.exchangesync.worker.push.PushContext push) {
+    return java.util.Optional.empty();
+  }
 }

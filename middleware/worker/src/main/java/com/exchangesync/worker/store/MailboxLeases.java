@@ -19,6 +19,10 @@ import java.util.List;
  */
 public final class MailboxLeases {
 
+  /** The lease "mailbox" of an org's push listener ({@code user_id}): one worker per org listens. */
+  public static final String PUSH_LISTENER = "push";
+
+
   private final Pool pool;
 
   public MailboxLeases(Pool pool) {
@@ -79,8 +83,9 @@ public final class MailboxLeases {
   /** The mailboxes of {@code orgId} that {@code owner} holds a live lease on. */
   public List<MailboxKey> held(String owner, String orgId) {
     List<MailboxKey> held = new ArrayList<>();
+    // The org's push listener holds a lease row too; it is no mailbox, and no part of a worker's share.
     for (Row r : Blocking.await(pool.preparedQuery("SELECT user_id FROM mailbox_lease WHERE owner = $1 AND org_id = $2 "
-        + "AND expires_at > now()").execute(Tuple.of(owner, orgId)))) {
+        + "AND expires_at > now() AND user_id <> $3").execute(Tuple.of(owner, orgId, PUSH_LISTENER)))) {
       held.add(new MailboxKey(orgId, r.getString(0)));
     }
     return held;

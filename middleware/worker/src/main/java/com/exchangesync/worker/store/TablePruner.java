@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code outbound_notification}: pending rows always (the consumer has yet to handle them); processed rows
  *       for 7 days, far beyond the 24 hours in which Salesforce re-sends a notification, so a late duplicate still
  *       meets its id and stays a no-op; failed rows (given up, reported as an error row) for 30 days, to look into.
- *   <li>{@code sync_request} and {@code config_change}: 1 day. A row only wakes the scheduler early; the next cycle
+ *   <li>{@code sync_request}, {@code config_change} and {@code mailbox_change}: 1 day. A row only wakes the scheduler early; the next cycle
  *       covers it (every cycle syncs every rep), and a loop that completes no cycle for that long is long red.
  *   <li>{@code sync_activity}: 48 hours of minutes, twice the 24 hours the system status sums, and always each org
  *       and kind's newest minute, which is the status's "last sync activity".
@@ -70,6 +70,7 @@ public final class TablePruner {
       new Rule("outbound_notification", FAILED_NOTIFICATIONS, "t.status = 'failed' AND t.processed_at < $1"),
       new Rule("sync_request", QUEUED_WORK, "t.requested_at < $1"),
       new Rule("config_change", QUEUED_WORK, "t.requested_at < $1"),
+      new Rule("mailbox_change", QUEUED_WORK, "t.received_at < $1"),
       new Rule("sync_activity", ACTIVITY, "t.minute < $1 AND t.minute < (SELECT max(n.minute) FROM sync_activity n"
           + " WHERE n.org_id = t.org_id AND n.kind = t.kind)"),
       // Superseded the moment a newer row of the same error is queued, whatever its age.

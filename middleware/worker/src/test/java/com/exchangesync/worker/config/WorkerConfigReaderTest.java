@@ -296,4 +296,34 @@ class WorkerConfigReaderTest {
     assertThat(refused(env).problems()).singleElement().satisfies(p -> assertThat(p)
         .startsWith("EXSYNC_SF_PASSWORD_FILE is no longer read").doesNotContain("old-password"));
   }
+
+  @Test
+  void push_isOnByDefault_andPollsAQuarterHourWhileHealthy_andTheShortIntervalOtherwise() {
+    WorkerConfig config = WorkerConfigReader.read(valid());
+    assertThat(config.push().enabled()).isTrue();
+    assertThat(config.pollInterval(true)).isEqualTo(java.time.Duration.ofMinutes(15));
+    assertThat(config.pollInterval(false)).isEqualTo(java.time.Duration.ofSeconds(60));
+    assertThat(config.push().publicUrl()).isEmpty();
+  }
+
+  @Test
+  void push_canBeTurnedOff_andItsIntervalAndPublicUrlSet() {
+    Map<String, String> env = valid();
+    env.put("EXSYNC_PUSH_POLL_INTERVAL_SECONDS", "1800");
+    env.put("EXSYNC_PUBLIC_URL", "https://exsync.example.com");
+    WorkerConfig on = WorkerConfigReader.read(env);
+    assertThat(on.pollInterval(true)).isEqualTo(java.time.Duration.ofMinutes(30));
+    assertThat(on.push().publicUrl()).hasValue(java.net.URI.create("https://exsync.example.com"));
+    env.put("EXSYNC_PUSH", "false");
+    assertThat(WorkerConfigReader.read(env).pollInterval(true)).as("no push: the short poll always")
+        .isEqualTo(java.time.Duration.ofSeconds(60));
+  }
+
+  @Test
+  void push_refusesAPlainHttpPublicUrl_andAnUnreadableSwitch() {
+    Map<String, String> env = valid();
+    env.put("EXSYNC_PUBLIC_URL", "http://exsync.example.com");
+    env.put("EXSYNC_PUSH", "sometimes");
+    assertThat(refused(env).getMessage()).contains("EXSYNC_PUBLIC_URL").contains("EXSYNC_PUSH must be true or false");
+  }
 }

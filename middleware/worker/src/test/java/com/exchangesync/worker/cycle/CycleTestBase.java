@@ -78,7 +78,7 @@ abstract class CycleTestBase {
     // The database lives as long as the class; each test starts from no sync state.
     Blocking.await(pool.query("TRUNCATE outbound_notification, sync_request, config_change, error_outbox, sync_link, "
         + "sync_cursor, sync_tombstone, sync_retry, mailbox_lease, sync_activity, error_occurrence, mailbox_sync,"
-        + " worker_presence, mailbox_claim").execute());
+        + " worker_presence, mailbox_claim, mailbox_change, graph_subscription").execute());
     adapter = sf.adapter();
     ErrorOutbox outbox = new ErrorOutbox(pool);
     Metrics metrics = new Metrics();
@@ -139,4 +139,37 @@ abstract class CycleTestBase {
     return null;
   }
 
+
+  /**
+   * The environment of a worker run as it is hosted, against this class's test beds and database, with both polls an
+   * hour long so that only Outbound Messages and push notifications bring changes in time.
+   */
+  java.util.Map<String, String> hourlyPollWorker(String workerId, String outboundToken) {
+    java.util.Map<String, String> env = new java.util.HashMap<>();
+    env.put("EXSYNC_DATABASE_URL", database.url());
+    env.put("EXSYNC_HTTP_PORT", "0");
+    env.putAll(SalesforceTestbedFixture.jwtEnvironment(sf.bed.baseUrl()));
+    env.put("EXSYNC_OUTBOUND_TOKEN", outboundToken);
+    env.put("EXSYNC_ALLOW_INSECURE_LOOPBACK", "true");
+    env.put("EXSYNC_POLL_INTERVAL_SECONDS", "3600");
+    env.put("EXSYNC_PUSH_POLL_INTERVAL_SECONDS", "3600");
+    env.put("EXSYNC_WORKER_ID", workerId);
+    return env;
+  }
+
+  /** Whether the Salesforce test bed holds a contact named {@code lastName}. */
+  boolean salesforceHas(String lastName) {
+    return sf.sim.records("Contact").stream().map(JsonObject.class::cast).anyMatch(c -> lastName.equals(c.getString("LastName")));
+  }
+
+  /** Waits for {@code condition}, looking every 200 ms; fails after {@code seconds}. */
+  static void waitFor(java.util.function.BooleanSupplier condition, int seconds) throws InterruptedException {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(seconds);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("not within " + seconds + " s");
+      }
+      Thread.sleep(200);
+    }
+  }
 }

@@ -54,13 +54,4 @@ class OutboundNudgeIT extends CycleTestBase {
     }
   }
 
-  private static void waitFor(java.util.function.BooleanSupplier condition, int seconds) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within " + seconds + " s");
-      }
-      Thread.sleep(200);
-    }
-  }
 }

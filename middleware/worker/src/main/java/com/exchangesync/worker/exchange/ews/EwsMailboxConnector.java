@@ -51,6 +51,14 @@ public final class EwsMailboxConnector implements MailboxConnector {
     return new EwsConnectionTest(settings, endpoints, services, stats).run(smtp, report -> { });
   }
 
+  /** EWS streaming notifications, grouped as Microsoft recommends (see {@link EwsStreamingListener}). */
+  @Override
+  public Optional<com.exchangesync.worker.push.PushListener> listen(String orgId, com.exchangesync.worker.push.PushContext push) {
+    return Optional.of(new EwsStreamingListener(settings, endpoints, services, stats, (email, kind) ->
+        push.sink().changed(orgId, email, kind, "ews").onFailure(e -> org.slf4j.LoggerFactory.getLogger(EwsMailboxConnector.class)
+            .warn("Could not record a change of {} ({}); the poll finds it", email, kind, e))));
+  }
+
   @Override
   public ConnectionTestReport test(String smtp, java.util.function.Consumer<ConnectionTestReport> progress) {
     return new EwsConnectionTest(settings, endpoints, services, stats).run(smtp, progress);

@@ -46,6 +46,21 @@ public final class GraphMailboxConnector implements MailboxConnector, AutoClosea
     return new GraphConnectionTest(http).run(smtp, progress);
   }
 
+  /**
+   * Microsoft Graph change notifications ({@link GraphChangeListener}), when the worker has a public URL for Graph
+   * to post them to; without one, Exchange Online is polled.
+   */
+  @Override
+  public java.util.Optional<com.exchangesync.worker.push.PushListener> listen(String orgId,
+      com.exchangesync.worker.push.PushContext push) {
+    if (push.publicUrl().isEmpty()) {
+      org.slf4j.LoggerFactory.getLogger(GraphMailboxConnector.class).info("EXSYNC_PUBLIC_URL is not set: Microsoft Graph"
+          + " cannot post change notifications to this worker, so Exchange Online is polled");
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(new GraphChangeListener(http, orgId, push.publicUrl().get(), push));
+  }
+
   /** The app this connector signs in as, for messages. */
   public String describe() {
     return http.tokens().describe();
