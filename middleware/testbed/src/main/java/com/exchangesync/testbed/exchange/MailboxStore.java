@@ -148,7 +148,7 @@ public final class MailboxStore {
   }
 
   public synchronized void insert(Mailbox m, Item item) {
-    m.items.put(item.id, item);
+    m.add(item);
     m.folders.get(item.folderId).log.add(new Folder.Change(++seq, item.id, Folder.Change.Type.CREATE));
   }
 
@@ -160,7 +160,7 @@ public final class MailboxStore {
   }
 
   public synchronized void delete(Mailbox m, Item item) {
-    m.items.remove(item.id);
+    m.remove(item);
     m.folders.get(item.folderId).log.add(new Folder.Change(++seq, item.id, Folder.Change.Type.DELETE));
   }
 
