@@ -262,9 +262,10 @@ final class RecordWriter {
       // The stored rows that have the value, or get it in this call, in creation order; then the call's own rows.
       List<Row> others = new ArrayList<>(store.rowsWhere(row.type, f.name(), RecordStore.Match.UNIQUE, v));
       for (Row pending : batch.values()) {
-        Row stored = store.row(pending.id);
+        Object pendingValue = pending.get(f.name());
+        Row stored = pendingValue == null || !normalize(f, pendingValue.toString()).equals(k) ? null : store.row(pending.id);
         if (stored != null && stored.type == row.type && !others.contains(stored)) {
-          others.add(stored);
+          others.add(stored); // it gets the value in this call: met where the stored rows are
         }
       }
       others.sort(store.creationOrder());
