@@ -28,6 +28,25 @@ record CpuSplit(long workerNanos, long testbedNanos) {
     }
   }
 
+  /** The items and CPU of several phases added up, for the figures over all of them. */
+  static final class Tally {
+    private long items;
+    private CpuSplit cpu = new CpuSplit(0, 0);
+
+    void add(long phaseItems, CpuSplit spent) {
+      items += phaseItems;
+      cpu = cpu.plus(spent);
+    }
+
+    long items() {
+      return items;
+    }
+
+    CpuSplit cpu() {
+      return cpu;
+    }
+  }
+
   static Running start(TestbedProcess beds) {
     return new Running(beds);
   }

@@ -55,7 +55,7 @@ public final class EwsMailboxBenchmark {
       System.out.printf("EWS mailbox adapter: %,d contacts in one mailbox, %d ms latency per EWS call%n", count, latencyMs);
       System.out.printf("%-34s %10s %10s %10s %12s %14s %14s%n", "phase", "EWS calls", "HTTP reqs", "seconds", "items/s",
           "worker ms/1000", "bed ms/1000");
-      Phase.Totals totals = new Phase.Totals();
+      CpuSplit.Tally totals = new CpuSplit.Tally();
       BenchResult result = BenchResult.named("EwsMailboxBenchmark").put("contacts", count).put("latency_ms", latencyMs);
 
       try (Mailbox mailbox = connector.open(REP)) {
@@ -107,8 +107,8 @@ public final class EwsMailboxBenchmark {
       }
       System.out.printf("One call per item would have taken %,d EWS calls per write phase, %.0f s of latency alone.%n",
           count, count * latencyMs / 1000.0);
-      System.out.printf("CPU over all phases: %s.%n", totals.cpu.describe(totals.items));
-      totals.cpu.putInto(result, "", totals.items).print();
+      System.out.printf("CPU over all phases: %s.%n", totals.cpu().describe(totals.items()));
+      totals.cpu().putInto(result, "", totals.items()).print();
     }
   }
 
@@ -120,11 +120,6 @@ public final class EwsMailboxBenchmark {
 
   /** Counts what the test bed saw, the time and the CPU taken between its creation and {@link #print}. */
   private static final class Phase {
-    /** The items and CPU of every phase printed so far. */
-    static final class Totals {
-      long items;
-      CpuSplit cpu = new CpuSplit(0, 0);
-    }
 
     private final ExchangeSimClient sim;
     private final String name;
@@ -144,7 +139,7 @@ public final class EwsMailboxBenchmark {
     }
 
     /** Prints the phase's row and puts its figures into {@code result} under {@code key}. */
-    void print(int items, BenchResult result, String key, Totals totals) {
+    void print(int items, BenchResult result, String key, CpuSplit.Tally totals) {
       double seconds = (System.nanoTime() - start) / 1e9;
       CpuSplit spent = cpu.stop();
       JsonObject stats = sim.stats();
@@ -153,8 +148,7 @@ public final class EwsMailboxBenchmark {
           seconds, items / seconds, spent.workerMsPer1000(items), spent.testbedMsPer1000(items));
       result.put(key + "_items_per_s", items / seconds).put(key + "_calls_per_1000", used * 1000.0 / items);
       spent.putInto(result, key + "_", items);
-      totals.items += items;
-      totals.cpu = totals.cpu.plus(spent);
+      totals.add(items, spent);
     }
   }
 }

@@ -81,7 +81,7 @@ public final class GraphMailboxBenchmark {
           count, events, latencyMs);
       System.out.printf("%-40s %9s %9s %12s %12s %12s %14s %12s%n", "phase", "HTTP", "seconds", "HTTP/1000", "Graph/1000",
           "fewest/1000", "worker ms/1000", "bed ms/1000");
-      Phase.Totals totals = new Phase.Totals();
+      CpuSplit.Tally totals = new CpuSplit.Tally();
       double created;
       try (Mailbox mailbox = connector.open(REP)) {
         Phase create = new Phase(sim, beds, totals, "contacts: create (batched)");
@@ -149,8 +149,8 @@ public final class GraphMailboxBenchmark {
       System.out.println("fewest: pages of 1,000 and batches of 20; a read needs the delta's pages and then batched GETs, for a");
       System.out.println("delta cannot $expand our extended property; an update reads first (the conflict check, and Graph");
       System.out.println("replaces lists and addresses whole), so it costs twice the fewest; the calendar adds its series list.");
-      System.out.printf("CPU over all phases but the quiet one: %s.%n", totals.cpu.describe(totals.items));
-      totals.cpu.putInto(result.put("items_per_s", Math.round(created)), "", totals.items).print();
+      System.out.printf("CPU over all phases but the quiet one: %s.%n", totals.cpu().describe(totals.items()));
+      totals.cpu().putInto(result.put("items_per_s", Math.round(created)), "", totals.items()).print();
     } finally {
       vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
@@ -187,21 +187,16 @@ public final class GraphMailboxBenchmark {
 
   /** What the Graph test bed counted, the time and the CPU, between its creation and {@link #print}. */
   private static final class Phase {
-    /** The items and CPU of every phase with items printed so far. */
-    static final class Totals {
-      long items;
-      CpuSplit cpu = new CpuSplit(0, 0);
-    }
 
     private final ExchangeSimClient sim;
-    private final Totals totals;
+    private final CpuSplit.Tally totals;
     private final String name;
     private final long requests;
     private final long operations;
     private final CpuSplit.Running cpu;
     private final long start;
 
-    Phase(ExchangeSimClient sim, TestbedProcess beds, Totals totals, String name) {
+    Phase(ExchangeSimClient sim, TestbedProcess beds, CpuSplit.Tally totals, String name) {
       this.sim = sim;
       this.totals = totals;
       this.name = name;
@@ -227,8 +222,7 @@ public final class GraphMailboxBenchmark {
       if (items > 0) {
         result.put(key + "_http_per_1000", per).put(key + "_fewest_per_1000", fewest);
         spent.putInto(result, key + "_", items);
-        totals.items += items;
-        totals.cpu = totals.cpu.plus(spent);
+        totals.add(items, spent);
       }
       return items / seconds;
     }

@@ -56,7 +56,7 @@ public final class SalesforceAdapterBenchmark {
       System.out.printf("Salesforce adapter: %,d contacts, %d ms latency per SOAP call%n", count, latencyMs);
       System.out.printf("%-28s %10s %14s %14s %10s %12s %14s %14s%n", "phase", "SOAP calls", "calls/1,000", "fewest/1,000", "seconds",
           "records/s", "worker ms/1000", "bed ms/1000");
-      Phase.Totals totals = new Phase.Totals();
+      CpuSplit.Tally totals = new CpuSplit.Tally();
       BenchResult result = BenchResult.named("SalesforceAdapterBenchmark").put("records", count).put("latency_ms", latencyMs);
 
       Phase create = new Phase(sim, bed, "write: create");
@@ -86,8 +86,8 @@ public final class SalesforceAdapterBenchmark {
           "retrieve found every contact");
       byId.print(count, 1000.0 / SalesforceAdapter.RETRIEVE_BATCH, result, "retrieve", totals);
       adapter.client().close();
-      System.out.printf("CPU over all phases: %s.%n", totals.cpu.describe(totals.records));
-      totals.cpu.putInto(result, "", totals.records).print();
+      System.out.printf("CPU over all phases: %s.%n", totals.cpu().describe(totals.items()));
+      totals.cpu().putInto(result, "", totals.items()).print();
     }
   }
 
@@ -99,11 +99,6 @@ public final class SalesforceAdapterBenchmark {
 
   /** What the test bed counted, the time and the CPU taken between its creation and {@link #print}. */
   private static final class Phase {
-    /** The records and CPU of every phase printed so far. */
-    static final class Totals {
-      long records;
-      CpuSplit cpu = new CpuSplit(0, 0);
-    }
 
     private final SalesforceSimClient sim;
     private final String name;
@@ -120,7 +115,7 @@ public final class SalesforceAdapterBenchmark {
     }
 
     /** Prints the phase's row and puts its figures into {@code result} under {@code key}. */
-    void print(int records, double fewestPerThousand, BenchResult result, String key, Totals totals) {
+    void print(int records, double fewestPerThousand, BenchResult result, String key, CpuSplit.Tally totals) {
       double seconds = (System.nanoTime() - start) / 1e9;
       CpuSplit spent = cpu.stop();
       long used = CallCount.of(sim.stats()).total() - calls;
@@ -129,8 +124,7 @@ public final class SalesforceAdapterBenchmark {
       result.put(key + "_records_per_s", records / seconds).put(key + "_calls_per_1000", used * 1000.0 / records)
           .put(key + "_fewest_per_1000", fewestPerThousand);
       spent.putInto(result, key + "_", records);
-      totals.records += records;
-      totals.cpu = totals.cpu.plus(spent);
+      totals.add(records, spent);
     }
   }
 }
