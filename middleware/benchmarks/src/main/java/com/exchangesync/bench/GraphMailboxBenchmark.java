@@ -1,10 +1,6 @@
 package com.exchangesync.bench;
 
 import com.exchangesync.testbed.exchange.ExchangeSimClient;
-import com.exchangesync.testbed.exchange.ExchangeTestbed;
-import com.exchangesync.testbed.exchange.ExchangeTestbedOptions;
-import com.exchangesync.testbed.graph.GraphTestbed;
-import com.exchangesync.testbed.graph.GraphTestbedOptions;
 import com.exchangesync.worker.config.GraphCredentials;
 import com.exchangesync.worker.config.Secret;
 import com.exchangesync.worker.exchange.ExchangeField;
@@ -29,7 +25,6 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,7 +38,11 @@ import java.util.concurrent.TimeUnit;
  * be. Prints, per phase, the HTTP requests and the Graph requests (each request
  * inside a batch counted, as Graph counts them against its limits) per 1,000
  * items, beside the fewest HTTP requests Graph's limits allow (pages of at most
- * 1,000, batches of at most 20), and ends with one {@code RESULT} line. Usage:
+ * 1,000, batches of at most 20), and the CPU per 1,000 items of the worker (this
+ * process) and of the test beds (their own process, {@link TestbedProcess}); ends
+ * with one {@code RESULT} line (per phase {@code <phase>_http_per_1000},
+ * {@code <phase>_fewest_per_1000}, {@code <phase>_worker_cpu_ms_per_1000} and
+ * {@code <phase>_testbed_cpu_ms_per_1000}, then the CPU figures over all phases). Usage:
  * {@code scripts/bench GraphMailboxBenchmark [contacts] [latencyMs]}.
  */
 public final class GraphMailboxBenchmark {
@@ -63,15 +62,11 @@ public final class GraphMailboxBenchmark {
     int latencyMs = args.length > 1 ? Integer.parseInt(args[1]) : 20;
     int events = Math.max(1, count / 5);
     Vertx vertx = Vertx.vertx();
-    ExchangeTestbed exchange = ExchangeTestbed.start(vertx, ExchangeTestbedOptions.defaults())
-        .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    GraphTestbed graph = GraphTestbed.start(vertx, exchange, GraphTestbedOptions.defaults())
-        .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    Map<String, Object> result = new LinkedHashMap<>();
-    try {
-      ExchangeSimClient sim = new ExchangeSimClient(exchange.baseUrl());
+    BenchResult result = BenchResult.named("GraphMailboxBenchmark").put("items", count).put("latency_ms", latencyMs);
+    try (TestbedProcess beds = TestbedProcess.start()) {
+      ExchangeSimClient sim = new ExchangeSimClient(beds.exchangeUrl());
       sim.mailbox(REP, "Bench Rep");
-      put(exchange.baseUrl() + "/sim/graph-app", new JsonObject().put("tenantId", TENANT).put("clientId", APP)
+      put(beds.exchangeUrl() + "/sim/graph-app", new JsonObject().put("tenantId", TENANT).put("clientId", APP)
           .put("clientSecret", SECRET).put("permissions", new JsonArray().add("Contacts.ReadWrite").add("Calendars.ReadWrite")));
       // A round trip per HTTP request: on the batch envelope, and on the requests sent alone.
       for (String op : List.of("batch", "contactFolders.list", "contactFolders.create", "contacts.delta", "calendarView.delta",
@@ -80,14 +75,16 @@ public final class GraphMailboxBenchmark {
             .put("count", -1));
       }
       GraphCredentials secret = new GraphCredentials.ClientSecret(Secret.of(SECRET));
-      GraphSettings settings = GraphSettings.of(TENANT, APP, secret, URI.create(graph.baseUrl()), URI.create(graph.baseUrl()), true);
+      GraphSettings settings = GraphSettings.of(TENANT, APP, secret, URI.create(beds.graphUrl()), URI.create(beds.graphUrl()), true);
       GraphMailboxConnector connector = new GraphMailboxConnector(vertx, settings, new GraphStats(new Metrics()));
       System.out.printf("Microsoft Graph mailbox adapter: %,d contacts and %,d events in one mailbox, %d ms per HTTP request%n",
           count, events, latencyMs);
-      System.out.printf("%-40s %9s %9s %12s %12s %12s%n", "phase", "HTTP", "seconds", "HTTP/1000", "Graph/1000", "fewest/1000");
+      System.out.printf("%-40s %9s %9s %12s %12s %12s %14s %12s%n", "phase", "HTTP", "seconds", "HTTP/1000", "Graph/1000",
+          "fewest/1000", "worker ms/1000", "bed ms/1000");
+      CpuSplit.Tally totals = new CpuSplit.Tally();
       double created;
       try (Mailbox mailbox = connector.open(REP)) {
-        Phase create = new Phase(sim, "contacts: create (batched)");
+        Phase create = new Phase(sim, beds, totals, "contacts: create (batched)");
         List<NewItem> items = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
           items.add(new NewItem(ItemKind.CONTACT, Map.of(ExchangeField.GIVEN_NAME, "Given" + i, ExchangeField.SURNAME,
@@ -97,13 +94,13 @@ public final class GraphMailboxBenchmark {
         require(mailbox.create(ItemKind.CONTACT, items).stream().allMatch(ItemResult::succeeded), "every create succeeded");
         created = create.print(count, fewest(count, 0, 1), result, "create");
 
-        Phase read = new Phase(sim, "contacts: full read (delta + batched GET)");
+        Phase read = new Phase(sim, beds, totals, "contacts: full read (delta + batched GET)");
         List<ExchangeItem> all = new ArrayList<>();
         String token = drain(mailbox, ItemKind.CONTACT, Optional.empty(), all);
         require(all.size() == count, "the full read saw every contact (" + all.size() + ")");
         read.print(count, fewest(count, 1, 1), result, "read");
 
-        Phase update = new Phase(sim, "contacts: update (read, then If-Match)");
+        Phase update = new Phase(sim, beds, totals, "contacts: update (read, then If-Match)");
         List<ItemUpdate> updates = new ArrayList<>(count);
         for (ExchangeItem item : all) {
           updates.add(new ItemUpdate(item.id(), Optional.of(item.changeKey()), Map.of(ExchangeField.JOB_TITLE, "Buyer"),
@@ -112,20 +109,20 @@ public final class GraphMailboxBenchmark {
         require(mailbox.update(ItemKind.CONTACT, updates).stream().allMatch(ItemResult::succeeded), "every update succeeded");
         update.print(count, fewest(count, 0, 1), result, "update");
 
-        Phase incremental = new Phase(sim, "contacts: incremental read");
+        Phase incremental = new Phase(sim, beds, totals, "contacts: incremental read");
         List<ExchangeItem> changed = new ArrayList<>();
         token = drain(mailbox, ItemKind.CONTACT, Optional.of(token), changed);
         require(changed.size() == count, "the incremental read saw every update (" + changed.size() + ")");
         incremental.print(count, fewest(count, 1, 1), result, "incremental");
 
-        Phase quiet = new Phase(sim, "quiet: contacts and calendar, nothing new");
+        Phase quiet = new Phase(sim, beds, totals, "quiet: contacts and calendar, nothing new");
         require(drain(mailbox, ItemKind.CONTACT, Optional.of(token), new ArrayList<>()) != null, "a quiet read");
         require(drain(mailbox, ItemKind.EVENT, Optional.empty(), new ArrayList<>()) != null, "an empty calendar");
         long quietBefore = quiet.requests;
         result.put("quiet_http_requests", sim.stats().getJsonObject("graph").getLong("httpRequests") - quietBefore);
-        quiet.print(0, 0, new LinkedHashMap<>(), "quiet");
+        quiet.print(0, 0, null, "quiet");
 
-        Phase eventsCreate = new Phase(sim, "events: create (batched)");
+        Phase eventsCreate = new Phase(sim, beds, totals, "events: create (batched)");
         LocalDate day = LocalDate.now(ZoneOffset.UTC).plusDays(1);
         List<NewItem> newEvents = new ArrayList<>(events);
         for (int i = 0; i < events; i++) {
@@ -137,13 +134,13 @@ public final class GraphMailboxBenchmark {
         require(mailbox.create(ItemKind.EVENT, newEvents).stream().allMatch(ItemResult::succeeded), "every event created");
         eventsCreate.print(events, fewest(events, 0, 1), result, "events_create");
 
-        Phase eventsRead = new Phase(sim, "events: full read (delta + series + GET)");
+        Phase eventsRead = new Phase(sim, beds, totals, "events: full read (delta + series + GET)");
         List<ExchangeItem> read2 = new ArrayList<>();
         drain(mailbox, ItemKind.EVENT, Optional.empty(), read2);
         require(read2.size() == events, "the calendar read saw every event (" + read2.size() + ")");
         eventsRead.print(events, fewest(events, 1, 1) + 1000.0 / events, result, "events_read");
 
-        Phase delete = new Phase(sim, "contacts: delete (batched)");
+        Phase delete = new Phase(sim, beds, totals, "contacts: delete (batched)");
         require(mailbox.delete(ItemKind.CONTACT, all.stream().map(ExchangeItem::id).toList()).stream()
             .allMatch(ItemResult::succeeded), "every delete succeeded");
         delete.print(count, fewest(count, 0, 1), result, "delete");
@@ -152,13 +149,9 @@ public final class GraphMailboxBenchmark {
       System.out.println("fewest: pages of 1,000 and batches of 20; a read needs the delta's pages and then batched GETs, for a");
       System.out.println("delta cannot $expand our extended property; an update reads first (the conflict check, and Graph");
       System.out.println("replaces lists and addresses whole), so it costs twice the fewest; the calendar adds its series list.");
-      StringBuilder line = new StringBuilder("RESULT name=GraphMailboxBenchmark items=" + count + " latency_ms=" + latencyMs
-          + " items_per_s=" + Math.round(created));
-      result.forEach((k, v) -> line.append(' ').append(k).append('=').append(v));
-      System.out.println(line);
+      System.out.printf("CPU over all phases but the quiet one: %s.%n", totals.cpu().describe(totals.items()));
+      totals.cpu().putInto(result.put("items_per_s", Math.round(created)), "", totals.items()).print();
     } finally {
-      graph.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-      exchange.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
   }
@@ -192,35 +185,44 @@ public final class GraphMailboxBenchmark {
     }
   }
 
-  /** What the Graph test bed counted, and the time, between its creation and {@link #print}. */
+  /** What the Graph test bed counted, the time and the CPU, between its creation and {@link #print}. */
   private static final class Phase {
+
     private final ExchangeSimClient sim;
+    private final CpuSplit.Tally totals;
     private final String name;
     private final long requests;
     private final long operations;
-    private final long start = System.nanoTime();
+    private final CpuSplit.Running cpu;
+    private final long start;
 
-    Phase(ExchangeSimClient sim, String name) {
+    Phase(ExchangeSimClient sim, TestbedProcess beds, CpuSplit.Tally totals, String name) {
       this.sim = sim;
+      this.totals = totals;
       this.name = name;
       JsonObject graph = sim.stats().getJsonObject("graph");
       this.requests = graph.getLong("httpRequests");
       this.operations = operations(graph);
+      this.cpu = CpuSplit.start(beds);
+      this.start = System.nanoTime();
     }
 
-    /** Prints the phase's line and puts its figures into {@code result}; returns items per second. */
-    double print(int items, double fewest, Map<String, Object> result, String key) {
+    /** Prints the phase's line and, when it had items, puts its figures into {@code result}; returns items per second. */
+    double print(int items, double fewest, BenchResult result, String key) {
       double seconds = (System.nanoTime() - start) / 1e9;
+      CpuSplit spent = cpu.stop();
       JsonObject graph = sim.stats().getJsonObject("graph");
       long http = graph.getLong("httpRequests") - requests;
       long ops = operations(graph) - operations;
       double per = items == 0 ? http : http * 1000.0 / items;
       double opsPer = items == 0 ? ops : ops * 1000.0 / items;
-      System.out.printf("%-40s %9d %9.2f %12.1f %12.1f %12s%n", name, http, seconds, per, opsPer,
-          items == 0 ? "-" : String.format("%.1f", fewest));
+      System.out.printf("%-40s %9d %9.2f %12.1f %12.1f %12s %14s %12s%n", name, http, seconds, per, opsPer,
+          items == 0 ? "-" : String.format("%.1f", fewest), items == 0 ? "-" : String.format("%.0f", spent.workerMsPer1000(items)),
+          items == 0 ? "-" : String.format("%.0f", spent.testbedMsPer1000(items)));
       if (items > 0) {
-        result.put(key + "_http_per_1000", String.format("%.1f", per));
-        result.put(key + "_fewest_per_1000", String.format("%.1f", fewest));
+        result.put(key + "_http_per_1000", per).put(key + "_fewest_per_1000", fewest);
+        spent.putInto(result, key + "_", items);
+        totals.add(items, spent);
       }
       return items / seconds;
     }

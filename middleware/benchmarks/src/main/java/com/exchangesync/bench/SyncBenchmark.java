@@ -111,8 +111,8 @@ public final class SyncBenchmark {
           Clock.systemUTC(), Duration.ofMinutes(5)).parallelMailboxes(WorkerConfig.DEFAULT_PARALLEL_MAILBOXES);
       System.out.printf("%n%d ms latency per SOAP and EWS call; %,d items (contacts and events) in all; the test beds in"
           + " process %d%n", size.latencyMs(), size.items(), beds.pid());
-      System.out.printf("%-20s %8s %9s %9s %9s %9s %8s %10s %10s %11s%n", "cycle", "written", "seconds", "items/s", "SF calls",
-          "SF/1,000", "fewest", "EWS calls", "EWS/1,000", "CPU ms/1,000");
+      System.out.printf("%-20s %8s %9s %9s %9s %9s %8s %10s %10s %14s %12s%n", "cycle", "written", "seconds", "items/s", "SF calls",
+          "SF/1,000", "fewest", "EWS calls", "EWS/1,000", "worker ms/1000", "beds ms/1000");
       WorkerMeter.resetHeapPeak();
       Cycle initial = measure("initial, both ways", cycle, sf, ex, beds, size, fewestInitial(org, size));
       Cycle echo = measure("second (echoes)", cycle, sf, ex, beds, size, fewestLater(org, size));
@@ -167,9 +167,9 @@ public final class SyncBenchmark {
     int written = outcomes.stream().flatMap(o -> o.report().stream()).mapToInt(PassReport::writes).sum();
     int errors = outcomes.stream().flatMap(o -> o.report().stream()).mapToInt(r -> r.errors().size()).sum();
     double perThousand = 1000.0 / size.items();
-    System.out.printf("%-20s %8d %9.1f %9.0f %9d %9.1f %8.1f %10d %10.1f %11.0f%n", name, written, seconds, size.items() / seconds,
-        sfCalls.total(), sfCalls.total() * perThousand, fewestSf * perThousand, exCalls.total(), exCalls.total() * perThousand,
-        workerCpu / 1e6 * perThousand);
+    System.out.printf("%-20s %8d %9.1f %9.0f %9d %9.1f %8.1f %10d %10.1f %14.0f %12.0f%n", name, written, seconds,
+        size.items() / seconds, sfCalls.total(), sfCalls.total() * perThousand, fewestSf * perThousand, exCalls.total(),
+        exCalls.total() * perThousand, workerCpu / 1e6 * perThousand, testbedCpu / 1e6 * perThousand);
     System.out.printf("%-20s Salesforce %s; EWS %s%n", "", sfCalls, exCalls);
     return new Cycle(name, seconds, written, errors, sfCalls, exCalls, workerCpu, testbedCpu);
   }

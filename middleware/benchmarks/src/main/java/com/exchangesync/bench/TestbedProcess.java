@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Both test beds in a child JVM ({@link BenchTestbeds}, this process's class path),
+ * The test beds (Exchange with EWS and Graph, Salesforce) in a child JVM ({@link BenchTestbeds}, this process's class path),
  * so that what a benchmark measures of its own process is the worker's alone.
  * Its log goes to a file that a failed start shows; {@link #close()} ends it.
  */
@@ -21,12 +21,14 @@ final class TestbedProcess implements AutoCloseable {
   private final Process process;
   private final String exchangeUrl;
   private final String ewsUrl;
+  private final String graphUrl;
   private final String salesforceUrl;
 
-  private TestbedProcess(Process process, String exchangeUrl, String ewsUrl, String salesforceUrl) {
+  private TestbedProcess(Process process, String exchangeUrl, String ewsUrl, String graphUrl, String salesforceUrl) {
     this.process = process;
     this.exchangeUrl = exchangeUrl;
     this.ewsUrl = ewsUrl;
+    this.graphUrl = graphUrl;
     this.salesforceUrl = salesforceUrl;
   }
 
@@ -67,7 +69,7 @@ final class TestbedProcess implements AutoCloseable {
       throw new IllegalStateException("the benchmark's test beds did not start; their log (" + log + "):\n"
           + String.join("\n", tail(log)));
     }
-    return new TestbedProcess(child, value(line, "exchange="), value(line, "ews="), value(line, "salesforce="));
+    return new TestbedProcess(child, value(line, "exchange="), value(line, "ews="), value(line, "graph="), value(line, "salesforce="));
   }
 
   String exchangeUrl() {
@@ -76,6 +78,11 @@ final class TestbedProcess implements AutoCloseable {
 
   String ewsUrl() {
     return ewsUrl;
+  }
+
+  /** Microsoft Graph over the Exchange test bed's mailboxes (its admin calls go to {@link #exchangeUrl}). */
+  String graphUrl() {
+    return graphUrl;
   }
 
   String salesforceUrl() {

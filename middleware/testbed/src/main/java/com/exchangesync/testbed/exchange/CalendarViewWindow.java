@@ -46,8 +46,8 @@ public record CalendarViewWindow(Instant start, Instant end, int maxEntries) {
   /** Everything the window shows in {@code folder}, in order of start: stored singles and occurrence views. */
   public List<Item> all(Mailbox mailbox, Folder folder) {
     List<Item> shown = new ArrayList<>();
-    for (Item item : mailbox.items.values()) {
-      if (!item.folderId.equals(folder.id) || item.kind != Item.Kind.CALENDAR || item.fields.get("calendar:Start") == null) {
+    for (Item item : mailbox.itemsIn(folder.id)) {
+      if (item.kind != Item.Kind.CALENDAR || item.fields.get("calendar:Start") == null) {
         continue;
       }
       if (item.calendar.recurrence != null) {

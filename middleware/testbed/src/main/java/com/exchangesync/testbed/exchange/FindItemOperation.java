@@ -50,8 +50,8 @@ final class FindItemOperation {
           Predicate<Item> filter = restriction.map(Restrictions::forItems).orElse(i -> true);
           Paging paging = Paging.of(Xml.child(request, "IndexedPageItemView").orElse(null));
           List<Item> found = new ArrayList<>();
-          for (Item item : call.mailbox().items.values()) {
-            if (item.folderId.equals(folder.id) && filter.test(item)) {
+          for (Item item : call.mailbox().itemsIn(folder.id)) {
+            if (filter.test(item)) {
               found.add(item);
             }
           }

@@ -40,6 +40,21 @@ public final class Folder {
     this.changeKey = changeKey;
   }
 
+  /** The log's entries after {@code seq}: the log is in sequence order, so they are found by halving, not by reading it all. */
+  public List<Change> changesAfter(long seq) {
+    int low = 0;
+    int high = log.size();
+    while (low < high) {
+      int mid = (low + high) >>> 1;
+      if (log.get(mid).seq() <= seq) {
+        low = mid + 1;
+      } else {
+        high = mid;
+      }
+    }
+    return log.subList(low, log.size());
+  }
+
   /** The EWS element name for this folder's type. */
   public String elementName() {
     return switch (folderClass) {

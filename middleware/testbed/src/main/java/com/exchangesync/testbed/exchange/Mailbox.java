@@ -1,6 +1,10 @@
 package com.exchangesync.testbed.exchange;
 
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,7 +24,10 @@ public final class Mailbox {
   /** The security identifier ({@code S-1-5-21-…}). */
   public final String sid;
   public final Map<String, Folder> folders = new LinkedHashMap<>();
+  /** Every item in a folder, by id, in the order they were stored; only {@link MailboxStore} changes it (and {@link #byFolder}). */
   public final Map<String, Item> items = new LinkedHashMap<>();
+  /** The same items by folder, so a folder's items are found without going through the mailbox's. */
+  private final Map<String, Map<String, Item>> byFolder = new HashMap<>();
   /** Items in Recoverable Items (Deletions), by id: soft-deleted, out of every folder's sight. */
   public final Map<String, Item> recoverable = new LinkedHashMap<>();
   public Folder root;
@@ -48,13 +55,28 @@ public final class Mailbox {
   }
 
   public int itemCount(String folderId) {
-    int n = 0;
-    for (Item i : items.values()) {
-      if (i.folderId.equals(folderId)) {
-        n++;
-      }
+    return itemsIn(folderId).size();
+  }
+
+  /** The items in the folder {@code folderId}, in the order they were stored (a view: copy it to change the mailbox meanwhile). */
+  public Collection<Item> itemsIn(String folderId) {
+    Map<String, Item> in = byFolder.get(folderId);
+    return in == null ? List.of() : Collections.unmodifiableCollection(in.values());
+  }
+
+  /** Stores {@code item} in its folder (the store's {@code insert}). */
+  void add(Item item) {
+    items.put(item.id, item);
+    byFolder.computeIfAbsent(item.folderId, f -> new LinkedHashMap<>()).put(item.id, item);
+  }
+
+  /** Takes {@code item} out of its folder (the store's {@code delete}). */
+  void remove(Item item) {
+    items.remove(item.id);
+    Map<String, Item> in = byFolder.get(item.folderId);
+    if (in != null) {
+      in.remove(item.id);
     }
-    return n;
   }
 
   public int childFolderCount(String folderId) {

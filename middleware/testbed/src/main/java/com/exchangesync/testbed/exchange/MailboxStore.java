@@ -169,7 +169,7 @@ public final class MailboxStore {
   }
 
   public synchronized void insert(Mailbox m, Item item) {
-    m.items.put(item.id, item);
+    m.add(item);
     m.folders.get(item.folderId).log.add(new Folder.Change(++seq, item.id, Folder.Change.Type.CREATE));
     if (compound == 0) {
       emit(m, MailboxEvent.Type.CREATED, item, item.folderId, null, null);
@@ -185,7 +185,7 @@ public final class MailboxStore {
   }
 
   public synchronized void delete(Mailbox m, Item item) {
-    m.items.remove(item.id);
+    m.remove(item);
     m.folders.get(item.folderId).log.add(new Folder.Change(++seq, item.id, Folder.Change.Type.DELETE));
     if (compound == 0) {
       emit(m, MailboxEvent.Type.DELETED, item, item.folderId, null, null);

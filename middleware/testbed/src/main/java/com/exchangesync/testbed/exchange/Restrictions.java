@@ -1,9 +1,15 @@
 package com.exchangesync.testbed.exchange;
 
+import com.exchangesync.testbed.CaseFold;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 
 /**
  * Evaluates an EWS {@code Restriction}: {@code And}, {@code Or}, {@code Not},
@@ -38,7 +44,10 @@ final class Restrictions {
     List<Element> children = Xml.children(e);
     return switch (e.getLocalName()) {
       case "And" -> children.stream().map(c -> parse(c, values)).reduce(x -> true, Predicate::and);
-      case "Or" -> children.stream().map(c -> parse(c, values)).reduce(x -> false, Predicate::or);
+      case "Or" -> {
+        Predicate<T> anyOf = equalToAnyOf(children, values);
+        yield anyOf != null ? anyOf : children.stream().map(c -> parse(c, values)).reduce(x -> false, Predicate::or);
+      }
       case "Not" -> parse(children.get(0), values).negate();
       case "Exists" -> t -> values.apply(t, children.get(0)) != null;
       case "IsEqualTo", "IsNotEqualTo" -> {
@@ -67,6 +76,54 @@ final class Restrictions {
       default -> throw new ResponseMessageError("ErrorUnsupportedQueryFilter",
           "The restriction " + e.getLocalName() + " is not supported by this test bed.");
     };
+  }
+
+  /**
+   * An {@code Or} of {@code IsEqualTo}s on one property (a sync looks its items up by our extended
+   * property, a batch of Salesforce ids at a time) as one hashed lookup per item instead of a comparison
+   * per constant; null for any other {@code Or}. Same answers: the constants are filed by {@link CaseFold},
+   * and a value is still compared with those filed under its key.
+   */
+  private static <T> Predicate<T> equalToAnyOf(List<Element> children, Values<T> values) {
+    Element path = null;
+    String pathName = null;
+    Map<String, List<String>> constants = new HashMap<>();
+    for (Element c : children) {
+      if (!c.getLocalName().equals("IsEqualTo")) {
+        return null;
+      }
+      List<Element> operands = Xml.children(c);
+      String name = pathName(operands.get(0));
+      if (name == null || (pathName != null && !pathName.equals(name))) {
+        return null;
+      }
+      path = operands.get(0);
+      pathName = name;
+      String constant = constant(operands.get(1));
+      constants.computeIfAbsent(CaseFold.key(constant), k -> new ArrayList<>()).add(constant);
+    }
+    if (path == null) {
+      return null;
+    }
+    Element p = path;
+    return t -> {
+      String v = values.apply(t, p);
+      List<String> same = v == null ? null : constants.get(CaseFold.key(v));
+      return same != null && same.stream().anyMatch(v::equalsIgnoreCase);
+    };
+  }
+
+  /** A property path element as text (its name and attributes), to tell whether two name one property; null if it has children. */
+  private static String pathName(Element path) {
+    if (!Xml.children(path).isEmpty()) {
+      return null;
+    }
+    TreeMap<String, String> attributes = new TreeMap<>();
+    for (int i = 0; i < path.getAttributes().getLength(); i++) {
+      Node a = path.getAttributes().item(i);
+      attributes.put(a.getNodeName(), a.getNodeValue());
+    }
+    return path.getNamespaceURI() + " " + path.getLocalName() + " " + attributes;
   }
 
   private static String constant(Element fieldUriOrConstant) {

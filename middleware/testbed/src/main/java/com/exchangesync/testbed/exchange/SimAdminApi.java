@@ -168,7 +168,7 @@ final class SimAdminApi {
         return null;
       }
       JsonArray items = new JsonArray();
-      m.items.values().stream().filter(i -> i.folderId.equals(folder.id)).forEach(i -> items.add(SimItems.json(i, m)));
+      m.itemsIn(folder.id).forEach(i -> items.add(SimItems.json(i, m)));
       json(ctx, 200, new JsonObject().put("contacts", items));
       return null;
     });

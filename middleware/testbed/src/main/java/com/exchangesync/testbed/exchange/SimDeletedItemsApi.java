@@ -35,7 +35,7 @@ final class SimDeletedItemsApi {
       Mailbox m = mailbox(ctx);
       if (m != null) {
         JsonArray items = new JsonArray();
-        m.items.values().stream().filter(i -> i.folderId.equals(m.deletedItems.id)).forEach(i -> items.add(json(i, m)));
+        m.itemsIn(m.deletedItems.id).forEach(i -> items.add(json(i, m)));
         SimJson.json(ctx, 200, new JsonObject().put("items", items));
       }
       return null;

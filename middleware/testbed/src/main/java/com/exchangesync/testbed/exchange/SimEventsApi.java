@@ -48,7 +48,7 @@ final class SimEventsApi {
       }
       JsonArray out = new JsonArray();
       if (from == null && to == null) {
-        m.items.values().stream().filter(i -> i.folderId.equals(m.calendar.id)).forEach(i -> out.add(SimEvents.json(i, m)));
+        m.itemsIn(m.calendar.id).forEach(i -> out.add(SimEvents.json(i, m)));
       } else {
         Instant start = when(ctx, "from", from);
         Instant end = start == null ? null : when(ctx, "to", to);

@@ -40,10 +40,7 @@ final class SyncFolderItemsOperation {
 
       Map<String, long[]> lastSeq = new LinkedHashMap<>();
       Map<String, Boolean> createdInWindow = new LinkedHashMap<>();
-      for (Folder.Change c : folder.log) {
-        if (c.seq() <= from) {
-          continue;
-        }
+      for (Folder.Change c : folder.changesAfter(from)) {
         createdInWindow.putIfAbsent(c.itemId(), c.type() == Folder.Change.Type.CREATE);
         lastSeq.remove(c.itemId());
         lastSeq.put(c.itemId(), new long[] {c.seq()});

@@ -76,10 +76,8 @@ final class ContactFoldersResource {
         deleteTree(call, child);
       }
     }
-    for (Item item : new ArrayList<>(m.items.values())) {
-      if (item.folderId.equals(f.id)) {
-        call.state().store.delete(m, item);
-      }
+    for (Item item : new ArrayList<>(m.itemsIn(f.id))) {
+      call.state().store.delete(m, item);
     }
     m.folders.remove(f.id);
   }

@@ -39,8 +39,8 @@ final class ContactsResource {
   static GraphResponse list(GraphCall call) {
     Folder folder = folder(call);
     List<JsonObject> out = new ArrayList<>();
-    for (Item i : call.mailbox().items.values()) {
-      if (i.folderId.equals(folder.id) && i.kind == Item.Kind.CONTACT) {
+    for (Item i : call.mailbox().itemsIn(folder.id)) {
+      if (i.kind == Item.Kind.CONTACT) {
         out.add(ContactJson.render(i));
       }
     }

@@ -156,8 +156,8 @@ final class DeltaResource {
       throw GraphError.itemNotFound();
     }
     Map<String, Entry> out = new LinkedHashMap<>();
-    for (Item i : call.mailbox().items.values()) {
-      if (i.folderId.equals(folder.id) && i.kind == Item.Kind.CONTACT) {
+    for (Item i : call.mailbox().itemsIn(folder.id)) {
+      if (i.kind == Item.Kind.CONTACT) {
         out.put(i.id, new Entry(i.id, i.changeKey, ContactJson.render(i), i.id));
       }
     }

@@ -40,8 +40,8 @@ final class EventsResource {
 
   static GraphResponse list(GraphCall call) {
     List<JsonObject> out = new ArrayList<>();
-    for (Item i : call.mailbox().items.values()) {
-      if (i.folderId.equals(call.mailbox().calendar.id) && i.kind == Item.Kind.CALENDAR) {
+    for (Item i : call.mailbox().itemsIn(call.mailbox().calendar.id)) {
+      if (i.kind == Item.Kind.CALENDAR) {
         out.add(EventJson.render(i, call.mailbox(), GraphTime.outputZone(call.request())));
       }
     }

@@ -27,7 +27,7 @@ final class ActivityRollup implements RecordStore.Listener {
     }
     Object current = who.get("LastActivityDate");
     if (!(current instanceof LocalDate c) || day.isAfter(c)) {
-      who.values.put("LastActivityDate", day);
+      store.changeInPlace(who, w -> w.values.put("LastActivityDate", day));
     }
   }
 }

@@ -138,8 +138,10 @@ final class EventRelations implements ObjectRules {
     String field = flag(row, "IsWhat") ? "WhatId" : flag(row, "IsParent") ? "WhoId" : null;
     if (field != null && relation.equals(event.get(field))) {
       // the event no longer names what the deleted row stood for
-      event.values.put(field, null);
-      event.values.put("SystemModstamp", now);
+      store.changeInPlace(event, e -> {
+        e.values.put(field, null);
+        e.values.put("SystemModstamp", now);
+      });
     }
   }
 
@@ -167,7 +169,8 @@ final class EventRelations implements ObjectRules {
 
   /** The live rows of the event {@code eventId}. */
   List<Row> of(String eventId) {
-    return store.rows(store.schema.type(NAME)).stream().filter(r -> !r.deleted() && eventId.equals(r.get("EventId"))).toList();
+    return store.rowsWhere(store.schema.type(NAME), "EventId", RecordStore.Match.QUERY, eventId).stream()
+        .filter(r -> !r.deleted() && eventId.equals(r.get("EventId"))).toList();
   }
 
   /** The live invitee rows of the event {@code eventId}. */
@@ -185,9 +188,11 @@ final class EventRelations implements ObjectRules {
     Row event = store.row(eventId);
     boolean group = !invitees(eventId).isEmpty();
     if (!Boolean.valueOf(group).equals(event.get("IsGroupEvent"))) {
-      event.values.put("IsGroupEvent", group);
-      event.values.put("GroupEventType", group ? "1" : "0");
-      event.values.put("SystemModstamp", now);
+      store.changeInPlace(event, e -> {
+        e.values.put("IsGroupEvent", group);
+        e.values.put("GroupEventType", group ? "1" : "0");
+        e.values.put("SystemModstamp", now);
+      });
     }
   }
 

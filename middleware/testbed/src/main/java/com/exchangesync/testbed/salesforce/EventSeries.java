@@ -191,8 +191,11 @@ final class EventSeries {
   }
 
   private List<Row> occurrences(Object series) {
-    return store.rows(store.schema.type("Event")).stream()
-        .filter(r -> !r.deleted() && series != null && series.equals(r.get(SERIES))).toList();
+    if (series == null) {
+      return List.of();
+    }
+    return store.rowsWhere(store.schema.type("Event"), SERIES, RecordStore.Match.QUERY, series).stream()
+        .filter(r -> !r.deleted() && series.equals(r.get(SERIES))).toList();
   }
 
   private static boolean patternChanged(Row before, Row row) {

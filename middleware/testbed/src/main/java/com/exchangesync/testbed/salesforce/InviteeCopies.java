@@ -64,7 +64,7 @@ final class InviteeCopies {
 
   /** The live copies of the event {@code eventId}. */
   List<Row> of(String eventId) {
-    return store.rows(store.schema.type("Event")).stream()
+    return store.rowsWhere(store.schema.type("Event"), COPY_OF, RecordStore.Match.QUERY, eventId).stream()
         .filter(r -> !r.deleted() && Objects.equals(eventId, r.get(COPY_OF))).toList();
   }
 

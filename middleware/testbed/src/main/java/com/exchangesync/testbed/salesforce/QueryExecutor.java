@@ -2,13 +2,15 @@ package com.exchangesync.testbed.salesforce;
 
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
 
 /**
  * Runs a SOQL query on the store: parse, resolve names against the schema,
- * filter, order, apply OFFSET (at most {@value #MAX_OFFSET}) and LIMIT. {@code query} leaves deleted rows
+ * take the candidate rows {@link QueryPlanner} chooses, filter, order, apply
+ * OFFSET (at most {@value #MAX_OFFSET}) and LIMIT. {@code query} leaves deleted rows
  * out; {@code queryAll} keeps them (with {@code IsDeleted = true}). Callers
  * hold the store's lock.
  */
@@ -23,6 +25,11 @@ final class QueryExecutor {
   private QueryExecutor() {}
 
   static Result run(String soql, RecordStore store, boolean includeDeleted) {
+    return run(soql, store, includeDeleted, true);
+  }
+
+  /** As {@link #run(String, RecordStore, boolean)}; without {@code indexed}, every row of the type is looked at (the tests compare). */
+  static Result run(String soql, RecordStore store, boolean includeDeleted, boolean indexed) {
     SoqlQuery q = SoqlParser.parse(soql);
     Schema schema = store.schema;
     SObjectType type = schema.type(q.from());
@@ -39,14 +46,21 @@ final class QueryExecutor {
     ResultShape shape = ResultShape.of(type, q.fields(), schema);
     Predicate<Row> where = new SoqlFilter(type, schema, store, store.now().atZone(ZoneOffset.UTC).toLocalDate()).bind(q.where());
     Comparator<Row> order = ordering(q.orderBy(), type, store);
+    boolean access = type.name.equals(UserRecordAccess.NAME); // made up for the query, from the ids it names
+    QueryPlanner.Plan plan = !indexed || access ? new QueryPlanner.Scan() : QueryPlanner.plan(q, type, schema);
+    Collection<Row> candidates = access ? UserRecordAccess.rows(type, q.where(), store) : plan.candidates(type, store);
+    // Candidates already in the query's order: the first OFFSET + LIMIT matches are all it needs.
+    long enough = plan.inQueryOrder() && q.limit() != null ? (long) (q.offset() == null ? 0 : q.offset()) + q.limit() : Long.MAX_VALUE;
     List<Row> rows = new ArrayList<>();
-    List<Row> candidates = type.name.equals(UserRecordAccess.NAME) ? UserRecordAccess.rows(type, q.where(), store) : store.rows(type);
     for (Row r : candidates) {
+      if (rows.size() >= enough) {
+        break;
+      }
       if ((includeDeleted || !r.deleted()) && where.test(r)) {
         rows.add(r);
       }
     }
-    if (order != null) {
+    if (order != null && !plan.inQueryOrder()) {
       rows.sort(order);
     }
     int from = Math.min(rows.size(), q.offset() == null ? 0 : q.offset());

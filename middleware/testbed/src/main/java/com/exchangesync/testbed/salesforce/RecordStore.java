@@ -1,9 +1,12 @@
 package com.exchangesync.testbed.salesforce;
 
+import com.exchangesync.testbed.CaseFold;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -18,8 +23,24 @@ import java.util.function.Supplier;
  * serialises reads and writes (each API call runs under it), so a call sees
  * and makes a consistent state. Listeners hear of every committed create and
  * update, whoever made it (the Outbound Message queue is one).
+ *
+ * <p>Indexes spare queries and saves a look at every row of a type: rows by a
+ * field's value ({@link ValueIndex}, made the first time a field is looked up)
+ * and by {@code SystemModstamp, Id} ({@link StampIndex}). Every stored version
+ * of a row goes through {@link #put} or {@link #changeInPlace}, which keep them
+ * up to date; lookups answer in creation order, as a scan would.
  */
 final class RecordStore {
+
+  /** How a lookup compares a field's values, and so which rows share a key. */
+  enum Match {
+    /** As SOQL compares them: text without regard to case ({@link CaseFold}); a query tests what it finds. */
+    QUERY,
+    /** As a unique field or an external id compares them: by the field's case sensitivity. */
+    UNIQUE
+  }
+
+  private record IndexName(SObjectType type, String field, Match match) {}
 
   /** Told of each committed create or update, under the store's lock. */
   interface Listener {
@@ -35,6 +56,11 @@ final class RecordStore {
   private final Map<SObjectType, Map<String, Row>> byType = new HashMap<>();
   private final Map<String, Long> autoNumbers = new HashMap<>();
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+  /** Each row's place in creation order (the order {@link #rows} gives). */
+  private final Map<String, Long> order = new HashMap<>();
+  private final Map<IndexName, ValueIndex> valueIndexes = new HashMap<>();
+  private final Map<SObjectType, List<ValueIndex>> indexesOf = new HashMap<>();
+  private final Map<SObjectType, StampIndex> stampIndexes = new HashMap<>();
   private Instant last = Instant.EPOCH;
   private Org org;
 
@@ -75,6 +101,10 @@ final class RecordStore {
     byId.clear();
     byType.clear();
     autoNumbers.clear();
+    order.clear();
+    valueIndexes.clear();
+    indexesOf.clear();
+    stampIndexes.clear();
     org = newOrg;
   }
 
@@ -97,11 +127,79 @@ final class RecordStore {
   void put(Row row, boolean created) {
     byId.put(row.id, row);
     byType.computeIfAbsent(row.type, t -> new LinkedHashMap<>()).put(row.id, row);
+    index(row);
     if (!row.deleted()) {
       for (Listener l : listeners) {
         l.saved(row, created);
       }
     }
+  }
+
+  /**
+   * The org's own bookkeeping on a stored row (a field it keeps up to date, such as an
+   * event's group flag): {@code change} alters {@code stored} where it is, and no listener hears of it.
+   */
+  void changeInPlace(Row stored, Consumer<Row> change) {
+    change.accept(stored);
+    index(stored);
+  }
+
+  /**
+   * The rows of {@code type} (deleted ones included) whose {@code field} may equal {@code value} by
+   * {@code match}, in creation order; a copy, so the caller may change the store while going through them.
+   */
+  List<Row> rowsWhere(SObjectType type, String field, Match match, Object value) {
+    IndexName name = new IndexName(type, field, match);
+    ValueIndex index = valueIndexes.get(name);
+    if (index == null) {
+      index = new ValueIndex(field, key(type, field, match));
+      for (Row r : byType.getOrDefault(type, Map.of()).values()) {
+        index.put(r, order.get(r.id));
+      }
+      valueIndexes.put(name, index);
+      indexesOf.computeIfAbsent(type, t -> new ArrayList<>()).add(index);
+    }
+    return new ArrayList<>(index.get(value));
+  }
+
+  /**
+   * The rows of {@code type} (deleted ones included) stamped at {@code from} or later, ordered by
+   * {@code SystemModstamp, Id}; a view, to read before the store changes (a query stops early in it).
+   */
+  Collection<Row> rowsStampedFrom(SObjectType type, Instant from) {
+    StampIndex index = stampIndexes.get(type);
+    if (index == null) {
+      index = new StampIndex();
+      for (Row r : byType.getOrDefault(type, Map.of()).values()) {
+        index.put(r, order.get(r.id));
+      }
+      stampIndexes.put(type, index);
+    }
+    return index.from(from);
+  }
+
+  /** Orders rows of the store as {@link #rows} does: by when each was first stored. */
+  Comparator<Row> creationOrder() {
+    return Comparator.comparingLong(r -> order.get(r.id));
+  }
+
+  private void index(Row row) {
+    long place = order.computeIfAbsent(row.id, id -> (long) order.size());
+    for (ValueIndex index : indexesOf.getOrDefault(row.type, List.of())) {
+      index.put(row, place);
+    }
+    StampIndex stamps = stampIndexes.get(row.type);
+    if (stamps != null) {
+      stamps.put(row, place);
+    }
+  }
+
+  private static Function<Object, String> key(SObjectType type, String field, Match match) {
+    if (match == Match.QUERY) {
+      return v -> CaseFold.key(v.toString());
+    }
+    FieldDef def = type.field(field);
+    return v -> def.caseSensitive() ? v.toString() : v.toString().toLowerCase(Locale.ROOT);
   }
 
   /** The next number of an auto-number field. */

@@ -93,8 +93,8 @@ final class RecordWriter {
       } else if (key == null) {
         p = c.id == null ? prepareCreate(c, actor, now, batch, options) : prepareUpdate(c, actor, now, batch, options);
       } else {
-        List<Row> matches = store.rows(c.type).stream().filter(r -> !r.deleted() && r.get(key.name()) != null
-            && normalize(key, r.get(key.name()).toString()).equals(k)).toList();
+        List<Row> matches = store.rowsWhere(c.type, key.name(), RecordStore.Match.UNIQUE, c.values.get(key)).stream()
+            .filter(r -> !r.deleted() && normalize(key, r.get(key.name()).toString()).equals(k)).toList();
         if (matches.size() > 1) {
           p = failed(SaveError.of("DUPLICATE_EXTERNAL_ID", c.type.name + ": more than one record found for external id field: "
               + matches.stream().map(r -> r.id).toList(), keyName));
@@ -259,7 +259,16 @@ final class RecordWriter {
         continue;
       }
       String k = normalize(f, v.toString());
-      List<Row> others = new ArrayList<>(store.rows(row.type));
+      // The stored rows that have the value, or get it in this call, in creation order; then the call's own rows.
+      List<Row> others = new ArrayList<>(store.rowsWhere(row.type, f.name(), RecordStore.Match.UNIQUE, v));
+      for (Row pending : batch.values()) {
+        Object pendingValue = pending.get(f.name());
+        Row stored = pendingValue == null || !normalize(f, pendingValue.toString()).equals(k) ? null : store.row(pending.id);
+        if (stored != null && stored.type == row.type && !others.contains(stored)) {
+          others.add(stored); // it gets the value in this call: met where the stored rows are
+        }
+      }
+      others.sort(store.creationOrder());
       others.addAll(batch.values());
       for (Row other : others) {
         Row current = batch.getOrDefault(other.id, other);
@@ -324,7 +333,7 @@ final class RecordWriter {
         if (!f.masterDetail()) {
           continue;
         }
-        for (Row child : store.rows(t)) {
+        for (Row child : store.rowsWhere(t, f.name(), RecordStore.Match.QUERY, parent.id)) {
           if (!child.deleted() && parent.id.equals(child.get(f.name()))) {
             Row gone = RowStamps.deleted(child, now);
             store.put(gone, false);

@@ -136,7 +136,7 @@ final class SoqlFilter {
   }
 
   /** The literal as a value of the field's type, or the org's refusal. */
-  private Object typed(FieldDef field, SoqlQuery.Literal literal) {
+  static Object typed(FieldDef field, SoqlQuery.Literal literal) {
     switch (field.type().kind) {
       case ID -> {
         if (literal instanceof SoqlQuery.Text t) {
