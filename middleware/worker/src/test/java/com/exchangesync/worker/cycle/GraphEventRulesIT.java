@@ -71,13 +71,7 @@ class GraphEventRulesIT extends EventRulesIT {
   @Override
   @DisplayName("On Exchange Online, a meeting in two reps' calendars is one Salesforce event, and the other rep is not made an invitee")
   void aMeetingInTwoRepsCalendars_isOneSalesforceEvent_withTheOtherRepInvited() throws Exception {
-    configure(new JsonObject());
-    JsonObject meeting = new JsonObject().put("subject", "Kick-off").put("start", day(6) + "T09:00:00Z")
-        .put("end", day(6) + "T10:00:00Z").put("attendees", new JsonArray()
-            .add(new JsonObject().put("email", ExchangeTestbedFixture.BOB).put("name", "Bob Rep").put("type", "Required")));
-    String annId = ex.sim.createEvent(ANN_MAIL, meeting).getString("id");
-    String uid = annEvents().filter(e -> annId.equals(e.getString("id"))).findFirst().orElseThrow().getString("uid");
-    ex.sim.createEvent(ExchangeTestbedFixture.BOB, meeting.copy().put("uid", uid));
+    aKickOffInAnnsAndBobsCalendars();
     cycle.run();
     assertThat(sfEvents().filter(e -> "Kick-off".equals(e.getString("Subject")))).as("one event for the meeting").hasSize(1);
     String kickOff = sfEvents().filter(e -> "Kick-off".equals(e.getString("Subject"))).findFirst().orElseThrow().getString("Id");
