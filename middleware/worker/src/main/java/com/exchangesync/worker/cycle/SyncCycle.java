@@ -194,7 +194,8 @@ public final class SyncCycle {
           status.set("Addresses_Linked__c", false);
           kinds.forEach(k -> status.set(k.statusFields().toExchange(), StatusValues.NOT_STARTED)
               .set(k.statusFields().toSalesforce(), StatusValues.NOT_STARTED));
-          try (LogContext.Scope repScope = LogContext.rep(rep.user().id(), rep.user().email())) {
+          try (LogContext.Scope repScope = LogContext.rep(rep.user().id(), rep.user().email());
+               LogContext.Scope kindScope = LogContext.kinds(kinds.stream().map(SyncKind::itemKind).toList())) {
             inOrder.add(java.util.concurrent.CompletableFuture.completedFuture(logged(List.of(RepOutcome.ofRep(
                 rep.user().email(), "skipped", "email domain not served by the service account")))));
           }
