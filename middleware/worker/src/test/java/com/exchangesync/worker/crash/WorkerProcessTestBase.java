@@ -116,6 +116,9 @@ abstract class WorkerProcessTestBase {
     env.put("EXSYNC_ALLOW_INSECURE_LOOPBACK", "true");
     env.put("EXSYNC_LEASE_SECONDS", "3");
     env.put("EXSYNC_LOG_LEVEL", "WARN");
+    // Salesforce edits reach these workers by the poll (no Outbound Messages here), which push would stretch to a
+    // quarter of an hour once healthy; push has tests of its own (EwsPushIT, GraphPushIT).
+    env.put("EXSYNC_PUSH", "false");
   }
 
   private void createSyncFolder(String smtp) throws Exception {
