@@ -132,11 +132,11 @@ public final class WorkerVerticle extends VerticleBase {
     if (loop) {
       cycle.withPush(push);
     }
-    scheduler = new CycleScheduler(() -> {
-      List<RepOutcome> outcomes = cycle.run();
+    scheduler = new CycleScheduler(wake -> {
+      List<RepOutcome> outcomes = cycle.run(wake);
       Blocking.await(drainer.drainOnce());
       return outcomes;
-    }, CycleScheduler.queuedWork(pool), () -> config.pollInterval(push.healthy()), passes::lastPassEnded, Clock.systemUTC(),
+    }, new com.exchangesync.worker.cycle.QueuedWorkTables(pool), () -> config.pollInterval(push.healthy()), passes::lastPassEnded, Clock.systemUTC(),
         metrics, listener);
     metrics.gauge("exsync_push_healthy", "1 while push notifications from Exchange reach this worker for every watched"
         + " mailbox (the poll then runs every EXSYNC_PUSH_POLL_INTERVAL_SECONDS), 0 otherwise", () -> push.healthy() ? 1 : 0);

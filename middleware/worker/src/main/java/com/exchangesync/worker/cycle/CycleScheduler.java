@@ -2,10 +2,7 @@ package com.exchangesync.worker.cycle;
 
 import com.exchangesync.worker.http.HealthCheck;
 import com.exchangesync.worker.metrics.Metrics;
-import com.exchangesync.worker.store.Blocking;
 import io.vertx.core.Future;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,10 +15,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs cycles on a virtual thread: one at start, then one whenever an Outbound Message or a push notification
- * from Exchange queued work (a new {@code sync_request}, {@code config_change} or {@code mailbox_change} row,
- * looked for every two seconds) or the poll interval passed, whichever comes first. The poll is the safety net
- * for messages Salesforce dropped and notifications Exchange did not send; while push is healthy it is longer.
+ * Runs cycles on a virtual thread: one for every rep at start and whenever the poll interval passed since the
+ * last such cycle ended, and in between one for the reps that queued work names ({@link QueuedWork}: an
+ * Outbound Message names the record's owner, a push notification from Exchange the mailbox; an admin's change
+ * wakes everyone), looked for every two seconds. The poll is the safety net for messages Salesforce dropped and
+ * notifications Exchange did not send; while push is healthy it is longer. Cycles for some reps do not put the
+ * poll off: a busy org, whose Outbound Messages never stop, still gets its full cycle every interval. A cycle
+ * for some reps that fails is followed by one for every rep, so nothing named is dropped.
  *
  * <p>Nothing a cycle throws ends the loop: an {@link Exception} or an {@link Error} is logged with its stack
  * trace, counted ({@code exsync_cycle_failures_total}) and the next cycle tries again. Should the loop end
@@ -32,10 +32,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class CycleScheduler {
 
-  /** One cycle's work: the sync cycle and what follows it (the error outbox drained). */
+  /** One cycle's work: the sync cycle for the reps woken and what follows it (the error outbox drained). */
   @FunctionalInterface
   public interface Cycle {
-    List<RepOutcome> run() throws Exception;
+    List<RepOutcome> run(Wake wake) throws Exception;
   }
 
   /** The least time without a completed cycle before the loop counts as stuck. */
@@ -45,13 +45,14 @@ public final class CycleScheduler {
   private static final Duration LOOK = Duration.ofSeconds(2);
 
   private final Cycle cycle;
-  private final LongSupplier queuedWork;
+  private final QueuedWork queuedWork;
   private final Supplier<Duration> interval;
   private final Supplier<Optional<Instant>> progress;
   private final Clock clock;
   private final Consumer<List<RepOutcome>> listener;
   private final Metrics.Counter completed;
   private final Metrics.Counter failures;
+  private final Metrics.Counter targeted;
   private volatile boolean running;
   private volatile boolean looping;
   private volatile Instant loopStarted;
@@ -63,21 +64,21 @@ public final class CycleScheduler {
 
   /**
    * @param cycle the work of one cycle
-   * @param queuedWork the newest queued work item ({@link #queuedWork(Pool)}): a cycle starts early when it moves
+   * @param queuedWork the newest queued work item: a cycle for every rep starts early when it moves
    * @param interval the poll interval
    * @param progress when the cycle in progress last finished a mailbox's pass, if ever
    * @param listener told what each cycle did (the demo prints it)
    */
   public CycleScheduler(Cycle cycle, LongSupplier queuedWork, Duration interval, Supplier<Optional<Instant>> progress,
                         Clock clock, Metrics metrics, Consumer<List<RepOutcome>> listener) {
-    this(cycle, queuedWork, () -> interval, progress, clock, metrics, listener);
+    this(cycle, QueuedWork.counting(queuedWork), () -> interval, progress, clock, metrics, listener);
   }
 
   /**
    * A scheduler whose poll interval may change between cycles: the longer safety-net interval while push
    * notifications from Exchange are healthy, the short one otherwise.
    */
-  public CycleScheduler(Cycle cycle, LongSupplier queuedWork, Supplier<Duration> interval, Supplier<Optional<Instant>> progress,
+  public CycleScheduler(Cycle cycle, QueuedWork queuedWork, Supplier<Duration> interval, Supplier<Optional<Instant>> progress,
                         Clock clock, Metrics metrics, Consumer<List<RepOutcome>> listener) {
     this.cycle = cycle;
     this.queuedWork = queuedWork;
@@ -88,26 +89,12 @@ public final class CycleScheduler {
     this.completed = metrics.counter("exsync_cycles_completed_total", "Sync cycles that ran to their end");
     this.failures = metrics.counter("exsync_cycle_failures_total",
         "Sync cycles that ended with an exception or error (the loop went on to the next)");
+    this.targeted = metrics.counter("exsync_cycles_for_named_reps_total",
+        "Cycles that synced only the reps queued work named (an Outbound Message's owner, a mailbox Exchange notified of)");
     metrics.gauge("exsync_cycle_loop_running", "1 while the sync loop runs, 0 before it starts or once it stopped",
         () -> looping ? 1 : 0);
     metrics.gauge("exsync_cycle_last_completed_age_seconds",
         "Seconds since the last cycle completed (since the loop started, before the first)", this::lastCompletedAge);
-  }
-
-  /**
-   * The newest queued work in {@code pool}: the sum of the newest {@code sync_request}, {@code config_change} and
-   * {@code mailbox_change} ids, which moves whenever one of the tables gets a row (ids only grow, even after old
-   * rows are pruned): an Outbound Message, an admin's change, or a push notification from Exchange.
-   */
-  public static LongSupplier queuedWork(Pool pool) {
-    return () -> {
-      for (Row r : Blocking.await(pool.query("SELECT coalesce((SELECT max(id) FROM sync_request), 0) "
-          + "+ coalesce((SELECT max(id) FROM config_change), 0) + coalesce((SELECT max(id) FROM mailbox_change), 0)")
-          .execute())) {
-        return r.getLong(0);
-      }
-      return 0;
-    };
   }
 
   /** How long the loop may go without completing a cycle before it counts as stuck: max(3 poll intervals, 5 minutes). */
@@ -116,11 +103,18 @@ public final class CycleScheduler {
     return intervals.compareTo(MIN_STALL) > 0 ? intervals : MIN_STALL;
   }
 
-  /** Runs one cycle now, on the caller's thread. */
+  /** Runs one cycle for every rep now, on the caller's thread. */
   public List<RepOutcome> runOnce() throws Exception {
-    List<RepOutcome> outcomes = cycle.run();
+    return runOnce(Wake.EVERYONE);
+  }
+
+  private List<RepOutcome> runOnce(Wake wake) throws Exception {
+    List<RepOutcome> outcomes = cycle.run(wake);
     lastCompleted = clock.instant();
     completed.inc();
+    if (!wake.everyone()) {
+      targeted.inc();
+    }
     listener.accept(outcomes);
     return outcomes;
   }
@@ -145,10 +139,17 @@ public final class CycleScheduler {
   private void loop() {
     Throwable cause = null;
     try {
-      long seen = latestWork(0);
+      QueuedWork.Marks seen = latestWork(QueuedWork.Marks.NONE);
+      Wake wake = Wake.EVERYONE;
+      long lastFullEnded = System.nanoTime();
       while (running) {
-        runGuarded();
-        seen = awaitWork(seen);
+        boolean ok = runGuarded(wake);
+        if (wake.everyone()) {
+          lastFullEnded = System.nanoTime();
+        }
+        Awaited next = awaitWork(seen, lastFullEnded, ok ? Wake.NOBODY : Wake.EVERYONE);
+        seen = next.seen();
+        wake = next.wake();
       }
     } catch (Throwable e) { // an interrupt too, when stop() did not ask for it
       cause = e;
@@ -162,13 +163,14 @@ public final class CycleScheduler {
     }
   }
 
-  /** One cycle; whatever it throws is logged and counted, and the loop goes on. */
-  private void runGuarded() {
+  /** One cycle; whatever it throws is logged and counted, and the loop goes on. Returns whether it completed. */
+  private boolean runGuarded(Wake wake) {
     try {
-      runOnce();
+      runOnce(wake);
+      return true;
     } catch (Throwable e) {
       if (!running) {
-        return; // stop() interrupted the cycle
+        return false; // stop() interrupted the cycle
       }
       failures.inc();
       lastFailure = clock.instant() + ": " + describe(e);
@@ -177,37 +179,59 @@ public final class CycleScheduler {
       } else {
         LOG.error("The cycle failed with an error; the next one tries again", e);
       }
+      return false;
     }
   }
+
+  /** What a wait ended with: the queue's marks it saw last, and whom the next cycle syncs. */
+  private record Awaited(QueuedWork.Marks seen, Wake wake) {}
 
   /**
-   * Waits for the poll interval, or less when new work is queued.
+   * Waits until the poll interval has passed since the last cycle for every rep ended (then everyone syncs),
+   * or less when new work is queued (then the reps it names).
    *
-   * @return the newest queued work seen
+   * @param owed reps the next cycle syncs whatever wakes it (everyone, after a failed cycle for some reps:
+   *     it is tried again for everyone, after the usual wait)
    */
-  private long awaitWork(long seen) throws InterruptedException {
-    long start = System.nanoTime();
+  private Awaited awaitWork(QueuedWork.Marks seen, long lastFullEnded, Wake owed) throws InterruptedException {
     // The interval is read at every look: should push stop being healthy, the short poll applies at once.
-    while (running && System.nanoTime() - start < interval.get().toNanos()) {
-      long left = interval.get().toNanos() - (System.nanoTime() - start);
+    while (running && System.nanoTime() - lastFullEnded < interval.get().toNanos()) {
+      long left = interval.get().toNanos() - (System.nanoTime() - lastFullEnded);
       Thread.sleep(Math.min(LOOK.toMillis(), Math.max(1, left / 1_000_000)));
-      long latest = latestWork(seen);
-      if (latest > seen) {
-        LOG.info("Changes arrived from Salesforce or Exchange: syncing now");
-        return latest;
+      QueuedWork.Marks latest = latestWork(seen);
+      if (latest.after(seen)) {
+        Wake wake = owed.and(whom(seen, latest));
+        if (wake.everyone()) {
+          LOG.info("Changes arrived from Salesforce or Exchange: syncing every rep now");
+          return new Awaited(latest, wake);
+        }
+        if (!wake.nobody()) {
+          LOG.info("Changes arrived from Salesforce or Exchange: syncing {} now", wake);
+          return new Awaited(latest, wake);
+        }
+        seen = latest;
       }
     }
-    return seen;
+    return new Awaited(seen, Wake.EVERYONE);
   }
 
+  /** Whom new work concerns; everyone when the database cannot tell (the cycle then costs more, but misses nothing). */
+  private Wake whom(QueuedWork.Marks from, QueuedWork.Marks to) {
+    try {
+      return queuedWork.between(from, to);
+    } catch (RuntimeException e) {
+      LOG.warn("Could not tell whom the queued work concerns; syncing every rep", e);
+      return Wake.EVERYONE;
+    }
+  }
 
   /**
    * The newest queued work, or {@code otherwise} when the database cannot tell: the poll goes on. Looked for
    * every two seconds, so an outage is logged (with its stack trace) when it starts and when it ends.
    */
-  private long latestWork(long otherwise) {
+  private QueuedWork.Marks latestWork(QueuedWork.Marks otherwise) {
     try {
-      long latest = queuedWork.getAsLong();
+      QueuedWork.Marks latest = queuedWork.latest();
       if (lookFailing) {
         lookFailing = false;
         LOG.info("Looking for queued work works again");

@@ -10,6 +10,7 @@ import com.exchangesync.worker.salesforce.SalesforceException;
 import com.exchangesync.worker.salesforce.SalesforceId;
 import com.exchangesync.worker.salesforce.SalesforceRecord;
 import com.exchangesync.worker.salesforce.SalesforceUser;
+import com.exchangesync.worker.salesforce.Soql;
 import com.exchangesync.worker.salesforce.SyncConfiguration;
 import com.exchangesync.worker.salesforce.SyncMember;
 import com.exchangesync.worker.salesforce.SyncSetup;
@@ -74,6 +75,7 @@ public final class SyncCycle {
   private final Clock clock;
   private int parallelMailboxes = 1;
   private com.exchangesync.worker.push.PushControl push;
+  private volatile OrgView view;
 
   /**
    * @param kinds the kinds synced, in the order each rep's passes run
@@ -130,11 +132,22 @@ public final class SyncCycle {
     return this;
   }
 
-  /** Runs one cycle; returns what happened to each rep and kind. */
+  /** Runs one cycle for every rep; returns what happened to each rep and kind. */
   public List<RepOutcome> run() throws SalesforceException {
+    return run(Wake.EVERYONE);
+  }
+
+  /**
+   * Runs one cycle for the reps {@code wake} names (every rep, or those queued work concerns); returns what
+   * happened to each rep and kind. A cycle for some reps uses the org as the last cycle for every rep read it
+   * (its setup, mappings and members: a change of those is an admin's, which wakes everyone) and reads only
+   * those reps' statuses; until a cycle for every rep has read the org, every cycle is one.
+   */
+  public List<RepOutcome> run(Wake wake) throws SalesforceException {
     String orgId = salesforce.organizationId();
     try (LogContext.Scope org = LogContext.org(orgId)) {
-      return run(orgId);
+      OrgView known = view;
+      return wake.everyone() || known == null ? run(orgId) : runFor(orgId, wake, known);
     }
   }
 
@@ -149,6 +162,7 @@ public final class SyncCycle {
     Optional<MailboxConnector> connector = access.connector();
     connectionTests.runRequested(access);
     if (setup.isEmpty() || !setup.get().enabled() || connector.isEmpty()) {
+      view = null;
       systemStatus.write(orgId, setup, access.provided(), false, 0, 0);
       passes.served(orgId, List.of(), clock.instant());
       String why = setup.isEmpty() ? "Exchange Sync is not set up" : !setup.get().enabled() ? "Exchange Sync is disabled"
@@ -158,6 +172,7 @@ public final class SyncCycle {
     }
     List<FieldMapping> mappings = salesforce.readFieldMappings();
     List<Membership.Rep> reps = reps(setup.get());
+    view = new OrgView(connector.get(), mappings, reps);
     Set<String> heldElsewhere = claims.heldElsewhere(orgId);
     passes.served(orgId, served(reps, heldElsewhere), clock.instant());
     List<MailboxKey> wanted = reps.stream().filter(Membership.Rep::linked).map(r -> key(orgId, r)).toList();
@@ -165,12 +180,83 @@ public final class SyncCycle {
     listen(orgId, connector.get(), reps);
     Map<String, SalesforceRecord> currentStatuses = readUserStatuses();
 
+    markFirstSyncsBegun(orgId, reps.stream().filter(r -> !r.linked() || claimed.contains(key(orgId, r))).toList(),
+        currentStatuses, heldElsewhere);
+    Passes done = syncReps(orgId, reps, wanted, claimed, connector.get(), mappings, currentStatuses);
+    List<RepOutcome> outcomes = done.outcomes();
+    List<UserStatus> statuses = done.statuses();
+    Set<String> syncing = new HashSet<>();
+    reps.stream().filter(r -> r.linked() && repSync.syncsAnything(r)).forEach(r -> syncing.add(r.user().id()));
+    marks.releaseLeft(orgId, syncing, connector.get());
+    // Users who left every active configuration: no longer assigned.
+    Set<String> repIds = new HashSet<>();
+    reps.forEach(r -> repIds.add(r.user().id()));
+    currentStatuses.forEach((userId, row) -> {
+      if (!repIds.contains(userId) && row.bool("Assigned__c")) {
+        statuses.add(new UserStatus(userId).set("Assigned__c", false));
+      }
+    });
+    List<SalesforceRecord> changed = statuses.stream().filter(s -> !s.sameAs(currentStatuses.get(s.userId())))
+        .map(UserStatus::toRecord).toList();
+    if (!changed.isEmpty()) {
+      salesforce.writeUserStatuses(changed);
+    }
+    systemStatus.write(orgId, setup, access.provided(), done.recognized() > 0 || reps.isEmpty(), reps.size(),
+        done.linked());
+    return outcomes;
+  }
+
+  /**
+   * A cycle for the reps {@code wake} names, of this worker's share, with the org as {@code known} holds it:
+   * their passes and their statuses; the org's counts and the marks of reps who left wait for the next cycle
+   * for every rep.
+   */
+  private List<RepOutcome> runFor(String orgId, Wake wake, OrgView known) throws SalesforceException {
+    List<Membership.Rep> named = known.reps().stream().filter(r -> r.linked() && wake.includes(r, kinds)).toList();
+    if (named.isEmpty()) {
+      LOG.info("The changes that arrived concern no rep of org {} ({})", orgId, wake);
+      return List.of();
+    }
+    salesforce.startCycle();
+    List<MailboxKey> wanted = known.reps().stream().filter(Membership.Rep::linked).map(r -> key(orgId, r)).toList();
+    Set<MailboxKey> claimed = share.claim(orgId, wanted);
+    List<Membership.Rep> reps = named.stream().filter(r -> claimed.contains(key(orgId, r))).toList();
+    if (reps.isEmpty()) {
+      LOG.info("The reps of org {} the changes concern are other workers' share ({})", orgId, wake);
+      return List.of();
+    }
+    LOG.info("Syncing {} rep(s) of org {} for the changes that arrived", reps.size(), orgId);
+    Map<String, SalesforceRecord> currentStatuses = readUserStatuses(reps.stream().map(r -> r.user().id()).toList());
+    markFirstSyncsBegun(orgId, reps, currentStatuses, claims.heldElsewhere(orgId));
+    Passes done = syncReps(orgId, reps, wanted, claimed, known.connector(), known.mappings(), currentStatuses);
+    List<SalesforceRecord> changed = done.statuses().stream().filter(s -> !s.sameAs(currentStatuses.get(s.userId())))
+        .map(UserStatus::toRecord).toList();
+    if (!changed.isEmpty()) {
+      salesforce.writeUserStatuses(changed);
+    }
+    return done.outcomes();
+  }
+
+  /** What the org's last cycle for every rep read of it, for the cycles for some reps that follow. */
+  private record OrgView(MailboxConnector connector, List<FieldMapping> mappings, List<Membership.Rep> reps) {}
+
+  /**
+   * What the passes of a cycle's reps did.
+   *
+   * @param statuses the statuses of the reps this worker synced or reported
+   * @param recognized how many reps' mailboxes the service account reaches (as this cycle or another worker found)
+   * @param linked how many reps are linked
+   */
+  private record Passes(List<RepOutcome> outcomes, List<UserStatus> statuses, int recognized, int linked) {}
+
+  /** The passes of {@code reps}, {@link #parallelMailboxes} at a time, and their statuses. */
+  private Passes syncReps(String orgId, List<Membership.Rep> reps, List<MailboxKey> wanted, Set<MailboxKey> claimed,
+                          MailboxConnector connector, List<FieldMapping> mappings,
+                          Map<String, SalesforceRecord> currentStatuses) {
     List<RepOutcome> outcomes = new ArrayList<>();
     List<UserStatus> statuses = new ArrayList<>();
     int recognized = 0;
     int linked = 0;
-    markFirstSyncsBegun(orgId, reps.stream().filter(r -> !r.linked() || claimed.contains(key(orgId, r))).toList(),
-        currentStatuses, heldElsewhere);
     Set<MailboxKey> mine = claimed;
     List<Future<List<RepOutcome>>> inOrder = new ArrayList<>();
     Map<Future<List<RepOutcome>>, UserStatus> statusOf = new java.util.IdentityHashMap<>();
@@ -208,7 +294,7 @@ public final class SyncCycle {
         Future<List<RepOutcome>> started = running.start(() -> {
           try (LogContext.Scope repScope = LogContext.rep(rep.user().id(), rep.user().email());
                LogContext.Scope kindScope = LogContext.kinds(kinds.stream().map(SyncKind::itemKind).toList())) {
-            return syncRep(orgId, rep, connector.get(), mappings, current, status);
+            return syncRep(orgId, rep, connector, mappings, current, status);
           }
         });
         inOrder.add(started);
@@ -225,24 +311,7 @@ public final class SyncCycle {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("the cycle of org " + orgId + " was interrupted", e);
     }
-    Set<String> syncing = new HashSet<>();
-    reps.stream().filter(r -> r.linked() && repSync.syncsAnything(r)).forEach(r -> syncing.add(r.user().id()));
-    marks.releaseLeft(orgId, syncing, connector.get());
-    // Users who left every active configuration: no longer assigned.
-    Set<String> repIds = new HashSet<>();
-    reps.forEach(r -> repIds.add(r.user().id()));
-    currentStatuses.forEach((userId, row) -> {
-      if (!repIds.contains(userId) && row.bool("Assigned__c")) {
-        statuses.add(new UserStatus(userId).set("Assigned__c", false));
-      }
-    });
-    List<SalesforceRecord> changed = statuses.stream().filter(s -> !s.sameAs(currentStatuses.get(s.userId())))
-        .map(UserStatus::toRecord).toList();
-    if (!changed.isEmpty()) {
-      salesforce.writeUserStatuses(changed);
-    }
-    systemStatus.write(orgId, setup, access.provided(), recognized > 0 || reps.isEmpty(), reps.size(), linked);
-    return outcomes;
+    return new Passes(outcomes, statuses, recognized, linked);
   }
 
   /**
@@ -390,11 +459,28 @@ public final class SyncCycle {
   }
 
   private Map<String, SalesforceRecord> readUserStatuses() throws SalesforceException {
+    return readUserStatuses(statusQuery().build());
+  }
+
+  /** The status rows of {@code userIds} alone, {@value SalesforceAdapter#ACCESS_CHUNK} users per query. */
+  private Map<String, SalesforceRecord> readUserStatuses(List<String> userIds) throws SalesforceException {
+    Map<String, SalesforceRecord> byUser = new LinkedHashMap<>();
+    for (List<String> chunk : SalesforceAdapter.chunks(userIds, SalesforceAdapter.ACCESS_CHUNK)) {
+      byUser.putAll(readUserStatuses(statusQuery().where(Soql.or(Soql.inIds("User__c", chunk), Soql.in("User_Key__c", chunk)))
+          .build()));
+    }
+    return byUser;
+  }
+
+  private Soql statusQuery() {
     List<String> fields = new ArrayList<>(REP_FIELDS);
     kinds.forEach(k -> fields.addAll(k.statusFields().userFields()));
+    return salesforce.select("Exchange_Sync_User_Status__c", fields.stream().distinct().toList());
+  }
+
+  private Map<String, SalesforceRecord> readUserStatuses(String soql) throws SalesforceException {
     Map<String, SalesforceRecord> byUser = new LinkedHashMap<>();
-    for (SalesforceRecord r : salesforce.queryList(salesforce.select("Exchange_Sync_User_Status__c",
-        fields.stream().distinct().toList()).build())) {
+    for (SalesforceRecord r : salesforce.queryList(soql)) {
       String user = r.get("User_Key__c") != null ? r.get("User_Key__c") : r.get("User__c");
       if (user != null) {
         SalesforceId.canonical(user).ifPresent(id -> byUser.put(id, r));

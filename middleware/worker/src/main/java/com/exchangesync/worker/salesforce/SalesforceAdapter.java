@@ -720,7 +720,7 @@ public final class SalesforceAdapter implements ErrorSender {
     return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
   }
 
-  static <T> List<List<T>> chunks(List<T> all, int size) {
+  public static <T> List<List<T>> chunks(List<T> all, int size) {
     List<List<T>> out = new ArrayList<>();
     for (int i = 0; i < all.size(); i += size) {
       out.add(all.subList(i, Math.min(all.size(), i + size)));

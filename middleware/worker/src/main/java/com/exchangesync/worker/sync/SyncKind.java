@@ -34,4 +34,12 @@ public interface SyncKind {
 
   /** Where the kind's statuses go. */
   KindStatusFields statusFields();
+
+  /**
+   * Whether the configuration syncs records of this kind that the rep does not own (the contacts' "All
+   * Contacts"): then any change of the object may concern the rep, and an Outbound Message wakes the rep too.
+   */
+  default boolean readsBeyondOwnRecords(SyncConfiguration configuration) {
+    return false;
+  }
 }

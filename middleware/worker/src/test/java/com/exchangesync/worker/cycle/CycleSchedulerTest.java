@@ -48,7 +48,7 @@ class CycleSchedulerTest {
   void anErrorThrownInsideACycle_isLoggedWithItsStackTraceAndCounted_andTheLoopGoesOn() throws Exception {
     Semaphore permits = new Semaphore(0);
     AtomicInteger runs = new AtomicInteger();
-    scheduler(() -> {
+    scheduler(wake -> {
       permits.acquire();
       if (runs.incrementAndGet() == 1) {
         throw new StackOverflowError("injected into the first cycle");
@@ -73,7 +73,7 @@ class CycleSchedulerTest {
   @Test
   void aLoopThatStops_turnsReadinessAndLivenessRed_withTheCause_andTheRunningGaugeToZero() throws Exception {
     // The loop's own machinery failing (here the look for queued work) is the one thing that can end it.
-    scheduler(List::of, () -> {
+    scheduler(wake -> List.of(), () -> {
       throw new OutOfMemoryError("injected into the look for queued work");
     }, Duration.ofMinutes(1));
     try (CapturedLogs logs = CapturedLogs.of(CycleScheduler.class.getName())) {
@@ -92,7 +92,7 @@ class CycleSchedulerTest {
   @Test
   void aLoopThatCompletesNoCycle_turnsReadinessRed_afterFiveMinutes_namingTheLastFailure() throws Exception {
     AtomicInteger runs = new AtomicInteger();
-    scheduler(() -> {
+    scheduler(wake -> {
       runs.incrementAndGet();
       throw new IllegalStateException("Salesforce is not reachable");
     }, () -> 0, Duration.ofMinutes(1));
@@ -113,7 +113,7 @@ class CycleSchedulerTest {
   @Test
   void aLongCycleThatStillFinishesMailboxes_isNotStuck() throws Exception {
     Semaphore permits = new Semaphore(0);
-    scheduler(() -> {
+    scheduler(wake -> {
       permits.acquire();
       return List.of();
     }, () -> 0, Duration.ofMinutes(1));
@@ -133,7 +133,7 @@ class CycleSchedulerTest {
   @Test
   void aDatabaseThatCannotTellTheQueuedWork_isLoggedOnceWithItsCause_andTheLoopPollsOn() throws Exception {
     AtomicInteger looks = new AtomicInteger();
-    scheduler(List::of, () -> {
+    scheduler(wake -> List.of(), () -> {
       looks.incrementAndGet();
       throw new IllegalStateException("the database did not answer within 120 s");
     }, Duration.ofSeconds(3));
@@ -150,14 +150,14 @@ class CycleSchedulerTest {
 
   @Test
   void theStallThreshold_isThreePollIntervals_butNeverLessThanFiveMinutes() {
-    assertThat(scheduler(List::of, () -> 0, Duration.ofSeconds(60)).stallAfter()).isEqualTo(Duration.ofMinutes(5));
-    assertThat(scheduler(List::of, () -> 0, Duration.ofMinutes(10)).stallAfter()).isEqualTo(Duration.ofMinutes(30));
+    assertThat(scheduler(wake -> List.of(), () -> 0, Duration.ofSeconds(60)).stallAfter()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(scheduler(wake -> List.of(), () -> 0, Duration.ofMinutes(10)).stallAfter()).isEqualTo(Duration.ofMinutes(30));
   }
 
   @Test
   void aLoopStoppedOnPurpose_isNotReportedAsAFault() throws Exception {
     Semaphore permits = new Semaphore(0);
-    scheduler(() -> {
+    scheduler(wake -> {
       permits.acquire();
       return List.of();
     }, () -> 0, Duration.ofMinutes(1));
@@ -172,6 +172,99 @@ class CycleSchedulerTest {
       assertThat(metrics.render()).contains("exsync_cycle_failures_total 0\n");
       assertThat(logs.events()).noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.WARN));
     }
+  }
+
+  /** A queue whose marks a test moves, naming one rep per new row (or everyone, for an admin's change). */
+  private static final class FakeQueue implements QueuedWork {
+    private final AtomicReference<Marks> latest = new AtomicReference<>(Marks.NONE);
+    private final List<Wake> answers = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    void outboundMessageFor(String ownerId) {
+      latest.updateAndGet(m -> new Marks(m.syncRequest() + 1, m.configChange(), m.mailboxChange()));
+      answers.add(Wake.of(java.util.Set.of(ownerId), java.util.Set.of(), java.util.Set.of("Contact")));
+    }
+
+    @Override
+    public Marks latest() {
+      return latest.get();
+    }
+
+    @Override
+    public Wake between(Marks from, Marks to) {
+      Wake wake = Wake.NOBODY;
+      for (Wake w : answers) {
+        wake = wake.and(w);
+      }
+      answers.clear();
+      return wake;
+    }
+  }
+
+  private CycleScheduler scheduler(CycleScheduler.Cycle cycle, QueuedWork queue, Duration interval) {
+    scheduler = new CycleScheduler(cycle, queue, () -> interval, () -> Optional.ofNullable(progress.get()), clock, metrics,
+        outcomes -> { });
+    return scheduler;
+  }
+
+  @Test
+  void anOutboundMessage_wakesTheRepItNames_andThePollStillWakesEveryone() throws Exception {
+    FakeQueue queue = new FakeQueue();
+    List<Wake> wakes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    scheduler(wake -> {
+      wakes.add(wake);
+      return List.of();
+    }, queue, Duration.ofSeconds(8));
+    scheduler.start();
+    eventually(() -> wakes.size() == 1);
+    queue.outboundMessageFor("005000000000001AAA");
+    eventually(() -> wakes.size() == 2);
+    eventually(() -> wakes.size() == 3);
+
+    assertThat(wakes.get(0)).isEqualTo(Wake.EVERYONE);
+    assertThat(wakes.get(1).everyone()).isFalse();
+    assertThat(wakes.get(1).userIds()).containsExactly("005000000000001AAA");
+    assertThat(wakes.get(2)).as("the poll, counted from the end of the last cycle for every rep").isEqualTo(Wake.EVERYONE);
+    assertThat(metrics.render()).contains("exsync_cycles_for_named_reps_total 1\n");
+  }
+
+  @Test
+  void messagesThatNeverStop_doNotPutOffTheCycleForEveryRep() throws Exception {
+    FakeQueue queue = new FakeQueue();
+    List<Wake> wakes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    scheduler(wake -> {
+      wakes.add(wake);
+      queue.outboundMessageFor("005000000000002AAA"); // a busy org: another message is always waiting
+      return List.of();
+    }, queue, Duration.ofSeconds(6));
+    scheduler.start();
+    eventually(() -> wakes.stream().skip(1).anyMatch(Wake::everyone));
+
+    assertThat(wakes.get(0)).isEqualTo(Wake.EVERYONE);
+    assertThat(wakes.get(1).everyone()).as("a message wakes only its rep").isFalse();
+    assertThat(wakes.stream().skip(1).filter(Wake::everyone)).as("and the poll still comes").isNotEmpty();
+  }
+
+  @Test
+  void aCycleForSomeRepsThatFails_isFollowedByOneForEveryRep() throws Exception {
+    FakeQueue queue = new FakeQueue();
+    List<Wake> wakes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    scheduler(wake -> {
+      wakes.add(wake);
+      if (!wake.everyone()) {
+        throw new IllegalStateException("Salesforce went away in the middle of the rep's pass");
+      }
+      return List.of();
+    }, queue, Duration.ofMinutes(10));
+    scheduler.start();
+    eventually(() -> wakes.size() == 1);
+    queue.outboundMessageFor("005000000000003AAA");
+    eventually(() -> wakes.size() == 2);
+    queue.outboundMessageFor("005000000000004AAA");
+    eventually(() -> wakes.size() == 3);
+
+    assertThat(wakes.get(1).userIds()).containsExactly("005000000000003AAA");
+    assertThat(wakes.get(2)).as("the failed rep is not dropped: everyone syncs").isEqualTo(Wake.EVERYONE);
+    assertThat(metrics.render()).contains("exsync_cycle_failures_total 1\n");
   }
 
   /** The check's failure message, or null when it passes. */

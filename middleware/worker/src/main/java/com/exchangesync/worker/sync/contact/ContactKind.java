@@ -35,6 +35,11 @@ public final class ContactKind implements SyncKind {
   }
 
   @Override
+  public boolean readsBeyondOwnRecords(SyncConfiguration configuration) {
+    return ContactSettings.allVisible(configuration);
+  }
+
+  @Override
   public KindSettings settings(MailboxKey mailbox, SalesforceUser user, SyncConfiguration configuration,
                                List<FieldMapping> mappings) {
     return ContactSettings.forRep(mailbox, user, configuration, mappings);

@@ -47,7 +47,7 @@ public final class ContactSettings {
     if (filters.isEmpty()) {
       return new KindSettings(Optional.empty(), problems);
     }
-    boolean all = "All Contacts".equalsIgnoreCase(config.contactScope() == null ? "" : config.contactScope().trim());
+    boolean all = allVisible(config);
     RepContext context = new RepContext(mailbox, user.email(),
         new ContactRules(MatchPreference.fromLabel(config.contactMatchPreference())),
         Direction.fromLabel(config.contactDirection()), Winner.fromLabel(config.contactConflict()),
@@ -55,6 +55,11 @@ public final class ContactSettings {
         Fingerprint.of(Map.of("scope", Boolean.toString(all), "filters", filters.get().toString(),
             "mapping", map.salesforceFields() + "->" + map.keys())));
     return new KindSettings(Optional.of(context), problems);
+  }
+
+  /** Whether the configuration syncs every contact the rep can see ("All Contacts"), not only the rep's own. */
+  public static boolean allVisible(SyncConfiguration config) {
+    return "All Contacts".equalsIgnoreCase(config.contactScope() == null ? "" : config.contactScope().trim());
   }
 
   static Optional<List<FieldFilter>> filters(String json, List<String> problems) {
