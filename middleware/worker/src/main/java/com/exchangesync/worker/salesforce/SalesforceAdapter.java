@@ -64,6 +64,8 @@ public final class SalesforceAdapter implements ErrorSender {
   private final SalesforceClient client;
   private final SalesforceNames names;
   private final OrgDeletions deletions = new OrgDeletions();
+  private final ServerClock serverClock = new ServerClock(this::serverTime);
+  private final Map<String, OrgChanges> changes = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** An adapter over {@code client} for a package installed with {@code names}' namespace. */
   public SalesforceAdapter(SalesforceClient client, SalesforceNames names) {
@@ -192,13 +194,37 @@ public final class SalesforceAdapter implements ErrorSender {
     return deletions.since(object, since, this::readDeleted);
   }
 
-  /** A new sync cycle: what was read for the org's reps together (its deletions) is read afresh. */
+  /**
+   * A new sync cycle: what was read for the org's reps together is read afresh (its deletions) or read on
+   * from where it stood (its changes).
+   */
   public void startCycle() {
     deletions.startCycle();
+    changes.values().forEach(OrgChanges::refresh);
+  }
+
+  /**
+   * Whether none of {@code ownerId}'s records of {@code object} changed after {@code from}, from the org's feed
+   * of changes shared by every rep ({@link OrgChanges}); if so, the stamp the rep's watermark may move on to.
+   * Empty when the owner's records changed or the feed cannot tell: the rep then reads its own changes.
+   */
+  public Optional<Instant> quietSince(String object, String ownerId, Instant from) throws SalesforceException {
+    return changes.computeIfAbsent(object, o -> new OrgChanges((after, most, each) -> {
+      int[] read = {0};
+      query(select(o, List.of("OwnerId", "SystemModstamp")).where(Soql.after("SystemModstamp", after))
+          .limit(most + 1).build(), false, page -> {
+            for (SalesforceRecord r : page) {
+              if (++read[0] <= most && r.get("OwnerId") != null && r.instant("SystemModstamp") != null) {
+                each.accept(r.get("OwnerId"), r.instant("SystemModstamp"));
+              }
+            }
+          });
+      return read[0] <= most;
+    }, serverClock::now)).quietSince(ownerId, from);
   }
 
   private OrgDeletions.DeletedWindow readDeleted(String object, Instant from) throws SalesforceException {
-    Instant now = serverTime();
+    Instant now = serverClock.now();
     Instant earliest = now.minus(DELETED_WINDOW).plus(Duration.ofMinutes(1));
     Instant start = from.isBefore(earliest) ? earliest : from;
     // getDeleted wants a window of at least a minute; nothing can be missed by waiting for it.

@@ -100,6 +100,15 @@ public final class SoapSalesforceRecords implements SalesforceSide {
     }
     try {
       Instant from = at.readFrom(OVERLAP);
+      if (!scope.allVisible() && !at.isStart() && !at.midFeed()) {
+        // The org's feed tells whether anything of the rep's changed: a quiet rep asks Salesforce nothing.
+        Optional<Instant> quietUntil = adapter.quietSince(type, scope.repUserId(), from);
+        if (quietUntil.isPresent()) {
+          Set<String> gone = watch.isEmpty() ? Set.of() : gone(watch, from);
+          Instant moved = quietUntil.get().isAfter(at.stamp()) ? quietUntil.get() : at.stamp();
+          return new Changes(List.of(), gone, FeedPosition.end(moved).encode(), false);
+        }
+      }
       List<String> fields = fields(mapped);
       Map<String, SalesforceItem> changed = new LinkedHashMap<>();
       Soql query = adapter.select(type, fields).where(at.midFeed()
