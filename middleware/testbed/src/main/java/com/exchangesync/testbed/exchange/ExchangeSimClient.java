@@ -157,6 +157,16 @@ public final class ExchangeSimClient {
     return path(smtp, "events", seriesId, null) + "/occurrences/" + URLEncoder.encode(originalStart, StandardCharsets.UTF_8);
   }
 
+  /** The rep renames the folder {@code folder} under Contacts to {@code newName}. */
+  public JsonObject renameFolder(String smtp, String folder, String newName) {
+    return new JsonObject(send("PATCH", path(smtp, "folders", null, folder), new JsonObject().put("displayName", newName)));
+  }
+
+  /** The rep deletes the folder {@code folder} under Contacts: to Deleted Items, or with what it holds ({@code permanently}). */
+  public JsonObject deleteFolder(String smtp, String folder, boolean permanently) {
+    return new JsonObject(send("DELETE", path(smtp, "folders", null, folder) + (permanently ? "&permanently=true" : ""), null));
+  }
+
   /** Injects a fault (see the README for its fields). */
   public void fault(JsonObject fault) {
     send("POST", "/sim/faults", fault);

@@ -19,7 +19,8 @@ public final class Folder {
   }
 
   public final String id;
-  public final String parentId;
+  /** Where the folder is: a folder the rep deletes moves under Deleted Items ({@link MailboxStore#moveFolder}). */
+  public String parentId;
   public final String folderClass;
   public final String distinguishedName;
   public String displayName;

@@ -161,6 +161,25 @@ public final class MailboxStore {
     return f;
   }
 
+  /** Moves {@code f} under {@code target}, as a rep's delete of a folder does (to Deleted Items): its id and items stay. */
+  public synchronized void moveFolder(Folder f, Folder target) {
+    f.parentId = target.id;
+    folderChanged(f);
+  }
+
+  /** Removes {@code f}, the folders under it and every item they hold (each a delete in its folder's changes). */
+  public synchronized void deleteFolder(Mailbox m, Folder f) {
+    for (Folder child : new java.util.ArrayList<>(m.folders.values())) {
+      if (f.id.equals(child.parentId)) {
+        deleteFolder(m, child);
+      }
+    }
+    for (Item item : new java.util.ArrayList<>(m.itemsIn(f.id))) {
+      delete(m, item);
+    }
+    m.folders.remove(f.id);
+  }
+
   /** A new item for {@code f}, not stored until {@link #insert}: a create that fails leaves nothing behind. */
   public synchronized Item draft(Item.Kind kind, Folder f) {
     Item item = new Item(newId("AAMkA"), kind, f.id, now());

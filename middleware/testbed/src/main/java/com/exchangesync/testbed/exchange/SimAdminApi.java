@@ -40,6 +40,7 @@ final class SimAdminApi {
     router.delete("/sim/mailboxes/:smtp/contacts/:id").handler(this::delete);
     new SimEventsApi(bed).mount(router, body);
     new SimDeletedItemsApi(bed).mount(router);
+    new SimFoldersApi(bed).mount(router, body);
     new SimStreamingApi(bed).mount(router);
   }
 

@@ -1,7 +1,6 @@
 package com.exchangesync.testbed.graph;
 
 import com.exchangesync.testbed.exchange.Folder;
-import com.exchangesync.testbed.exchange.Item;
 import com.exchangesync.testbed.exchange.Mailbox;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -65,21 +64,8 @@ final class ContactFoldersResource {
     if (f.distinguishedName != null) {
       throw new GraphError(403, "ErrorDeleteDistinguishedFolder", "Distinguished folders cannot be deleted.");
     }
-    deleteTree(call, f);
+    call.state().store.deleteFolder(call.mailbox(), f);
     return GraphResponse.noContent();
-  }
-
-  private static void deleteTree(GraphCall call, Folder f) {
-    Mailbox m = call.mailbox();
-    for (Folder child : new ArrayList<>(m.folders.values())) {
-      if (f.id.equals(child.parentId)) {
-        deleteTree(call, child);
-      }
-    }
-    for (Item item : new ArrayList<>(m.itemsIn(f.id))) {
-      call.state().store.delete(m, item);
-    }
-    m.folders.remove(f.id);
   }
 
   private static GraphResponse children(GraphCall call, Folder parent, String context) {

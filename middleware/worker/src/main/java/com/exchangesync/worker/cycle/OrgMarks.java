@@ -46,7 +46,8 @@ final class OrgMarks {
    * @return the other org whose mark holds the mailbox, or empty when it is {@code orgId}'s (marked now or before)
    */
   Optional<String> claim(String orgId, MailboxKey key, String email, Mailbox mailbox) throws MailboxException {
-    Optional<String> mark = mailbox.syncingOrg();
+    // Its own mark may come from the connector's memory; the read-back after marking never does (two orgs marking at once).
+    Optional<String> mark = mailbox.syncingOrg(orgId);
     if (mark.isEmpty()) {
       mailbox.markSyncingOrg(Optional.of(orgId));
       // Two orgs marking at once: the last mark written stands, and the org that reads the other's back stops here.

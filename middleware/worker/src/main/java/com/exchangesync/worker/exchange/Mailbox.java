@@ -114,6 +114,17 @@ public interface Mailbox extends AutoCloseable {
   Optional<String> syncingOrg() throws MailboxException;
 
   /**
+   * As {@link #syncingOrg()}, asked by {@code orgId} about its own claim: an implementation may answer
+   * {@code orgId} without asking Exchange when it read that org's mark within {@link FolderMemory#RECHECK}
+   * (a mark stays until its org removes it, or an admin does with the worker's {@code --release-mailbox};
+   * either is noticed within that time). Another org's mark, or none, is always read afresh, so a mailbox
+   * another org releases is taken over at the next cycle.
+   */
+  default Optional<String> syncingOrg(String orgId) throws MailboxException {
+    return syncingOrg();
+  }
+
+  /**
    * Records in the mailbox that {@code orgId} syncs it, replacing any mark; empty
    * removes the mark. Nothing else in the mailbox changes, and no folder or item
    * the rep sees is touched.

@@ -72,15 +72,30 @@ final class EwsMailbox implements Mailbox {
   private final String smtp;
   private final ExchangeService service;
   private final EwsCalls calls;
-  private final FolderId contactsFolder;
-  private final FolderId calendarFolder;
+  private final EwsSyncFolders folders;
 
-  EwsMailbox(String smtp, ExchangeService service, EwsCalls calls, FolderId contactsFolder, FolderId calendarFolder) {
+  EwsMailbox(String smtp, ExchangeService service, EwsCalls calls, EwsSyncFolders folders) {
     this.smtp = smtp;
     this.service = service;
     this.calls = calls;
-    this.contactsFolder = contactsFolder;
-    this.calendarFolder = calendarFolder;
+    this.folders = folders;
+  }
+
+  /** A read of the synced folders that fails because remembered ids are stale is repeated once on ids looked up again. */
+  @FunctionalInterface
+  private interface FolderRead<T> {
+    T run() throws MailboxException;
+  }
+
+  private <T> T onFolders(FolderRead<T> read) throws MailboxException {
+    try {
+      return read.run();
+    } catch (MailboxException e) {
+      if (!folders.lookedUpAgainAfter(e)) {
+        throw e;
+      }
+      return read.run();
+    }
   }
 
   @Override
@@ -95,16 +110,33 @@ final class EwsMailbox implements Mailbox {
 
   @Override
   public Optional<String> syncingOrg() throws MailboxException {
-    return new EwsOrgMark(smtp, service, calls, calendarFolder).read();
+    return onFolders(() -> new EwsOrgMark(smtp, service, calls, folders.calendar()).read());
+  }
+
+  /** A mark read as {@code orgId}'s own is remembered with the folders (see {@link Mailbox#syncingOrg(String)}). */
+  @Override
+  public Optional<String> syncingOrg(String orgId) throws MailboxException {
+    if (folders.markedBy(orgId)) {
+      return Optional.of(orgId);
+    }
+    Optional<String> mark = syncingOrg();
+    if (mark.filter(orgId::equals).isPresent()) {
+      folders.rememberOwnMark(orgId);
+    }
+    return mark;
   }
 
   @Override
   public void markSyncingOrg(Optional<String> orgId) throws MailboxException {
-    new EwsOrgMark(smtp, service, calls, calendarFolder).write(orgId);
+    folders.forgetMark();
+    onFolders(() -> {
+      new EwsOrgMark(smtp, service, calls, folders.calendar()).write(orgId);
+      return null;
+    });
   }
 
   private FolderId folder(ItemKind kind) {
-    return kind == ItemKind.CONTACT ? contactsFolder : calendarFolder;
+    return folders.of(kind);
   }
 
   @Override
@@ -115,8 +147,8 @@ final class EwsMailbox implements Mailbox {
   /** The page's ids and change keys come first (ids only); only the versions the caller does not hold are read. */
   @Override
   public ItemChanges changes(ItemKind kind, Optional<String> syncToken, KnownVersions known) throws MailboxException {
-    ChangeCollection<ItemChange> page = calls.call("SyncFolderItems", () -> service.syncFolderItems(folder(kind),
-        PropertySet.IdOnly, null, SYNC_PAGE, SyncFolderItemsScope.NormalItems, syncToken.orElse(null)));
+    ChangeCollection<ItemChange> page = onFolders(() -> calls.call("SyncFolderItems", () -> service.syncFolderItems(
+        folder(kind), PropertySet.IdOnly, null, SYNC_PAGE, SyncFolderItemsScope.NormalItems, syncToken.orElse(null))));
     Map<String, String> changed = new LinkedHashMap<>();
     Set<String> deleted = new LinkedHashSet<>();
     for (ItemChange change : page) {
@@ -203,8 +235,8 @@ final class EwsMailbox implements Mailbox {
 
   @Override
   public Map<String, List<ExchangeItem>> occurrences(Set<String> seriesIds, Instant from, Instant to) throws MailboxException {
-    return new EwsOccurrences(smtp, service, calls, calendarFolder, (ids, seriesOf) -> read(ItemKind.EVENT, ids, seriesOf))
-        .read(seriesIds, from, to);
+    return onFolders(() -> new EwsOccurrences(smtp, service, calls, folders.calendar(),
+        (ids, seriesOf) -> read(ItemKind.EVENT, ids, seriesOf)).read(seriesIds, from, to));
   }
 
   /** Only items in the synced folder count: one moved elsewhere left the sync. */
@@ -234,7 +266,7 @@ final class EwsMailbox implements Mailbox {
       }
       ItemView view = new ItemView(batch.size() * 2);
       view.setPropertySet(new PropertySet(BasePropertySet.IdOnly));
-      FindItemsResults<Item> results = calls.call("FindItem", () -> service.findItems(folder(kind), any, view));
+      FindItemsResults<Item> results = onFolders(() -> calls.call("FindItem", () -> service.findItems(folder(kind), any, view)));
       for (Item item : results.getItems()) {
         found.add(idOf(item));
       }

@@ -1,18 +1,19 @@
 package com.exchangesync.worker.exchange.ews;
 
 import com.exchangesync.worker.exchange.ConnectionTestReport;
+import com.exchangesync.worker.exchange.FolderMemory;
 import com.exchangesync.worker.exchange.Mailbox;
 import com.exchangesync.worker.exchange.MailboxConnector;
 import com.exchangesync.worker.exchange.MailboxException;
 import java.time.Clock;
 import java.util.Optional;
 import microsoft.exchange.webservices.data.core.ExchangeService;
-import microsoft.exchange.webservices.data.core.enumeration.property.WellKnownFolderName;
-import microsoft.exchange.webservices.data.property.complex.FolderId;
 
 /**
  * Opens reps' mailboxes through EWS with the service account and impersonation.
  * Thread-safe; every {@link Mailbox} it opens has its own {@code ExchangeService}.
+ * The synced folders' ids are remembered for every mailbox it opened
+ * ({@link FolderMemory}, {@link EwsSyncFolders}), so an open within the hour makes no call.
  */
 public final class EwsMailboxConnector implements MailboxConnector {
 
@@ -20,12 +21,14 @@ public final class EwsMailboxConnector implements MailboxConnector {
   private final ExchangeStats stats;
   private final EwsEndpoints endpoints;
   private final EwsServiceFactory services;
+  private final FolderMemory folders;
 
   public EwsMailboxConnector(EwsSettings settings, ExchangeStats stats, Clock clock) {
     this.settings = settings;
     this.stats = stats;
     this.endpoints = new EwsEndpoints(settings, clock);
     this.services = new EwsServiceFactory(settings);
+    this.folders = new FolderMemory(clock);
   }
 
   @Override
@@ -34,15 +37,10 @@ public final class EwsMailboxConnector implements MailboxConnector {
     ExchangeService service = services.create(endpoint.ewsUrl(), Optional.of(smtp));
     EwsCalls calls = new EwsCalls(smtp, settings.retry(), stats);
     try {
-      FolderId contacts = EwsFolders.ensureSyncFolder(service, calls);
-      FolderId calendar = EwsFolders.bind(service, calls, WellKnownFolderName.Calendar).getId();
-      return new EwsMailbox(smtp, service, calls, contacts, calendar);
+      return new EwsMailbox(smtp, service, calls, EwsSyncFolders.open(smtp, service, calls, folders));
     } catch (MailboxException e) {
       service.close();
       throw e;
-    } catch (Exception e) {
-      service.close();
-      throw EwsErrors.translate(e, smtp, "Opening the mailbox");
     }
   }
 

@@ -30,16 +30,33 @@ final class GraphMailbox implements Mailbox {
 
   private final String smtp;
   private final GraphHttp http;
-  private final SyncedFolders folders;
+  private final GraphSyncFolders synced;
   private final Clock clock;
   private final GraphOrgMark orgMark;
 
-  GraphMailbox(String smtp, GraphHttp http, SyncedFolders folders, Clock clock) {
+  GraphMailbox(String smtp, GraphHttp http, GraphSyncFolders synced, Clock clock) {
     this.smtp = smtp;
     this.http = http;
-    this.folders = folders;
+    this.synced = synced;
     this.clock = clock;
-    this.orgMark = new GraphOrgMark(http, smtp);
+    this.orgMark = new GraphOrgMark(http, smtp, synced);
+  }
+
+  /** A read of the synced folders that fails on remembered ids is repeated once on ids looked up again. */
+  @FunctionalInterface
+  private interface FolderRead<T> {
+    T run(SyncedFolders folders) throws MailboxException;
+  }
+
+  private <T> T onFolders(FolderRead<T> read) throws MailboxException {
+    try {
+      return read.run(synced.current());
+    } catch (MailboxException e) {
+      if (!synced.lookedUpAgainAfter(e)) {
+        throw e;
+      }
+      return read.run(synced.current());
+    }
   }
 
   @Override
@@ -49,14 +66,14 @@ final class GraphMailbox implements Mailbox {
 
   @Override
   public ItemChanges changes(ItemKind kind, Optional<String> syncToken) throws MailboxException {
-    return kind == ItemKind.CONTACT ? new ContactChanges(http, folders).read(syncToken)
-        : new EventChanges(http, folders, clock).read(syncToken);
+    return kind == ItemKind.CONTACT ? onFolders(folders -> new ContactChanges(http, folders).read(syncToken))
+        : new EventChanges(http, synced.current(), clock).read(syncToken);
   }
 
   @Override
   public List<ExchangeItem> get(ItemKind kind, List<String> ids) throws MailboxException {
     List<ExchangeItem> out = new ArrayList<>();
-    for (JsonObject json : GraphReads.byIds(http, folders, kind, ids).values()) {
+    for (JsonObject json : GraphReads.byIds(http, synced.current(), kind, ids).values()) {
       out.add(SyncedFolders.decode(kind, json));
     }
     return out;
@@ -64,37 +81,54 @@ final class GraphMailbox implements Mailbox {
 
   @Override
   public Map<String, ExchangeItem> findBySalesforceIds(ItemKind kind, List<String> salesforceIds) throws MailboxException {
-    return new GraphFinder(http, folders).find(kind, salesforceIds);
+    return onFolders(folders -> new GraphFinder(http, folders).find(kind, salesforceIds));
   }
 
   @Override
   public Map<String, List<ExchangeItem>> occurrences(Set<String> seriesIds, Instant from, Instant to) throws MailboxException {
-    return new GraphOccurrences(http, folders).read(seriesIds, from, to);
+    return new GraphOccurrences(http, synced.current()).read(seriesIds, from, to);
   }
 
   @Override
   public List<ItemResult> create(ItemKind kind, List<NewItem> items) throws MailboxException {
-    return new GraphWrites(http, folders).create(kind, items);
+    return new GraphWrites(http, synced.current()).create(kind, items);
   }
 
   @Override
   public List<ItemResult> update(ItemKind kind, List<ItemUpdate> updates) throws MailboxException {
-    return new GraphWrites(http, folders).update(kind, updates);
+    return new GraphWrites(http, synced.current()).update(kind, updates);
   }
 
   @Override
   public List<ItemResult> delete(ItemKind kind, List<String> ids) throws MailboxException {
-    return new GraphWrites(http, folders).delete(kind, ids);
+    return new GraphWrites(http, synced.current()).delete(kind, ids);
   }
 
   @Override
   public Optional<String> syncingOrg() throws MailboxException {
-    return orgMark.read();
+    return onFolders(folders -> orgMark.read());
+  }
+
+  /** A mark read as {@code orgId}'s own is remembered with the folders (see {@link Mailbox#syncingOrg(String)}). */
+  @Override
+  public Optional<String> syncingOrg(String orgId) throws MailboxException {
+    if (synced.markedBy(orgId)) {
+      return Optional.of(orgId);
+    }
+    Optional<String> mark = syncingOrg();
+    if (mark.filter(orgId::equals).isPresent()) {
+      synced.rememberOwnMark(orgId);
+    }
+    return mark;
   }
 
   @Override
   public void markSyncingOrg(Optional<String> orgId) throws MailboxException {
-    orgMark.write(orgId);
+    synced.forgetMark();
+    onFolders(folders -> {
+      orgMark.write(orgId);
+      return null;
+    });
   }
 
   /** One {@code $batch} of writes. */

@@ -1,6 +1,7 @@
 package com.exchangesync.worker.exchange.graph;
 
 import com.exchangesync.worker.exchange.ConnectionTestReport;
+import com.exchangesync.worker.exchange.FolderMemory;
 import com.exchangesync.worker.exchange.Mailbox;
 import com.exchangesync.worker.exchange.MailboxConnector;
 import com.exchangesync.worker.exchange.MailboxException;
@@ -12,14 +13,17 @@ import java.util.function.Consumer;
 /**
  * Opens reps' mailboxes on Exchange Online through Microsoft Graph as the org's
  * registered app (app-only, client credentials). Thread-safe: its HTTP client,
- * token and per-mailbox slots are shared by every mailbox it opens. Opening a
- * mailbox signs in (or reuses the token) and finds or makes {@code Salesforce_Sync}.
+ * token, per-mailbox slots and remembered folder ids ({@link FolderMemory}) are
+ * shared by every mailbox it opens. Opening a mailbox signs in (or reuses the
+ * token) and finds or makes {@code Salesforce_Sync}, unless its id is remembered
+ * ({@link GraphSyncFolders}): an open within the hour makes no request.
  */
 public final class GraphMailboxConnector implements MailboxConnector, AutoCloseable {
 
   private final GraphSettings settings;
   private final WebClient client;
   private final GraphHttp http;
+  private final FolderMemory folders;
 
   public GraphMailboxConnector(Vertx vertx, GraphSettings settings, GraphStats stats) {
     this.settings = settings;
@@ -28,12 +32,12 @@ public final class GraphMailboxConnector implements MailboxConnector, AutoClosea
         .setDecompressionSupported(true));
     GraphTokens tokens = new GraphTokens(client, settings, stats);
     this.http = new GraphHttp(client, settings, tokens, new MailboxSlots(), stats);
+    this.folders = new FolderMemory(settings.windowClock());
   }
 
   @Override
   public Mailbox open(String smtp) throws MailboxException {
-    String folder = GraphFolders.ensureSyncFolder(http, smtp);
-    return new GraphMailbox(smtp, http, new SyncedFolders(smtp, folder), settings.windowClock());
+    return new GraphMailbox(smtp, http, GraphSyncFolders.open(http, smtp, folders), settings.windowClock());
   }
 
   @Override

@@ -13,8 +13,8 @@ import java.util.Optional;
  * single-value extended property {@code String {5b3f0c1e-…} Name ExchangeSyncOrgId}
  * of the main calendar, the same MAPI property EWS writes. Graph addresses a
  * calendar's extended properties as {@code /calendars/{id}} ({@code $expand} to
- * read, {@code PATCH} to write), so the main calendar's id is read once from
- * {@code /calendar}. Graph cannot delete an extended property, so the mark is
+ * read, {@code PATCH} to write), so the main calendar's id is read from
+ * {@code /calendar} once, and remembered with the synced folders ({@link GraphSyncFolders}). Graph cannot delete an extended property, so the mark is
  * removed by writing it empty, which reads as no mark on either protocol.
  */
 final class GraphOrgMark {
@@ -24,11 +24,12 @@ final class GraphOrgMark {
 
   private final GraphHttp http;
   private final String smtp;
-  private String calendarId;
+  private final GraphSyncFolders folders;
 
-  GraphOrgMark(GraphHttp http, String smtp) {
+  GraphOrgMark(GraphHttp http, String smtp, GraphSyncFolders folders) {
     this.http = http;
     this.smtp = smtp;
+    this.folders = folders;
   }
 
   Optional<String> read() throws MailboxException {
@@ -59,8 +60,9 @@ final class GraphOrgMark {
     }
   }
 
-  /** {@code /users/{smtp}/calendars/{id}} of the main calendar. */
+  /** {@code /users/{smtp}/calendars/{id}} of the main calendar (its id remembered with the folders). */
   private String calendar() throws MailboxException {
+    String calendarId = folders.calendarId();
     if (calendarId == null) {
       ApiReply reply = http.send(smtp, ApiRequest.get("calendar.get", ApiRequest.CALENDARS,
           GraphPaths.query(GraphPaths.user(smtp) + "/calendar").with("$select", "id").build()));
@@ -68,6 +70,7 @@ final class GraphOrgMark {
         throw new MailboxException(MailboxError.UNEXPECTED, "Reading the calendar of " + smtp + " failed: " + reply.describe());
       }
       calendarId = reply.body().getString("id");
+      folders.calendarRead(calendarId);
     }
     return GraphPaths.user(smtp) + "/calendars/" + GraphPaths.segment(calendarId);
   }

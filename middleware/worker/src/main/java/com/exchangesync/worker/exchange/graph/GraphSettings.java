@@ -19,8 +19,8 @@ import java.util.Objects;
  * @param retry how throttling is waited out
  * @param timeout per-request timeout
  * @param clock the time tokens and client assertions are dated by
- * @param windowClock the time the calendar's delta window moves by ({@link DeltaWindow}): the same clock but in
- *     tests, which fix it so their dates stay inside the window
+ * @param windowClock the time the calendar's delta window moves by ({@link DeltaWindow}), and remembered folder
+ *     ids age by: the same clock but in tests, which fix it so their dates stay inside the window
  */
 public record GraphSettings(String tenantId, String clientId, GraphCredentials credentials, URI loginUrl, URI graphUrl,
                             boolean allowInsecureLoopback, RetryPolicy retry, Duration timeout, Clock clock,
