@@ -72,6 +72,11 @@ public final class SalesforceSimClient {
   }
 
   /** Calls per operation, HTTP requests, authentication refusals. */
+  /** Moves the org's clock on by {@code seconds} (its record stamps and server time), as if that time had passed. */
+  public JsonObject advanceClock(long seconds) {
+    return new JsonObject(send("POST", "/sim/clock", new JsonObject().put("advanceSeconds", seconds)));
+  }
+
   public JsonObject stats() {
     return new JsonObject(send("GET", "/sim/stats", null));
   }

@@ -58,6 +58,7 @@ public final class SalesforceTestbed {
   final Stats stats = new Stats();
   final OutboundSender outbound;
   final OAuthApps apps = new OAuthApps();
+  final OrgClock orgClock;
   final LoginOperations login;
   private final OAuthTokenEndpoint tokens;
   private final QueryOperations queries;
@@ -68,7 +69,8 @@ public final class SalesforceTestbed {
   private SalesforceTestbed(Vertx vertx, SalesforceTestbedOptions options, Schema schema) {
     this.vertx = vertx;
     this.options = options;
-    this.store = new RecordStore(schema, options.clock());
+    this.orgClock = new OrgClock(options.clock());
+    this.store = new RecordStore(schema, orgClock);
     this.sessions = new Sessions(options.clock());
     this.cursors = new QueryCursors(options.clock());
     this.login = new LoginOperations(store, sessions, this::instanceUrl);

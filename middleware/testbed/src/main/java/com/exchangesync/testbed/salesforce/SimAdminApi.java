@@ -30,6 +30,8 @@ final class SimAdminApi {
     router.post("/sim/reset").handler(this::reset);
     router.get("/sim/stats").handler(ctx -> json(ctx, 200, bed.stats.json().put("outbound", bed.outbound.status())));
     router.post("/sim/faults").handler(body).handler(this::faults);
+    router.post("/sim/clock").handler(body).handler(this::advanceClock);
+    router.get("/sim/clock").handler(ctx -> json(ctx, 200, clock()));
     router.post("/sim/org").handler(body).handler(this::org);
     router.get("/sim/org").handler(this::getOrg);
     router.get("/sim/records/:sobject").handler(this::list);
@@ -96,6 +98,30 @@ final class SimAdminApi {
     } catch (IllegalArgumentException | ClassCastException e) {
       error(ctx, 400, "bad fault: " + e.getMessage());
     }
+  }
+
+  /** {@code {"advanceSeconds": n}}: the org's clock moves on ({@link OrgClock}); answers where it stands. */
+  private void advanceClock(RoutingContext ctx) {
+    JsonObject json = object(ctx);
+    if (json == null) {
+      return;
+    }
+    Object seconds = json.getValue("advanceSeconds");
+    if (!(seconds instanceof Number n) || n.doubleValue() != n.longValue()) {
+      error(ctx, 400, "bad clock: advanceSeconds must be a whole number of seconds");
+      return;
+    }
+    try {
+      bed.orgClock.advance(java.time.Duration.ofSeconds(n.longValue()));
+      json(ctx, 200, clock());
+    } catch (IllegalArgumentException e) {
+      error(ctx, 400, "bad clock: " + e.getMessage());
+    }
+  }
+
+  private JsonObject clock() {
+    return new JsonObject().put("now", bed.orgClock.instant().toString())
+        .put("aheadSeconds", bed.orgClock.ahead().toSeconds());
   }
 
   private void org(RoutingContext ctx) {

@@ -73,11 +73,20 @@ final class OrgChanges {
   }
 
   /**
-   * Whether none of {@code ownerId}'s records changed after {@code from}: then the instant the rep's watermark
-   * may move on to (nothing of the rep's changed up to it, as far as the feed read).
-   * Empty when the owner's records changed, or the feed cannot tell (a read too big to summarise).
+   * What the feed knows of an owner's records.
+   *
+   * @param quiet whether none of them changed after the watermark asked about
+   * @param newest how far the feed has read: the rep's watermark may move on to it once the rep has read its
+   *     own changes (if any) after the feed did, since nothing of the rep's changed up to it that the rep did
+   *     not then read
    */
-  synchronized Optional<Instant> quietSince(String ownerId, Instant from) throws SalesforceException {
+  record Answer(boolean quiet, Instant newest) {}
+
+  /**
+   * Whether any of {@code ownerId}'s records changed after {@code from}, and how far the feed has read; empty when
+   * the feed cannot tell (a read too big to summarise).
+   */
+  synchronized Optional<Answer> ask(String ownerId, Instant from) throws SalesforceException {
     if (start == null || from.isBefore(start)) {
       startAt(from.minus(SPAN));
     } else if (stale) {
@@ -87,7 +96,7 @@ final class OrgChanges {
       return Optional.empty();
     }
     Instant owners = newestByOwner.get(SalesforceId.canonical(ownerId).orElse(ownerId));
-    return owners != null && owners.isAfter(from) ? Optional.empty() : Optional.of(newest);
+    return Optional.of(new Answer(owners == null || !owners.isAfter(from), newest));
   }
 
   private void startAt(Instant at) throws SalesforceException {

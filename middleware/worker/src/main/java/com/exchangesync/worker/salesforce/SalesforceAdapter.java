@@ -201,14 +201,15 @@ public final class SalesforceAdapter implements ErrorSender {
   public void startCycle() {
     deletions.startCycle();
     changes.values().forEach(OrgChanges::refresh);
+    serverClock.forget();
   }
 
   /**
-   * Whether none of {@code ownerId}'s records of {@code object} changed after {@code from}, from the org's feed
-   * of changes shared by every rep ({@link OrgChanges}); if so, the stamp the rep's watermark may move on to.
-   * Empty when the owner's records changed or the feed cannot tell: the rep then reads its own changes.
+   * Whether any of {@code ownerId}'s records of {@code object} changed after {@code from}, from the org's feed of
+   * changes shared by every rep ({@link OrgChanges}), and how far the feed read. Empty when the feed cannot tell:
+   * the rep then reads its own changes.
    */
-  public Optional<Instant> quietSince(String object, String ownerId, Instant from) throws SalesforceException {
+  Optional<OrgChanges.Answer> orgChanges(String object, String ownerId, Instant from) throws SalesforceException {
     return changes.computeIfAbsent(object, o -> new OrgChanges((after, most, each) -> {
       int[] read = {0};
       query(select(o, List.of("OwnerId", "SystemModstamp")).where(Soql.after("SystemModstamp", after))
@@ -220,7 +221,7 @@ public final class SalesforceAdapter implements ErrorSender {
             }
           });
       return read[0] <= most;
-    }, serverClock::now)).quietSince(ownerId, from);
+    }, serverClock::now)).ask(ownerId, from);
   }
 
   private OrgDeletions.DeletedWindow readDeleted(String object, Instant from) throws SalesforceException {

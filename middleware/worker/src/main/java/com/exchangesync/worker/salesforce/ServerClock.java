@@ -5,7 +5,8 @@ import java.time.Instant;
 
 /**
  * Salesforce's time without a call each time it is needed: one {@code getServerTimestamp}, then the time this
- * machine's monotonic clock has measured since, until {@link #REREAD} has passed. The estimate never runs
+ * machine's monotonic clock has measured since, until {@link #REREAD} has passed or {@link #forget} is called
+ * (at each cycle's start, so one call a cycle serves all its reads whatever happened to either clock between). The estimate never runs
  * ahead of Salesforce's clock: the call's answer was given before its arrival here, from which the time is
  * counted. (Reads of the org's changes and deletions need a bound that Salesforce's clock has passed; a call
  * per read would cost as much as the reads.) Thread-safe.
@@ -33,6 +34,11 @@ final class ServerClock {
   ServerClock(Reader reader, java.util.function.LongSupplier nanos) {
     this.reader = reader;
     this.nanos = nanos;
+  }
+
+  /** The next {@link #now} reads Salesforce's clock again. */
+  synchronized void forget() {
+    read = null;
   }
 
   /** Salesforce's time now, or a moment before. */

@@ -100,14 +100,15 @@ public final class SoapSalesforceRecords implements SalesforceSide {
     }
     try {
       Instant from = at.readFrom(OVERLAP);
-      if (!scope.allVisible() && !at.isStart() && !at.midFeed()) {
-        // The org's feed tells whether anything of the rep's changed: a quiet rep asks Salesforce nothing.
-        Optional<Instant> quietUntil = adapter.quietSince(type, scope.repUserId(), from);
-        if (quietUntil.isPresent()) {
-          Set<String> gone = watch.isEmpty() ? Set.of() : gone(watch, from);
-          Instant moved = quietUntil.get().isAfter(at.stamp()) ? quietUntil.get() : at.stamp();
-          return new Changes(List.of(), gone, FeedPosition.end(moved).encode(), false);
-        }
+      // The org's feed tells whether anything of the rep's changed: a quiet rep asks Salesforce nothing, and
+      // every rep's watermark moves on with the feed, so a rep whose records stop changing is quiet from the
+      // next cycle on.
+      Optional<OrgChanges.Answer> org = scope.allVisible() || at.isStart() || at.midFeed() ? Optional.empty()
+          : adapter.orgChanges(type, scope.repUserId(), from);
+      if (org.isPresent() && org.get().quiet()) {
+        Set<String> gone = watch.isEmpty() ? Set.of() : gone(watch, from);
+        Instant moved = org.get().newest().isAfter(at.stamp()) ? org.get().newest() : at.stamp();
+        return new Changes(List.of(), gone, FeedPosition.end(moved).encode(), false);
       }
       List<String> fields = fields(mapped);
       Map<String, SalesforceItem> changed = new LinkedHashMap<>();
@@ -147,7 +148,8 @@ public final class SoapSalesforceRecords implements SalesforceSide {
       boolean more = paged && candidates.size() >= limit;
       String position = more
           ? FeedPosition.midFeed(candidates.getLast().instant("SystemModstamp"), candidates.getLast().id()).encode()
-          : FeedPosition.end(newest[0]).encode();
+          : FeedPosition.end(org.isPresent() && org.get().newest().isAfter(newest[0]) ? org.get().newest() : newest[0])
+              .encode();
       return new Changes(List.copyOf(changed.values()), gone, position, more);
     } catch (SalesforceException e) {
       throw failure(e);

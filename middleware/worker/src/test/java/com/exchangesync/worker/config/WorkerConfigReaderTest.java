@@ -298,10 +298,10 @@ class WorkerConfigReaderTest {
   }
 
   @Test
-  void push_isOnByDefault_andPollsAQuarterHourWhileHealthy_andTheShortIntervalOtherwise() {
+  void push_isOnByDefault_andPollsHalfAnHourWhileHealthy_andTheShortIntervalOtherwise() {
     WorkerConfig config = WorkerConfigReader.read(valid());
     assertThat(config.push().enabled()).isTrue();
-    assertThat(config.pollInterval(true)).isEqualTo(java.time.Duration.ofMinutes(15));
+    assertThat(config.pollInterval(true)).isEqualTo(java.time.Duration.ofMinutes(30));
     assertThat(config.pollInterval(false)).isEqualTo(java.time.Duration.ofSeconds(60));
     assertThat(config.push().publicUrl()).isEmpty();
   }
