@@ -4,6 +4,7 @@ import com.exchangesync.testbed.exchange.ExchangeSimClient;
 import com.exchangesync.testbed.salesforce.SalesforceSimClient;
 import com.exchangesync.testkit.TestDatabase;
 import com.exchangesync.worker.config.WorkerConfig;
+import com.exchangesync.worker.config.PushSettings;
 import com.exchangesync.worker.cycle.MailboxConnectors;
 import com.exchangesync.worker.cycle.RepOutcome;
 import com.exchangesync.worker.cycle.SyncCycle;
@@ -41,9 +42,11 @@ import java.util.concurrent.TimeUnit;
  * M contacts (default 1,000) and K events (default 200: a few weekly series, some
  * all-day events, the rest timed; {@link EventPlan}), half of each made in
  * Salesforce and half in Outlook, synced both ways by one worker with a fixed
- * latency (default 20 ms) on every SOAP and EWS call. Three cycles: the initial
- * sync, the next (which reads the echoes of the first one's writes) and a quiet
- * one. For each: items per second, Salesforce calls per 1,000 items beside the
+ * latency (default 20 ms) on every SOAP and EWS call. Four cycles: the initial
+ * sync, the next (which reads the echoes of the first one's writes), then, with
+ * the org's clock moved on by the poll interval with push healthy before each (as
+ * time passes between polls), one in which the reps' last changes settle and a
+ * quiet one. For each: items per second, Salesforce calls per 1,000 items beside the
  * fewest the batch limits allow (200 records a write, 2,000 a query page), EWS
  * calls per 1,000 items, and the worker's CPU per 1,000 items. The test beds run in
  * a process of their own ({@link TestbedProcess}), so this process's CPU time and
@@ -116,7 +119,10 @@ public final class SyncBenchmark {
       WorkerMeter.resetHeapPeak();
       Cycle initial = measure("initial, both ways", cycle, sf, ex, beds, size, fewestInitial(org, size));
       Cycle echo = measure("second (echoes)", cycle, sf, ex, beds, size, fewestLater(org, size));
-      Cycle quiet = measure("third, quiet", cycle, sf, ex, beds, size, fewestLater(org, size));
+      sf.advanceClock(PushSettings.DEFAULT_POLL_INTERVAL.toSeconds());
+      measure("third, 30 min on", cycle, sf, ex, beds, size, fewestLater(org, size));
+      sf.advanceClock(PushSettings.DEFAULT_POLL_INTERVAL.toSeconds());
+      Cycle quiet = measure("fourth, quiet", cycle, sf, ex, beds, size, fewestQuiet(org));
       double heapPeak = WorkerMeter.heapPeakMb();
       double heap = WorkerMeter.heapRetainedMb();
       adapter.client().close();
@@ -188,6 +194,11 @@ public final class SyncBenchmark {
   /** A later cycle with nothing new reads each kind's changes once per rep. */
   static long fewestLater(BenchOrg org, Size size) {
     return (long) org.kinds() * size.reps();
+  }
+
+  /** A quiet cycle reads each kind's changes once for the whole org. */
+  static long fewestQuiet(BenchOrg org) {
+    return org.kinds();
   }
 
   private static long pages(int records, int perPage) {

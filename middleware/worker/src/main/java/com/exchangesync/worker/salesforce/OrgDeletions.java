@@ -54,21 +54,27 @@ final class OrgDeletions {
   private record Shared(DeletedWindow window, long readAtNanos) {}
 
   private final Map<String, Shared> byObject = new ConcurrentHashMap<>();
+  private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
   /** A new cycle: deletions are read afresh. */
   void startCycle() {
     byObject.clear();
   }
 
-  /** The records of {@code object} deleted since {@code since}, from a shared read when one covers it. */
+  /**
+   * The records of {@code object} deleted since {@code since}, from a shared read when one covers it. Reps
+   * asking at once about one object wait for one read rather than each making its own.
+   */
   DeletedRecords since(String object, Instant since, Reader reader) throws SalesforceException {
-    Shared shared = byObject.get(object);
-    if (shared != null && System.nanoTime() - shared.readAtNanos() < SHARED_FOR.toNanos()
-        && !since.isBefore(shared.window().start())) {
-      return shared.window().since(since);
+    synchronized (locks.computeIfAbsent(object, o -> new Object())) {
+      Shared shared = byObject.get(object);
+      if (shared != null && System.nanoTime() - shared.readAtNanos() < SHARED_FOR.toNanos()
+          && !since.isBefore(shared.window().start())) {
+        return shared.window().since(since);
+      }
+      DeletedWindow window = reader.read(object, since.minus(SPAN));
+      byObject.put(object, new Shared(window, System.nanoTime()));
+      return window.since(since);
     }
-    DeletedWindow window = reader.read(object, since.minus(SPAN));
-    byObject.put(object, new Shared(window, System.nanoTime()));
-    return window.since(since);
   }
 }

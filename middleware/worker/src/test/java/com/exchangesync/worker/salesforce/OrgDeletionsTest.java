@@ -37,6 +37,34 @@ class OrgDeletionsTest {
   }
 
   @Test
+  void repsAskingAtOnce_waitForOneRead() throws Exception {
+    java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicInteger slowReads = new java.util.concurrent.atomic.AtomicInteger();
+    OrgDeletions.Reader slow = (object, from) -> {
+      slowReads.incrementAndGet();
+      reading.countDown();
+      try {
+        Thread.sleep(200); // long enough for the other reps to ask meanwhile
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return read(object, from);
+    };
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+      List<java.util.concurrent.Future<DeletedRecords>> asked = new ArrayList<>();
+      asked.add(pool.submit(() -> deletions.since("Contact", T.minusSeconds(120), slow)));
+      reading.await();
+      for (int i = 0; i < 3; i++) {
+        asked.add(pool.submit(() -> deletions.since("Contact", T.minusSeconds(120), slow)));
+      }
+      for (var f : asked) {
+        assertThat(f.get().ids()).containsExactly(B);
+      }
+    }
+    assertThat(slowReads.get()).as("four reps at once, one read").isEqualTo(1);
+  }
+
+  @Test
   void aWatermarkBeforeTheSharedRead_orANewCycle_readsAgain() throws Exception {
     deletions.since("Contact", T.minusSeconds(120), this::read);
     deletions.since("Contact", T.minusSeconds(120).minus(OrgDeletions.SPAN).minusSeconds(1), this::read);
