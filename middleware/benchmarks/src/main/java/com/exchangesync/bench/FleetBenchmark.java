@@ -46,7 +46,8 @@ import java.util.concurrent.TimeUnit;
  *
  * Every cycle checks every mailbox once, so its length is the longest a mailbox waited to be checked; it is set
  * against the worker's poll interval while push is healthy ({@code EXSYNC_PUSH_POLL_INTERVAL_SECONDS}, default 900)
- * and without push ({@code EXSYNC_POLL_INTERVAL_SECONDS}, default 60). Calls per mailbox-hour are the quiet
+ * and without push ({@code EXSYNC_POLL_INTERVAL_SECONDS}, default 60); since the scheduler waits the interval after
+ * a cycle ends, a mailbox's checks are the interval plus a cycle apart ({@code check_gap_s}). Calls per mailbox-hour are the quiet
  * cycle's per mailbox times the cycles an hour at the push poll interval, plus the push listener's upkeep. Ends with
  * the {@code RESULT} line. Usage: {@code scripts/bench FleetBenchmark [mailboxes] [latencyMs] [busyPercent]};
  * needs PostgreSQL.
@@ -136,6 +137,7 @@ public final class FleetBenchmark {
             upkeep.streamingHours(), upkeep.calls(), upkeepPerMailboxHour, push.healthy() ? "healthy" : "NOT healthy",
             push.notifiedAmong(busyEmails), busyEmails.size(), changes / 2);
         double heapPush = WorkerMeter.heapRetainedMb();
+        HeapHistogram histPush = HeapHistogram.take();
 
         // Figures.
         int added = mailboxes - org.firstWave;
@@ -152,6 +154,7 @@ public final class FleetBenchmark {
         int busyCount = plan.busyCount();
         double busyExtraEws = busyCount == 0 ? 0 : (busy1.exchange().total() - quiet.exchange().total()) / (double) busyCount;
         double busyExtraSf = busyCount == 0 ? 0 : (busy1.salesforce().total() - quiet.salesforce().total()) / (double) busyCount;
+        System.out.printf(Locale.ROOT, "%nThe worker's largest heap allowed (-Xmx): %.0f MB.", Runtime.getRuntime().maxMemory() / 1048576.0);
         System.out.printf(Locale.ROOT, "%nHeap of the worker after a full collection: %.1f MB with %,d mailboxes, %.1f MB with %,d"
                 + " (%,.0f bytes per added mailbox), %.1f MB with every mailbox subscribed for push (%,.0f bytes per mailbox);"
                 + " at most %.0f MB during the cycles.%n", heapSmall, org.firstWave, heapLarge, mailboxes, bytesPerMailbox, heapPush,
@@ -162,10 +165,18 @@ public final class FleetBenchmark {
           System.out.printf(Locale.ROOT, "  %-70s %10s %8.1f B %6.2f objects%n", HeapHistogram.readable(g.className()),
               HeapHistogram.kb(g.bytes()), g.bytes() / (double) added, g.instances() / (double) added);
         }
+        System.out.printf(Locale.ROOT, "What push added for %,d mailboxes (per mailbox):%n", mailboxes);
+        for (HeapHistogram.Growth g : histPush.grownSince(histLarge, 8)) {
+          System.out.printf(Locale.ROOT, "  %-70s %10s %8.1f B %6.2f objects%n", HeapHistogram.readable(g.className()),
+              HeapHistogram.kb(g.bytes()), g.bytes() / (double) mailboxes, g.instances() / (double) mailboxes);
+        }
         System.out.printf(Locale.ROOT, "%nLongest wait to be checked: %.1f s (the longest cycle after the initial ones); poll interval"
                 + " %.0f s with push healthy (%s), %.0f s without (%s).%n", longestWait, pushPoll,
             longestWait <= pushPoll ? "every mailbox checked within it" : "NOT every mailbox checked within it", plainPoll,
             longestWait <= plainPoll ? "within it too" : "not within it");
+        System.out.printf(Locale.ROOT, "The scheduler waits the interval after a cycle ends, so one mailbox's checks are up to"
+            + " %.0f s apart with push healthy (interval + longest cycle), %.0f s without.%n", pushPoll + longestWait,
+            plainPoll + longestWait);
         System.out.printf(Locale.ROOT, "Quiet mailbox, Exchange: %.3f EWS calls a cycle x %.0f cycles an hour + push upkeep %.4f ="
                 + " %.2f calls per mailbox-hour with push (%.1f without push, at a cycle every %.0f s); subscribing once: %.2f.%n",
             exchangeQuiet, 3600 / pushPoll, upkeepPerMailboxHour, exchangeHour, exchangeQuiet * 3600 / plainPoll, plainPoll,
@@ -180,14 +191,15 @@ public final class FleetBenchmark {
         int failed = smallQuiet.failed() + initial.failed() + quiet.failed() + busy1.failed();
         BenchResult.named("FleetBenchmark").put("mailboxes", mailboxes).put("busy", busyCount).put("latency_ms", latencyMs)
             .put("cycle_s", quiet.seconds()).put("longest_wait_s", longestWait).put("within_poll", longestWait <= pushPoll ? 1 : 0)
+            .put("check_gap_s", pushPoll + longestWait)
             .put("poll_interval_s", pushPoll).put("initial_s", initial.seconds())
             .put("exchange_calls_per_mailbox_hour", exchangeHour).put("exchange_calls_per_mailbox_cycle", exchangeQuiet)
-            .put("exchange_calls_per_rep_cycle", exPerRep).put("push_upkeep_per_mailbox_hour", upkeepPerMailboxHour)
+            .put("exchange_calls_per_rep_cycle", exPerRep).put("push_upkeep_calls_per_1000_mailbox_hours", upkeepPerMailboxHour * 1000)
             .put("push_subscribe_calls_per_mailbox", subscribed.calls().total() / (double) mailboxes)
             .put("push_healthy", subscribed.healthy() && push.healthy() ? 1 : 0)
             .put("salesforce_calls_per_org_hour", sfOrgCycle * 3600 / pushPoll)
             .put("salesforce_calls_per_mailbox_cycle", quiet.salesforcePerMailbox()).put("salesforce_calls_per_rep_cycle", sfPerRep)
-            .put("heap_mb", heapPush).put("heap_mb_without_push", heapLarge).put("heap_bytes_per_mailbox", bytesPerMailbox)
+            .put("max_heap_mb", Runtime.getRuntime().maxMemory() / 1048576.0).put("heap_mb", heapPush).put("heap_mb_without_push", heapLarge).put("heap_bytes_per_mailbox", bytesPerMailbox)
             .put("push_heap_bytes_per_mailbox", pushBytesPerMailbox).put("heap_peak_mb", heapPeak)
             .put("log_lines_per_mailbox_cycle", quiet.logLines() / (double) Math.max(1, quiet.mailboxes()))
             .put("worker_cpu_ms_per_1000", quiet.cpu().workerMsPer1000(Math.max(1, quiet.mailboxes())))
