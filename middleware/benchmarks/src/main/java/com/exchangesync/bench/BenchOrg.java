@@ -32,6 +32,7 @@ import java.util.Optional;
  * wins", event filter {@code TODAY}), each with M contacts and K events, half made
  * in Salesforce and half in Outlook ({@link EventPlan} for the events). Records are
  * made through the worker's own adapters, in batches, before any latency is added.
+ * {@link #fleet} is the same org with reps in two waves and records a benchmark makes itself.
  */
 final class BenchOrg {
 
@@ -39,6 +40,8 @@ final class BenchOrg {
   static final String SERVICE_PASSWORD = "svc-bench";
   static final String INTEGRATION = "integration@bench.example.com";
   private static final String PROFILE = "00e5g00000BENCH";
+  /** The profile of the reps who become members later ({@link #admitSecondWave}). */
+  private static final String SECOND_PROFILE = "00e5g00000BENC2";
 
   final List<String> emails = new ArrayList<>();
   final List<String> userIds = new ArrayList<>();
@@ -46,21 +49,50 @@ final class BenchOrg {
   final int contactsInOutlook;
   final EventPlan salesforceEvents;
   final EventPlan outlookEvents;
+  /** The reps (the first ones) who are members from the start; the others are once admitted. */
+  final int firstWave;
+  private final boolean bothKinds;
 
   BenchOrg(int reps, int contactsPerRep, int eventsPerRep) {
+    this(reps, contactsPerRep, eventsPerRep, reps, false);
+  }
+
+  private BenchOrg(int reps, int contactsPerRep, int eventsPerRep, int firstWave, boolean bothKinds) {
+    if (reps > 1_000_000 || firstWave < 1 || firstWave > reps) {
+      throw new IllegalArgumentException("1 to 1,000,000 reps, of whom 1 to all in the first wave: " + reps + ", " + firstWave);
+    }
     for (int r = 0; r < reps; r++) {
       emails.add("rep" + r + "@bench.example.com");
-      userIds.add(String.format("0055g0000BN%04d", r));
+      userIds.add(String.format("0055g00BN%06d", r));
     }
+    this.firstWave = firstWave;
+    this.bothKinds = bothKinds;
     contactsInSalesforce = contactsPerRep / 2;
     contactsInOutlook = contactsPerRep - contactsInSalesforce;
     salesforceEvents = EventPlan.of(eventsPerRep / 2);
     outlookEvents = EventPlan.of(eventsPerRep - eventsPerRep / 2);
   }
 
-  /** The kinds the configuration syncs (a kind with nothing to sync is set to "Don't sync"). */
+  /**
+   * An org whose configuration syncs contacts and events both ways and whose records the benchmark makes itself
+   * (none here): the first {@code firstWave} reps are members from the start, the others once
+   * {@link #admitSecondWave} made their profile a member too.
+   */
+  static BenchOrg fleet(int reps, int firstWave) {
+    return new BenchOrg(reps, 0, 0, firstWave, true);
+  }
+
+  /** The kinds the configuration syncs (a kind with nothing to sync is set to "Don't sync", unless {@link #fleet}). */
   int kinds() {
-    return (contactsInSalesforce + contactsInOutlook > 0 ? 1 : 0) + (salesforceEvents.events() + outlookEvents.events() > 0 ? 1 : 0);
+    return (syncsContacts() ? 1 : 0) + (syncsEvents() ? 1 : 0);
+  }
+
+  private boolean syncsContacts() {
+    return bothKinds || contactsInSalesforce + contactsInOutlook > 0;
+  }
+
+  private boolean syncsEvents() {
+    return bothKinds || salesforceEvents.events() + outlookEvents.events() > 0;
   }
 
   /** The org, its setup and configuration, the service account and the mailboxes. */
@@ -68,7 +100,7 @@ final class BenchOrg {
     JsonArray users = new JsonArray();
     for (int r = 0; r < emails.size(); r++) {
       users.add(new JsonObject().put("id", userIds.get(r)).put("username", "sf." + emails.get(r)).put("email", emails.get(r))
-          .put("name", "Rep " + r).put("profileId", PROFILE).put("timeZoneSidKey", EventPlan.ZONE.getId()));
+          .put("name", "Rep " + r).put("profileId", r < firstWave ? PROFILE : SECOND_PROFILE).put("timeZoneSidKey", EventPlan.ZONE.getId()));
     }
     sf.org(new JsonObject().put("orgId", "00D5g00000BENCH").put("integrationUser", new JsonObject().put("username", INTEGRATION))
         .put("users", users));
@@ -78,14 +110,21 @@ final class BenchOrg {
     }
     sf.create("Exchange_Sync_Setup__c", new JsonObject().put("Enabled__c", true).put("Service_Account_Username__c", SERVICE)
         .put("Service_Account_Password__c", SERVICE_PASSWORD).put("Exchange_Endpoint__c", ewsUrl));
-    boolean contacts = contactsInSalesforce + contactsInOutlook > 0;
-    boolean events = salesforceEvents.events() + outlookEvents.events() > 0;
+    boolean contacts = syncsContacts();
+    boolean events = syncsEvents();
     String config = sf.create("Exchange_Sync_Configuration__c", new JsonObject().put("Name", "Bench").put("Active__c", true)
         .put("Contact_Sync_Direction__c", contacts ? "Both directions" : "Don't sync").put("Contact_Scope__c", "Selected Contacts")
         .put("Contact_Users_Records__c", true).put("Event_Sync_Direction__c", events ? "Both directions" : "Don't sync")
         .put("Event_Conflict_Behavior__c", "Salesforce wins").put("Event_Filter__c", "TODAY")).getString("Id");
     sf.create("Exchange_Sync_Member__c", new JsonObject().put("Configuration__c", config).put("Member_Type__c", "Profile")
         .put("Profile_Id__c", PROFILE));
+  }
+
+  /** Makes the reps after the first wave members too: their profile joins the configuration. */
+  void admitSecondWave(SalesforceSimClient sf) {
+    String config = sf.records("Exchange_Sync_Configuration__c").getJsonObject(0).getString("Id");
+    sf.create("Exchange_Sync_Member__c", new JsonObject().put("Configuration__c", config).put("Member_Type__c", "Profile")
+        .put("Profile_Id__c", SECOND_PROFILE));
   }
 
   /** Each rep's contacts and events on both sides. */

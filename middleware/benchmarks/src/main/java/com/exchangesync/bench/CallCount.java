@@ -28,6 +28,14 @@ record CallCount(Map<String, Long> byOperation) {
         .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> e.getValue() - before.byOperation.getOrDefault(e.getKey(), 0L))));
   }
 
+  /** {@code query 0.02, create 0.01, …}: the calls per one of {@code n} (mailboxes, say), most first; {@code none} when none. */
+  String per(long n) {
+    return byOperation.isEmpty() ? "none" : byOperation.entrySet().stream()
+        .sorted((a, b) -> a.getValue().equals(b.getValue()) ? a.getKey().compareTo(b.getKey()) : Long.compare(b.getValue(), a.getValue()))
+        .map(e -> e.getKey() + " " + String.format(java.util.Locale.ROOT, "%.3f", e.getValue() / (double) n))
+        .collect(Collectors.joining(", "));
+  }
+
   /** {@code query 90, create 61, …}, most first; {@code none} when there were none. */
   @Override
   public String toString() {

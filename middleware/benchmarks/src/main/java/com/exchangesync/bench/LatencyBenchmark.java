@@ -7,16 +7,10 @@ import com.exchangesync.worker.WorkerVerticle;
 import com.exchangesync.worker.config.SalesforceCredentials;
 import com.exchangesync.worker.config.WorkerConfigReader;
 import com.exchangesync.worker.cycle.RepOutcome;
-import com.exchangesync.worker.salesforce.Backoff;
 import com.exchangesync.worker.salesforce.SalesforceAdapter;
-import com.exchangesync.worker.salesforce.SalesforceClient;
-import com.exchangesync.worker.salesforce.SalesforceNames;
-import com.exchangesync.worker.salesforce.SalesforceSettings;
-import com.exchangesync.worker.metrics.Metrics;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -58,9 +52,7 @@ public final class LatencyBenchmark {
       org.create(sf, ex, beds.ewsUrl());
       SalesforceCredentials.ClientCredentials credentials =
           (SalesforceCredentials.ClientCredentials) BenchSignIn.register(sf, BenchOrg.INTEGRATION);
-      SalesforceAdapter adapter = new SalesforceAdapter(new SalesforceClient(new SalesforceSettings(URI.create(beds.salesforceUrl()),
-          credentials, "", true, 4, Duration.ofSeconds(10), Duration.ofSeconds(120), 6,
-          Backoff.of(Duration.ofMillis(100), Duration.ofSeconds(5))), new Metrics()), new SalesforceNames(""));
+      SalesforceAdapter adapter = BenchWorker.salesforce(beds.salesforceUrl(), credentials);
       System.out.printf("Seeding %d reps x %d contacts ...%n", reps, contacts);
       org.seed(adapter, beds.ewsUrl(), LocalDate.now(EventPlan.ZONE));
       adapter.client().close();

@@ -3,38 +3,18 @@ package com.exchangesync.bench;
 import com.exchangesync.testbed.exchange.ExchangeSimClient;
 import com.exchangesync.testbed.salesforce.SalesforceSimClient;
 import com.exchangesync.testkit.TestDatabase;
-import com.exchangesync.worker.config.WorkerConfig;
 import com.exchangesync.worker.config.PushSettings;
-import com.exchangesync.worker.cycle.MailboxConnectors;
 import com.exchangesync.worker.cycle.RepOutcome;
 import com.exchangesync.worker.cycle.SyncCycle;
-import com.exchangesync.worker.errors.ErrorOutbox;
-import com.exchangesync.worker.exchange.ews.ExchangeStats;
-import com.exchangesync.worker.metrics.Metrics;
-import com.exchangesync.worker.salesforce.Backoff;
 import com.exchangesync.worker.salesforce.SalesforceAdapter;
-import com.exchangesync.worker.salesforce.SalesforceClient;
-import com.exchangesync.worker.salesforce.SalesforceNames;
-import com.exchangesync.worker.salesforce.SalesforceSettings;
 import com.exchangesync.worker.store.Blocking;
-import com.exchangesync.worker.store.MailboxClaims;
-import com.exchangesync.worker.store.MailboxLeases;
-import com.exchangesync.worker.store.MailboxSyncs;
 import com.exchangesync.worker.store.Migrations;
-import com.exchangesync.worker.store.PostgresSyncStateStore;
-import com.exchangesync.worker.store.SyncActivity;
-import com.exchangesync.worker.store.WorkerPresence;
 import com.exchangesync.worker.sync.PassReport;
-import com.exchangesync.worker.sync.SyncKinds;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -94,9 +74,7 @@ public final class SyncBenchmark {
       SalesforceSimClient sf = new SalesforceSimClient(beds.salesforceUrl());
       String ewsUrl = beds.ewsUrl();
       org.create(sf, ex, ewsUrl);
-      SalesforceAdapter adapter = new SalesforceAdapter(new SalesforceClient(new SalesforceSettings(URI.create(beds.salesforceUrl()),
-          BenchSignIn.register(sf, BenchOrg.INTEGRATION), "", true, 4, Duration.ofSeconds(10), Duration.ofSeconds(120), 6,
-          Backoff.of(Duration.ofMillis(100), Duration.ofSeconds(5))), new Metrics()), new SalesforceNames(""));
+      SalesforceAdapter adapter = BenchWorker.salesforce(beds.salesforceUrl(), BenchSignIn.register(sf, BenchOrg.INTEGRATION));
       System.out.printf("Seeding %d reps x (%,d contacts + %,d events), half made in Salesforce and half in Outlook"
           + " (events per side: %d single, %d series of %d) ...%n", size.reps(), size.contactsPerRep(), size.eventsPerRep(),
           org.outlookEvents.singles(), org.outlookEvents.series(), EventPlan.OCCURRENCES);
@@ -110,11 +88,7 @@ public final class SyncBenchmark {
 
       Pool pool = db.pool(vertx, 4);
       Blocking.await(Migrations.worker().migrate(pool));
-      SyncCycle cycle = new SyncCycle(adapter, MailboxConnectors.ews(Optional.empty(), Optional.empty(), true,
-          new ExchangeStats(new Metrics()), Clock.systemUTC()), new PostgresSyncStateStore(pool), new MailboxLeases(pool),
-          new WorkerPresence(pool), new ErrorOutbox(pool), new SyncActivity(pool), new MailboxSyncs(pool), new MailboxClaims(pool),
-          SyncKinds.all(), "bench",
-          Clock.systemUTC(), Duration.ofMinutes(5)).parallelMailboxes(WorkerConfig.DEFAULT_PARALLEL_MAILBOXES);
+      SyncCycle cycle = BenchWorker.cycle(adapter, BenchWorker.ews(), pool);
       System.out.printf("%n%d ms latency per SOAP and EWS call; %,d items (contacts and events) in all; the test beds in"
           + " process %d%n", size.latencyMs(), size.items(), beds.pid());
       System.out.printf("%-20s %8s %9s %9s %9s %9s %8s %10s %10s %14s %12s%n", "cycle", "written", "seconds", "items/s", "SF calls",

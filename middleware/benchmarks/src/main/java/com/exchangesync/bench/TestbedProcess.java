@@ -34,10 +34,23 @@ final class TestbedProcess implements AutoCloseable {
 
   /** Starts the child and waits for its READY line. */
   static TestbedProcess start() throws IOException, InterruptedException {
+    return start(1.0);
+  }
+
+  /**
+   * Starts the child with the Exchange test bed's streaming notifications running on a scaled clock
+   * ({@code StreamingOptions.timeScale}: a 30-minute connection lasts {@code 30 * streamingTimeScale} minutes), so a
+   * benchmark can watch the push listener's upkeep over hours in minutes; everything else runs in real time.
+   */
+  static TestbedProcess start(double streamingTimeScale) throws IOException, InterruptedException {
+    if (!(streamingTimeScale > 0 && streamingTimeScale <= 1)) {
+      throw new IllegalArgumentException("the streaming time scale is a fraction in (0, 1]: " + streamingTimeScale);
+    }
     Path log = Files.createTempFile("exsync-bench-testbeds-", ".log");
     log.toFile().deleteOnExit();
     String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     Process child = new ProcessBuilder(List.of(java, "-Dexsync.project.root=" + System.getProperty("exsync.project.root", "."),
+        "-D" + BenchTestbeds.STREAMING_TIME_SCALE + "=" + streamingTimeScale,
         "-cp", System.getProperty("java.class.path"), BenchTestbeds.class.getName()))
         .redirectError(log.toFile()).start();
     Runtime.getRuntime().addShutdownHook(new Thread(child::destroy, "bench-testbeds-stop"));

@@ -53,6 +53,19 @@ public final class MailboxLeases {
         .execute(Tuple.of(owner, ttl.toMillis() / 1000.0, orgs, users, max)))) {
       taken.add(new MailboxKey(r.getString(0), r.getString(1)));
     }
+    if (taken.size() < max && taken.size() < wanted.size()) {
+      // SKIP LOCKED also passes over a lease that is already ours while our own heartbeat renews it (renewAll
+      // locks every row it holds for a moment, longer the more it holds): still ours, and no other worker can
+      // take it before it expires.
+      List<MailboxKey> rest = wanted.stream().filter(k -> !taken.contains(k)).toList();
+      for (Row r : Blocking.await(pool.preparedQuery("SELECT org_id, user_id FROM mailbox_lease"
+              + " WHERE (org_id, user_id) IN (SELECT * FROM unnest($2::text[], $3::text[])) AND owner = $1 AND expires_at > now()"
+              + " LIMIT $4")
+          .execute(Tuple.of(owner, rest.stream().map(MailboxKey::orgId).toArray(String[]::new),
+              rest.stream().map(MailboxKey::userId).toArray(String[]::new), max - taken.size())))) {
+        taken.add(new MailboxKey(r.getString(0), r.getString(1)));
+      }
+    }
     return taken;
   }
 

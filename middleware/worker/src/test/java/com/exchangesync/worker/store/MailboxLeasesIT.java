@@ -81,6 +81,27 @@ class MailboxLeasesIT {
   }
 
   @Test
+  @org.junit.jupiter.api.Timeout(60)
+  void aLeaseBeingRenewed_isStillItsHolders_andNotAnotherWorkers() {
+    assertThat(leases.acquire("a", reps.subList(0, 3), 3, TTL)).hasSize(3);
+    io.vertx.sqlclient.SqlConnection renewing = Blocking.await(pool.getConnection());
+    try {
+      // The heartbeat's renewal (renewAll) caught in the middle: it has locked the rows, after the acquire's insert of
+      // missing rows and before its update, which skips locked rows.
+      io.vertx.sqlclient.Transaction tx = Blocking.await(renewing.begin());
+      Blocking.await(renewing.query("SELECT 1 FROM mailbox_lease WHERE owner = 'a' FOR UPDATE").execute());
+      assertThat(leases.acquire("a", List.of(reps.get(0)), 1, TTL)).as("a rep's pass takes its own lease").containsExactly(reps.get(0));
+      assertThat(leases.acquire("a", reps.subList(0, 5), 4, TTL)).as("its own locked ones and free ones, no more than asked")
+          .hasSize(4).contains(reps.get(3), reps.get(4));
+      assertThat(leases.acquire("b", reps.subList(0, 3), 3, TTL)).as("another worker takes none of them").isEmpty();
+      Blocking.await(tx.rollback());
+    } finally {
+      Blocking.await(renewing.close());
+    }
+    assertThat(leases.holder(reps.get(0))).isEqualTo("a");
+  }
+
+  @Test
   void aWorkerTakesNoMoreThanItAsksFor_andItsOwnAgain() {
     Set<MailboxKey> first = new HashSet<>(leases.acquire("a", reps, 5, TTL));
     assertThat(first).hasSize(5);
