@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs cycles on a virtual thread: one for every rep at start and whenever the poll interval passed since the
- * last such cycle ended, and in between one for the reps that queued work names ({@link QueuedWork}: an
+ * last such cycle started, and in between one for the reps that queued work names ({@link QueuedWork}: an
  * Outbound Message names the record's owner, a push notification from Exchange the mailbox; an admin's change
  * wakes everyone), looked for every two seconds. The poll is the safety net for messages Salesforce dropped and
  * notifications Exchange did not send; while push is healthy it is longer. Cycles for some reps do not put the
@@ -141,13 +141,13 @@ public final class CycleScheduler {
     try {
       QueuedWork.Marks seen = latestWork(QueuedWork.Marks.NONE);
       Wake wake = Wake.EVERYONE;
-      long lastFullEnded = System.nanoTime();
+      long lastFullStarted = System.nanoTime();
       while (running) {
-        boolean ok = runGuarded(wake);
         if (wake.everyone()) {
-          lastFullEnded = System.nanoTime();
+          lastFullStarted = System.nanoTime();
         }
-        Awaited next = awaitWork(seen, lastFullEnded, ok ? Wake.NOBODY : Wake.EVERYONE);
+        boolean ok = runGuarded(wake);
+        Awaited next = awaitWork(seen, lastFullStarted, ok ? Wake.NOBODY : Wake.EVERYONE);
         seen = next.seen();
         wake = next.wake();
       }
@@ -187,16 +187,17 @@ public final class CycleScheduler {
   private record Awaited(QueuedWork.Marks seen, Wake wake) {}
 
   /**
-   * Waits until the poll interval has passed since the last cycle for every rep ended (then everyone syncs),
-   * or less when new work is queued (then the reps it names).
+   * Waits until the poll interval has passed since the last cycle for every rep started (then everyone syncs),
+   * or less when new work is queued (then the reps it names). Counted from the start, a mailbox is checked every
+   * interval however long the cycle takes, as long as it takes less (a longer one is followed at once by the next).
    *
    * @param owed reps the next cycle syncs whatever wakes it (everyone, after a failed cycle for some reps:
    *     it is tried again for everyone, after the usual wait)
    */
-  private Awaited awaitWork(QueuedWork.Marks seen, long lastFullEnded, Wake owed) throws InterruptedException {
+  private Awaited awaitWork(QueuedWork.Marks seen, long lastFullStarted, Wake owed) throws InterruptedException {
     // The interval is read at every look: should push stop being healthy, the short poll applies at once.
-    while (running && System.nanoTime() - lastFullEnded < interval.get().toNanos()) {
-      long left = interval.get().toNanos() - (System.nanoTime() - lastFullEnded);
+    while (running && System.nanoTime() - lastFullStarted < interval.get().toNanos()) {
+      long left = interval.get().toNanos() - (System.nanoTime() - lastFullStarted);
       Thread.sleep(Math.min(LOOK.toMillis(), Math.max(1, left / 1_000_000)));
       QueuedWork.Marks latest = latestWork(seen);
       if (latest.after(seen)) {

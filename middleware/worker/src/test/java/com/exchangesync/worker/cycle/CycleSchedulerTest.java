@@ -223,8 +223,23 @@ class CycleSchedulerTest {
     assertThat(wakes.get(0)).isEqualTo(Wake.EVERYONE);
     assertThat(wakes.get(1).everyone()).isFalse();
     assertThat(wakes.get(1).userIds()).containsExactly("005000000000001AAA");
-    assertThat(wakes.get(2)).as("the poll, counted from the end of the last cycle for every rep").isEqualTo(Wake.EVERYONE);
+    assertThat(wakes.get(2)).as("the poll, counted from the start of the last cycle for every rep").isEqualTo(Wake.EVERYONE);
     assertThat(metrics.render()).contains("exsync_cycles_for_named_reps_total 1\n");
+  }
+
+  @Test
+  void thePollIsCountedFromTheStartOfTheLastCycleForEveryRep_soALongCycleDoesNotStretchIt() throws Exception {
+    List<Long> starts = new java.util.concurrent.CopyOnWriteArrayList<>();
+    scheduler(wake -> {
+      starts.add(System.nanoTime());
+      Thread.sleep(3000); // a cycle over many mailboxes
+      return List.of();
+    }, new FakeQueue(), Duration.ofSeconds(4));
+    scheduler.start();
+    eventually(() -> starts.size() == 2);
+
+    double gap = (starts.get(1) - starts.get(0)) / 1e9;
+    assertThat(gap).as("4 s apart, not the 7 s of a wait that begins at the cycle's end").isLessThan(6.9);
   }
 
   @Test
