@@ -34,8 +34,12 @@ public final class SoapSalesforceRecords implements SalesforceSide {
 
   /** How far each read reaches back before the watermark. */
   static final Duration OVERLAP = Duration.ofMinutes(2);
-  /** Values per IN list: 200 creation keys of ~150 characters stay far below SOQL's 100,000-character limit. */
-  private static final int KEY_CHUNK = 200;
+  /**
+   * Characters per IN list of creation keys or match values: with the field list and the rest of the statement
+   * (a few thousand characters even with an admin's mappings) far below SOQL's 100,000-character limit. A page's
+   * emails (up to 2,000 of them, 80 characters at most) then take one or two queries, not ten.
+   */
+  static final int IN_LIST_CHARS = 60_000;
 
   private final SalesforceAdapter adapter;
   private final SalesforceObject object;
@@ -215,7 +219,7 @@ public final class SoapSalesforceRecords implements SalesforceSide {
   public Map<String, SalesforceItem> byCreationKey(List<String> keys, List<String> mapped) throws SyncException {
     Map<String, SalesforceItem> found = new HashMap<>();
     try {
-      for (List<String> chunk : SalesforceAdapter.chunks(keys, KEY_CHUNK)) {
+      for (List<String> chunk : Soql.inChunks(keys, IN_LIST_CHARS)) {
         for (SalesforceRecord r : adapter.queryList(adapter.select(type, fields(mapped))
             .where(Soql.in(adapter.api(key), chunk)).build())) {
           found.put(r.get(key), item(r, mapped));
@@ -232,7 +236,7 @@ public final class SoapSalesforceRecords implements SalesforceSide {
       throws SyncException {
     List<SalesforceRecord> candidates = new ArrayList<>();
     try {
-      for (List<String> chunk : SalesforceAdapter.chunks(List.copyOf(values), KEY_CHUNK)) {
+      for (List<String> chunk : Soql.inChunks(values, IN_LIST_CHARS)) {
         candidates.addAll(adapter.queryList(adapter.select(type, fields(mapped)).where(Soql.in(adapter.api(field), chunk)).build()));
       }
       if (candidates.isEmpty()) {

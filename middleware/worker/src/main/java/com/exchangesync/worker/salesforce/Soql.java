@@ -227,6 +227,31 @@ public final class Soql {
     return new Condition(name(field) + " IN (" + String.join(", ", values.stream().map(Soql::string).toList()) + ")");
   }
 
+  /**
+   * Splits values for {@link #in} conditions so that each list, quoted and joined, takes at most {@code maxChars}
+   * characters: as few queries as the statement's length allows, where a fixed number of values per list would
+   * send many short queries for short values (emails) or risk the limit for long ones.
+   */
+  public static List<List<String>> inChunks(Collection<String> values, int maxChars) {
+    List<List<String>> out = new ArrayList<>();
+    List<String> chunk = new ArrayList<>();
+    int chars = 0;
+    for (String v : values) {
+      int cost = string(v).length() + 2; // the literal and its ", "
+      if (!chunk.isEmpty() && chars + cost > maxChars) {
+        out.add(chunk);
+        chunk = new ArrayList<>();
+        chars = 0;
+      }
+      chunk.add(v);
+      chars += cost;
+    }
+    if (!chunk.isEmpty()) {
+      out.add(chunk);
+    }
+    return out;
+  }
+
   /** {@code (a AND b …)}. */
   public static Condition and(Condition... conditions) {
     return join(" AND ", conditions);

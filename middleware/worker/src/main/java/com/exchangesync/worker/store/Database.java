@@ -17,7 +17,9 @@ public final class Database {
    * @param size the most connections the pool opens
    */
   public static Pool pool(Vertx vertx, String url, int size) {
-    PgConnectOptions options = PgConnectOptions.fromUri(url).setReconnectAttempts(0);
+    // Each connection keeps its prepared statements: a pass sends the same few statements for every page and every
+    // rep, and preparing each anew was a round trip and a parse per call, on both sides of the connection.
+    PgConnectOptions options = PgConnectOptions.fromUri(url).setReconnectAttempts(0).setCachePreparedStatements(true);
     return PgBuilder.pool()
         .with(new PoolOptions().setMaxSize(size).setName("exsync").setShared(false))
         .connectingTo(options)

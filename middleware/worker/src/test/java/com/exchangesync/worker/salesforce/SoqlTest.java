@@ -23,6 +23,23 @@ class SoqlTest {
   }
 
   @Test
+  void inChunks_keepEachQuotedListWithinItsLength_inOrder_andLoseNoValue() {
+    List<String> emails = new java.util.ArrayList<>();
+    for (int i = 0; i < 2000; i++) {
+      emails.add("person" + i + (i % 7 == 0 ? ".o'brien" : "") + "@example.com");
+    }
+    List<List<String>> chunks = Soql.inChunks(emails, 10_000);
+    assertThat(chunks).hasSizeGreaterThan(1);
+    assertThat(chunks.stream().flatMap(List::stream).toList()).isEqualTo(emails);
+    for (List<String> chunk : chunks) {
+      assertThat(Soql.in("Email", chunk).toString().length()).as("the IN list and its field name").isLessThan(10_000 + 20);
+    }
+    assertThat(Soql.inChunks(emails.subList(0, 500), 60_000)).as("500 emails: one query").hasSize(1);
+    assertThat(Soql.inChunks(List.of("x".repeat(200)), 10)).as("a value longer than the budget goes alone").hasSize(1);
+    assertThat(Soql.inChunks(List.of(), 10)).isEmpty();
+  }
+
+  @Test
   void escapesEverySoqlEscapeSequence() {
     assertThat(Soql.string("O'Brien")).isEqualTo("'O\\'Brien'");
     assertThat(Soql.string("back\\slash")).isEqualTo("'back\\\\slash'");
