@@ -107,6 +107,9 @@ class ThreeWorkersIT {
     env.put("EXSYNC_OUTBOUND_TOKEN", "three-workers-outbound-token");
     env.put("EXSYNC_ALLOW_INSECURE_LOOPBACK", "true");
     env.put("EXSYNC_POLL_INTERVAL_SECONDS", "2");
+    // The edits after the kill come with no Outbound Message: the poll must carry them, and healthy push would
+    // stretch it to half an hour (the worker that takes the org's push lease over would be healthy).
+    env.put("EXSYNC_PUSH", "false");
     // Long enough that three JVMs on a busy 2-core machine keep their leases; short enough for a quick takeover.
     env.put("EXSYNC_LEASE_SECONDS", Integer.toString(LEASE_SECONDS));
     env.put("EXSYNC_LOG_LEVEL", "WARN");
