@@ -147,7 +147,10 @@ public final class SyncCycle {
     String orgId = salesforce.organizationId();
     try (LogContext.Scope org = LogContext.org(orgId)) {
       OrgView known = view;
-      return wake.everyone() || known == null ? run(orgId) : runFor(orgId, wake, known);
+      long started = System.nanoTime();
+      List<RepOutcome> outcomes = wake.everyone() || known == null ? run(orgId) : runFor(orgId, wake, known);
+      CycleLog.summary(orgId, known == null ? Wake.EVERYONE : wake, outcomes, started);
+      return outcomes;
     }
   }
 
@@ -376,15 +379,7 @@ public final class SyncCycle {
 
   /** Logs each outcome under its kind (inside the rep's context), and returns them. */
   private static List<RepOutcome> logged(List<RepOutcome> outcomes) {
-    for (RepOutcome o : outcomes) {
-      if (o.kind().isEmpty()) {
-        LOG.info("{}", o);
-        continue;
-      }
-      try (LogContext.Scope kind = LogContext.kind(o.kind().get())) {
-        LOG.info("{}", o);
-      }
-    }
+    outcomes.forEach(CycleLog::outcome);
     return outcomes;
   }
 
