@@ -204,6 +204,11 @@ public final class SalesforceAdapter implements ErrorSender {
     serverClock.forget();
   }
 
+  /** Salesforce's time now, or a moment before, without a call each time ({@link ServerClock}). */
+  Instant serverNow() throws SalesforceException {
+    return serverClock.now();
+  }
+
   /**
    * Whether any of {@code ownerId}'s records of {@code object} changed after {@code from}, from the org's feed of
    * changes shared by every rep ({@link OrgChanges}), and how far the feed read. Empty when the feed cannot tell:

@@ -114,6 +114,9 @@ public final class SoapSalesforceRecords implements SalesforceSide {
         Instant moved = org.get().newest().isAfter(at.stamp()) ? org.get().newest() : at.stamp();
         return new Changes(List.of(), gone, FeedPosition.end(moved).encode(), false);
       }
+      // A first read covers every record committed before it: a rep with none of this kind then has a watermark
+      // all the same (the start's would read everything again at every cycle, and never count as quiet).
+      Instant covered = at.isStart() ? adapter.serverNow().minus(OVERLAP) : Instant.EPOCH;
       List<String> fields = fields(mapped);
       Map<String, SalesforceItem> changed = new LinkedHashMap<>();
       Soql query = adapter.select(type, fields).where(at.midFeed()
@@ -152,7 +155,7 @@ public final class SoapSalesforceRecords implements SalesforceSide {
       boolean more = paged && candidates.size() >= limit;
       String position = more
           ? FeedPosition.midFeed(candidates.getLast().instant("SystemModstamp"), candidates.getLast().id()).encode()
-          : FeedPosition.end(org.isPresent() && org.get().newest().isAfter(newest[0]) ? org.get().newest() : newest[0])
+          : FeedPosition.end(latest(latest(newest[0], covered), org.map(OrgChanges.Answer::newest).orElse(Instant.EPOCH)))
               .encode();
       return new Changes(List.copyOf(changed.values()), gone, position, more);
     } catch (SalesforceException e) {
@@ -191,6 +194,10 @@ public final class SoapSalesforceRecords implements SalesforceSide {
     } catch (SalesforceException e) {
       throw failure(e);
     }
+  }
+
+  private static Instant latest(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
   }
 
   private static void stamp(SalesforceRecord r, Instant[] newest) {
