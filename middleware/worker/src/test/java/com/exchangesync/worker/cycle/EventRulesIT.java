@@ -275,6 +275,27 @@ class EventRulesIT extends CycleTestBase {
     assertThat(eventsOf(cycle.run(), ANN_MAIL).report().orElseThrow().writes()).isZero();
   }
 
+  @Test
+  void aSeriesMadeAtTheInstantOfOneAlreadyPaired_onEitherSide_reachesTheOtherSide_andResetSyncRelinksThemAll() throws Exception {
+    configure(new JsonObject());
+    String monday = nextMonday(7);
+    outlookSeries("Pipeline review", monday);
+    cycle.run();
+    salesforceSeries("Team standup", monday);
+    cycle.run();
+    outlookSeries("Forecast call", monday);
+    cycle.run();
+    List<String> subjects = List.of("Pipeline review", "Team standup", "Forecast call");
+    assertBothSidesHoldEachSeriesOnce(monday, subjects);
+    sf.sim.update("Exchange_Sync_User_Status__c", userStatus(ANN).getString("Id"),
+        new JsonObject().put("Reset_Status__c", "Marked for reset"));
+    cycle.run();
+    assertBothSidesHoldEachSeriesOnce(monday, subjects);
+    cycle.run();
+    assertThat(eventsOf(cycle.run(), ANN_MAIL).report().orElseThrow().writes()).isZero();
+    assertBothSidesHoldEachSeriesOnce(monday, subjects);
+  }
+
   /** A weekly Outlook series of four on Mondays at 09:00 UTC from {@code monday}. */
   void outlookSeries(String subject, String monday) {
     ex.sim.createEvent(ANN_MAIL, new JsonObject().put("subject", subject).put("start", monday + "T09:00:00Z")

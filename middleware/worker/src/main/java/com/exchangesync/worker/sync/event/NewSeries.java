@@ -26,8 +26,8 @@ import java.util.Optional;
 
 /**
  * A series not paired yet, on either side: found on the other side (by the
- * Salesforce id we stored on the master, or a series starting at the same time
- * with the same subject), else made there as a series, its occurrences then
+ * Salesforce id we stored on the master, or an unpaired series starting at the
+ * same time with the same subject), else made there as a series, its occurrences then
  * paired one to one with the side just made as their base (so the first side's
  * exceptions and cancellations go over too). A series Salesforce cannot keep
  * (no end date) syncs its occurrences in the window as single events, and the
