@@ -244,6 +244,122 @@ class EventRulesIT extends CycleTestBase {
   }
 
   @Test
+  void anOutlookAndASalesforceSeriesStartingAtTheSameInstant_eachReachTheOtherSide_andNothingIsDeleted() throws Exception {
+    configure(new JsonObject());
+    String monday = nextMonday(7);
+    outlookSeries("Pipeline review", monday);
+    String own = salesforceSeries("Team standup", monday);
+    cycle.run();
+    assertBothSidesHoldEachSeriesOnce(monday, List.of("Pipeline review", "Team standup"));
+    assertThat(sf.sim.records("Event").stream().map(JsonObject.class::cast).filter(e -> own.equals(e.getString("Id"))))
+        .as("the rep's own series keeps its first occurrence and its subject").singleElement()
+        .satisfies(e -> assertThat(e.getString("Subject")).isEqualTo("Team standup"));
+    cycle.run();
+    assertBothSidesHoldEachSeriesOnce(monday, List.of("Pipeline review", "Team standup"));
+    assertThat(eventsOf(cycle.run(), ANN_MAIL).report().orElseThrow().writes()).isZero();
+  }
+
+  @Test
+  void twoSeriesAlikeButForTheirSubjects_madeOnTheSameSide_eachReachTheOtherSideOnce() throws Exception {
+    configure(new JsonObject());
+    String monday = nextMonday(7);
+    outlookSeries("Pipeline review", monday);
+    outlookSeries("Forecast call", monday);
+    salesforceSeries("Team standup", monday);
+    salesforceSeries("Territory planning", monday);
+    cycle.run();
+    List<String> subjects = List.of("Pipeline review", "Forecast call", "Team standup", "Territory planning");
+    assertBothSidesHoldEachSeriesOnce(monday, subjects);
+    cycle.run();
+    assertBothSidesHoldEachSeriesOnce(monday, subjects);
+    assertThat(eventsOf(cycle.run(), ANN_MAIL).report().orElseThrow().writes()).isZero();
+  }
+
+  @Test
+  void aSeriesMadeAtTheInstantOfOneAlreadyPaired_onEitherSide_reachesTheOtherSide_andResetSyncRelinksThemAll() throws Exception {
+    configure(new JsonObject());
+    String monday = nextMonday(7);
+    outlookSeries("Pipeline review", monday);
+    cycle.run();
+    salesforceSeries("Team standup", monday);
+    cycle.run();
+    outlookSeries("Forecast call", monday);
+    cycle.run();
+    List<String> subjects = List.of("Pipeline review", "Team standup", "Forecast call");
+    assertBothSidesHoldEachSeriesOnce(monday, subjects);
+    sf.sim.update("Exchange_Sync_User_Status__c", userStatus(ANN).getString("Id"),
+        new JsonObject().put("Reset_Status__c", "Marked for reset"));
+    cycle.run();
+    assertBothSidesHoldEachSeriesOnce(monday, subjects);
+    cycle.run();
+    assertThat(eventsOf(cycle.run(), ANN_MAIL).report().orElseThrow().writes()).isZero();
+    assertBothSidesHoldEachSeriesOnce(monday, subjects);
+  }
+
+  @Test
+  void aPatternChangedOnOneOfTwoSeriesStartingAtTheSameInstant_makesThatOneAgain_andLeavesTheOther() throws Exception {
+    configure(new JsonObject());
+    String monday = nextMonday(7);
+    String outlook = ex.sim.createEvent(ANN_MAIL, new JsonObject().put("subject", "Pipeline review")
+        .put("start", monday + "T09:00:00Z").put("end", monday + "T09:30:00Z").put("startTimeZone", "UTC")
+        .put("recurrence", "FREQ=WEEKLY;BYDAY=MO;COUNT=4")).getString("id");
+    String own = salesforceSeries("Team standup", monday);
+    cycle.run();
+    ex.sim.updateEvent(ANN_MAIL, outlook, new JsonObject().put("recurrence", "FREQ=WEEKLY;BYDAY=MO;COUNT=6"));
+    cycle.run();
+    assertBothSidesHoldEachSeriesOnce(monday, java.util.Map.of("Pipeline review", 6, "Team standup", 4));
+    sf.sim.update("Event", own, new JsonObject().put("Recurrence2PatternText", "RRULE:FREQ=WEEKLY;BYDAY=MO;COUNT=5"));
+    cycle.run();
+    assertBothSidesHoldEachSeriesOnce(monday, java.util.Map.of("Pipeline review", 6, "Team standup", 5));
+    cycle.run();
+    assertThat(eventsOf(cycle.run(), ANN_MAIL).report().orElseThrow().writes()).isZero();
+    assertBothSidesHoldEachSeriesOnce(monday, java.util.Map.of("Pipeline review", 6, "Team standup", 5));
+  }
+
+  /** A weekly Outlook series of four on Mondays at 09:00 UTC from {@code monday}. */
+  void outlookSeries(String subject, String monday) {
+    ex.sim.createEvent(ANN_MAIL, new JsonObject().put("subject", subject).put("start", monday + "T09:00:00Z")
+        .put("end", monday + "T09:30:00Z").put("startTimeZone", "UTC").put("recurrence", "FREQ=WEEKLY;BYDAY=MO;COUNT=4"));
+  }
+
+  /** The same series made in Salesforce; its first occurrence's id. */
+  String salesforceSeries(String subject, String monday) {
+    return sfEvent(ANN, new JsonObject().put("Subject", subject).put("StartDateTime", monday + "T09:00:00Z")
+        .put("EndDateTime", monday + "T09:30:00Z").put("IsRecurrence2", true)
+        .put("Recurrence2PatternText", "RRULE:FREQ=WEEKLY;BYDAY=MO;COUNT=4").put("Recurrence2PatternTimeZone", "GMT"));
+  }
+
+  /** Each subject is one series of four on each side, at the four Mondays, and there is nothing else. */
+  void assertBothSidesHoldEachSeriesOnce(String monday, List<String> subjects) throws Exception {
+    java.util.Map<String, Integer> weeks = new java.util.LinkedHashMap<>();
+    subjects.forEach(s -> weeks.put(s, 4));
+    assertBothSidesHoldEachSeriesOnce(monday, weeks);
+  }
+
+  /** Each subject is one series on each side, at that many Mondays from {@code monday}, and there is nothing else. */
+  void assertBothSidesHoldEachSeriesOnce(String monday, java.util.Map<String, Integer> weeks) throws Exception {
+    List<JsonObject> sf = sfEvents().toList();
+    int all = weeks.values().stream().mapToInt(Integer::intValue).sum();
+    assertThat(sf).as("errors: %s", errorRows()).hasSize(all)
+        .allSatisfy(e -> assertThat(e.getBoolean("IsRecurrence2")).isTrue());
+    List<JsonObject> masters = annEvents().toList();
+    assertThat(masters).extracting(e -> e.getString("calendarItemType")).containsOnly("RecurringMaster");
+    assertThat(masters).extracting(e -> e.getString("subject")).containsExactlyInAnyOrderElementsOf(weeks.keySet());
+    int most = weeks.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+    List<JsonObject> shown = ex.sim.events(ANN_MAIL, monday + "T00:00:00Z",
+        LocalDate.parse(monday).plusWeeks(most - 1) + "T23:59:59Z").stream().map(JsonObject.class::cast).toList();
+    weeks.forEach((subject, n) -> {
+      List<Instant> mondays = Stream.iterate(LocalDate.parse(monday), d -> d.plusWeeks(1)).limit(n)
+          .map(d -> Instant.parse(d + "T09:00:00Z")).toList();
+      assertThat(sf.stream().filter(e -> subject.equals(e.getString("Subject"))).map(e -> Instant.parse(e.getString("StartDateTime"))))
+          .as("%s in Salesforce", subject).containsExactlyInAnyOrderElementsOf(mondays);
+      assertThat(shown.stream().filter(e -> subject.equals(e.getString("subject"))).map(e -> Instant.parse(e.getString("start"))))
+          .as("%s in Outlook", subject).containsExactlyInAnyOrderElementsOf(mondays);
+    });
+    assertThat(shown).as("nothing but the series' occurrences").hasSize(all);
+  }
+
+  @Test
   void aSeriesWithoutEnd_syncsItsOccurrencesAsSingleEvents_andSaysSo() throws Exception {
     configure(new JsonObject());
     String monday = nextMonday(7);

@@ -53,7 +53,10 @@ final class LinkedSeries {
       return;
     }
     String[] key = base.get(SeriesSync.SALESFORCE_KEY).split("\\|", 2);
-    List<SalesforceItem> salesforce = SeriesSync.salesforceSeries(pass, key[0], "null".equals(key[1]) ? null : key[1]);
+    // Its own occurrences only: another series may start at the same instant in the same zone.
+    List<SalesforceItem> salesforce = SeriesGroups.of(pass,
+        SeriesSync.salesforceSeries(pass, key[0], "null".equals(key[1]) ? null : key[1]), SeriesSync.salesforceOf(pair.get()),
+        masterId);
     if (salesforce.isEmpty()) {
       deletedInSalesforce(master, pair.get());
       return;
@@ -125,6 +128,9 @@ final class LinkedSeries {
       sfNow = SeriesSync.salesforceSeries(pass, SeriesPattern.salesforceFields(master).get("Recurrence2PatternStartDate"),
           SeriesPattern.salesforceZone(master.values().get(ExchangeField.START_TIME_ZONE)));
     }
+    // The series made again keeps its first occurrence's id, and its new occurrences are copies of it (their
+    // pairs were just forgotten): another series starting then is not this one's.
+    sfNow = SeriesGroups.of(pass, sfNow, first.id(), master.id());
     List<ExchangeItem> exNow = series.exchangeOccurrences(pass, master.id(), sfNow);
     boolean sfBase = salesforceMade;
     boolean exBase = exchangeMade;

@@ -26,8 +26,8 @@ import java.util.Optional;
 
 /**
  * A series not paired yet, on either side: found on the other side (by the
- * Salesforce id we stored on the master, or a series starting at the same time
- * with the same subject), else made there as a series, its occurrences then
+ * Salesforce id we stored on the master, or an unpaired series starting at the
+ * same time with the same subject), else made there as a series, its occurrences then
  * paired one to one with the side just made as their base (so the first side's
  * exceptions and cancellations go over too). A series Salesforce cannot keep
  * (no end date) syncs its occurrences in the window as single events, and the
@@ -59,16 +59,18 @@ final class NewSeries {
       List<SalesforceItem> marked = pass.salesforce().get(pass.rep().mailbox().userId(), List.of(mark.get()),
           pass.salesforceFields());
       if (!marked.isEmpty() && SeriesPattern.isOccurrence(marked.get(0))) {
-        adopt(master, SeriesSync.salesforceSeries(pass, SeriesPattern.start(marked.get(0)),
-            marked.get(0).get("Recurrence2PatternTimeZone")));
+        // Only the marked series' occurrences: another series may start at the same instant.
+        adopt(master, SeriesGroups.of(pass, SeriesSync.salesforceSeries(pass, SeriesPattern.start(marked.get(0)),
+            marked.get(0).get("Recurrence2PatternTimeZone")), mark.get(), master.id()));
         return;
       }
     }
     String start = SeriesPattern.salesforceFields(master).get("Recurrence2PatternStartDate");
-    List<SalesforceItem> same = SeriesSync.salesforceSeries(pass, start, null).stream()
-        .filter(r -> pass.linkOfSalesforce(r.id()).isEmpty()).toList();
-    if (!same.isEmpty() && sameSubject(SeriesPattern.first(same), master)) {
-      adopt(master, same);
+    List<SalesforceItem> before = SeriesSync.salesforceSeries(pass, start, null);
+    Optional<List<SalesforceItem>> same = SeriesGroups.unpaired(pass, before).stream()
+        .filter(s -> sameSubject(SeriesPattern.first(s), master)).findFirst();
+    if (same.isPresent()) {
+      adopt(master, same.get());
       return;
     }
     if (!pass.rep().direction().toSalesforce()) {
@@ -112,8 +114,12 @@ final class NewSeries {
     // The master carries the series' id, so a crash before the pair is saved, or a Reset Sync, finds it again.
     SeriesMembers.exchange(() -> pass.mailbox().update(ItemKind.EVENT, List.of(new ItemUpdate(master.id(), Optional.empty(),
         Map.of(), Optional.of(firstId)))));
+    // The series just made: what starts there now and was not there before the create (the rep's own series
+    // may start at the same instant, and Salesforce names neither).
+    java.util.Set<String> existed = new java.util.HashSet<>(before.stream().map(SalesforceItem::id).toList());
     List<SalesforceItem> salesforce = SeriesSync.salesforceSeries(pass, start,
-        SeriesPattern.salesforceZone(master.values().get(ExchangeField.START_TIME_ZONE)));
+        SeriesPattern.salesforceZone(master.values().get(ExchangeField.START_TIME_ZONE))).stream()
+        .filter(r -> !existed.contains(r.id())).toList();
     List<ExchangeItem> exchange = series.exchangeOccurrences(pass, master.id(), salesforce);
     SeriesMembers.Pairing pairing = members.pair(salesforce, exchange, m -> members.values(m.sf()));
     members.merge(master.id(), pairing.pairs());
@@ -128,30 +134,37 @@ final class NewSeries {
     Map<String, SalesforceItem> byKey = new LinkedHashMap<>();
     occurrences.forEach(r -> byKey.putIfAbsent(SeriesPattern.key(r), r));
     for (SalesforceItem any : byKey.values()) {
-      List<SalesforceItem> all = SeriesSync.salesforceSeries(pass, SeriesPattern.start(any), any.get("Recurrence2PatternTimeZone"));
-      if (all.isEmpty() || all.stream().anyMatch(r -> pass.linkOfSalesforce(r.id()).isPresent())) {
-        continue; // gone already, or a paired series made again: its pair's step takes it
+      // Every series starting then, paired or not; the paired ones (and one made again: its pair's step takes it)
+      // are left out, so a series of the rep's at the same instant as one already paired is still made.
+      List<SalesforceItem> atStart = SeriesSync.salesforceSeries(pass, SeriesPattern.start(any),
+          any.get("Recurrence2PatternTimeZone"));
+      for (List<SalesforceItem> all : SeriesGroups.unpaired(pass, atStart)) {
+        fromSalesforce(all);
       }
-      SalesforceItem first = SeriesPattern.first(all);
-      if (pass.linkOfSalesforce(SeriesSync.SERIES_PREFIX + first.id()).isPresent()
-          || pass.buried(Side.SALESFORCE, SeriesSync.SERIES_PREFIX + first.id(),
-              Map.of(SeriesSync.PATTERN_SALESFORCE, SeriesPattern.ofSalesforce(first)))
-          || series.rules().kept(first)) {
-        pass.report().countDropped(0, 0, 1);
-        continue;
-      }
-      Map<String, ExchangeItem> marked = SeriesMembers.exchange(() -> pass.mailbox().findBySalesforceIds(ItemKind.EVENT,
-          List.of(first.id())));
-      ExchangeItem master = marked.get(first.id());
-      if (master != null && SeriesPattern.isMaster(master)) {
-        adopt(master, all);
-        continue;
-      }
-      if (!pass.rep().direction().toExchange() || all.stream().noneMatch(r -> pass.rep().rules().skip(r).isEmpty())) {
-        continue; // not carried to Exchange, or nothing of it in the window
-      }
-      makeInExchange(first, all);
     }
+  }
+
+  /** One Salesforce series no pair holds: found in Exchange by its mark, else made there. */
+  private void fromSalesforce(List<SalesforceItem> all) throws SyncException {
+    SalesforceItem first = SeriesPattern.first(all);
+    if (pass.linkOfSalesforce(SeriesSync.SERIES_PREFIX + first.id()).isPresent()
+        || pass.buried(Side.SALESFORCE, SeriesSync.SERIES_PREFIX + first.id(),
+            Map.of(SeriesSync.PATTERN_SALESFORCE, SeriesPattern.ofSalesforce(first)))
+        || series.rules().kept(first)) {
+      pass.report().countDropped(0, 0, 1);
+      return;
+    }
+    Map<String, ExchangeItem> marked = SeriesMembers.exchange(() -> pass.mailbox().findBySalesforceIds(ItemKind.EVENT,
+        List.of(first.id())));
+    ExchangeItem master = marked.get(first.id());
+    if (master != null && SeriesPattern.isMaster(master)) {
+      adopt(master, all);
+      return;
+    }
+    if (!pass.rep().direction().toExchange() || all.stream().noneMatch(r -> pass.rep().rules().skip(r).isEmpty())) {
+      return; // not carried to Exchange, or nothing of it in the window
+    }
+    makeInExchange(first, all);
   }
 
   private void makeInExchange(SalesforceItem first, List<SalesforceItem> all) throws SyncException {

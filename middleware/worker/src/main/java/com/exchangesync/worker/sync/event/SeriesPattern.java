@@ -17,8 +17,8 @@ import java.util.Optional;
  * series in Salesforce. Exchange states a series on its master (an RRULE, the
  * time zone, the first occurrence's start); Salesforce on every occurrence
  * record ({@code Recurrence2PatternText}, {@code …StartDate}, {@code …TimeZone},
- * the same on all of them, which is how the occurrences of one series are told
- * apart from another's: Salesforce gives no series id through its API). Each
+ * the same on all of them: Salesforce gives no series id through its API, and
+ * series starting at the same instant are told apart by {@link SeriesGroups}). Each
  * side's pattern is compared only with what that side said at the last sync, so
  * two ways of writing one rule never look like a change.
  */
@@ -64,7 +64,7 @@ final class SeriesPattern {
     return s == null ? null : Instant.parse(s).truncatedTo(ChronoUnit.SECONDS).toString();
   }
 
-  /** What tells one Salesforce series from another: its start and its zone. */
+  /** Where a Salesforce series starts: its start and its zone (other series may start there too: {@link SeriesGroups}). */
   static String key(SalesforceItem occurrence) {
     return start(occurrence) + "|" + occurrence.get("Recurrence2PatternTimeZone");
   }

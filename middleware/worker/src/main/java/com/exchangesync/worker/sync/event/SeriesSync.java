@@ -140,7 +140,7 @@ final class SeriesSync implements GroupSync {
         .toList();
   }
 
-  /** Every occurrence of a Salesforce series, found by its start and zone. */
+  /** Every occurrence of the Salesforce series starting then in that zone: one series or several ({@link SeriesGroups}). */
   static List<SalesforceItem> salesforceSeries(PassContext pass, String start, String zone) throws SyncException {
     Scope scope = new Scope(pass.rep().mailbox().userId(), false, List.of(
         new FieldFilter("IsRecurrence2", FieldFilter.Operator.IS_TRUE, ""),

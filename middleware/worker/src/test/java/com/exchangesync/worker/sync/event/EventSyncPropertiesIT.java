@@ -25,6 +25,7 @@ import com.exchangesync.worker.sync.SyncState;
 import com.exchangesync.worker.sync.SyncStateStore;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -48,7 +49,8 @@ import net.jqwik.api.Tuple;
  * Random people's work on both calendars, against both test beds: timed events
  * in several time zones on days around the changes to and from summer time,
  * all-day events, private events, series with exceptions, cancelled occurrences
- * and changed patterns on either side, deletes, direction changes, syncs and
+ * and changed patterns on either side, series starting at the same instant as
+ * one on the other side, deletes, direction changes, syncs and
  * crashed syncs (every write done, nothing saved). After every sync: each pair
  * agrees on every mapped value; nothing is doubled (no two events with the same
  * subject and start on a side); nothing a person made is gone unless a person
@@ -61,7 +63,14 @@ class EventSyncPropertiesIT {
   static final List<String> ZONES = List.of("Europe/Berlin", "America/Los_Angeles", "Asia/Kolkata", "Etc/UTC");
 
   sealed interface Action permits ExSingle, ExEdit, ExDelete, ExSeries, ExEditOccurrence, ExCancelOccurrence, ExRepattern,
-      SfSingle, SfEdit, SfDelete, SfSeries, SfEditOccurrence, SfDeleteOccurrence, SetDirection, Sync, CrashedSync {}
+      SfSingle, SfEdit, SfDelete, SfSeries, SfEditOccurrence, SfDeleteOccurrence, SetDirection, Sync, CrashedSync,
+      ExSeriesBeside, SfSeriesBeside {}
+
+  /** An Outlook series starting at the same instant, in the same zone, as a Salesforce series (another subject). */
+  record ExSeriesBeside(int pick, int count) implements Action {}
+
+  /** A Salesforce series starting at the same instant, in the same zone, as an Outlook series (another subject). */
+  record SfSeriesBeside(int pick, int count) implements Action {}
 
   record ExSingle(int day, int hour, int zone, boolean allDay, boolean isPrivate) implements Action {}
 
@@ -118,6 +127,8 @@ class EventSyncPropertiesIT {
         Tuple.of(2, Combinators.combine(days, hours, counts).as(SfSeries::new)),
         Tuple.of(2, Combinators.combine(picks, counts).as(SfEditOccurrence::new)),
         Tuple.of(1, Combinators.combine(picks, counts).as(SfDeleteOccurrence::new)),
+        Tuple.of(1, Combinators.combine(picks, counts).as(ExSeriesBeside::new)),
+        Tuple.of(1, Combinators.combine(picks, counts).as(SfSeriesBeside::new)),
         Tuple.of(1, Arbitraries.of("Both directions", "Salesforce to Exchange", "Exchange to Salesforce").map(SetDirection::new)),
         Tuple.of(4, Arbitraries.just(new Sync())),
         Tuple.of(1, Arbitraries.just(new CrashedSync())));
@@ -266,6 +277,27 @@ class EventSyncPropertiesIT {
             w.sf.sim.delete("Event", r.getString("Id"));
             w.sfByPeople.remove(r.getString("Id"));
           });
+      case ExSeriesBeside b -> pick(w.sfEvents().stream().filter(r -> w.sfSeriesFirsts.contains(r.getString("Id"))).toList(),
+          b.pick()).ifPresent(first -> {
+            ZoneId z = ZoneId.of(SeriesPattern.ianaZone(first.getString("Recurrence2PatternTimeZone")));
+            Instant start = instant(first.getString("Recurrence2PatternStartDate"));
+            String id = w.ex.sim.createEvent(EMAIL, new JsonObject().put("subject", w.subject("XB"))
+                .put("start", start.atZone(z).toOffsetDateTime().toString())
+                .put("end", start.plusSeconds(1800).atZone(z).toOffsetDateTime().toString()).put("startTimeZone", z.getId())
+                .put("recurrence", "FREQ=DAILY;COUNT=" + b.count())).getString("id");
+            w.exByPeople.add(id);
+            w.exSeries.add(id);
+          });
+      case SfSeriesBeside b -> pick(w.exEvents().stream().filter(e -> w.exSeries.contains(e.getString("id"))).toList(), b.pick())
+          .ifPresent(master -> {
+            String id = w.sf.sim.create("Event", new JsonObject().put("Subject", w.subject("SB")).put("OwnerId", REP)
+                .put("StartDateTime", instant(master.getString("start")).toString()).put("DurationInMinutes", 30)
+                .put("IsRecurrence2", true).put("Recurrence2PatternText", "RRULE:FREQ=DAILY;COUNT=" + b.count())
+                .put("Recurrence2PatternTimeZone", SeriesPattern.salesforceZone(master.getString("startTimeZone"))))
+                .getString("Id");
+            w.sfByPeople.add(id);
+            w.sfSeriesFirsts.add(id);
+          });
       case SfSeries s -> {
         LocalDate d = day(s.day());
         String id = w.sf.sim.create("Event", new JsonObject().put("Subject", w.subject("SS")).put("OwnerId", REP)
@@ -371,6 +403,10 @@ class EventSyncPropertiesIT {
       }
     }
     return pick(occurrences, index);
+  }
+
+  private static Instant instant(String text) {
+    return text.endsWith("Z") ? Instant.parse(text) : java.time.OffsetDateTime.parse(text).toInstant();
   }
 
   private static <T> Optional<T> pick(List<T> from, int n) {
