@@ -3,7 +3,7 @@ package com.exchangesync.worker.cycle;
 /**
  * The work queued for the scheduler by Outbound Messages ({@code sync_request}: a Contact or Event changed;
  * {@code config_change}: an admin's change) and by push notifications from Exchange ({@code mailbox_change}).
- * The scheduler looks at {@link #latest} every two seconds and, when it moved, asks {@link #between} whom the
+ * The scheduler looks at {@link #latest} every half second and, when it moved, asks {@link #between} whom the
  * new work concerns, so a change wakes the reps it concerns rather than every rep.
  */
 public interface QueuedWork {

@@ -328,7 +328,12 @@ public final class SyncCycle {
     try {
       outcomes = repSync.sync(orgId, rep, connector, mappings, current, status);
     } catch (RuntimeException e) {
-      LOG.error("The passes of {} failed unexpectedly; the other reps go on", rep.user().email(), e);
+      if (e.getCause() instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
+        // The worker is stopping (CycleScheduler.stop): the pass ends where it stood, as a crash would end it.
+        LOG.info("The passes of {} stopped: the worker is stopping", rep.user().email());
+      } else {
+        LOG.error("The passes of {} failed unexpectedly; the other reps go on", rep.user().email(), e);
+      }
       RepSync.copyPrevious(current, status, kinds);
       outcomes = List.of(RepOutcome.ofRep(rep.user().email(), "failed", String.valueOf(e)));
     }
