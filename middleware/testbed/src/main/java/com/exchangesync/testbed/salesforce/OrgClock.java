@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The org's clock, for its data: record stamps, {@code getServerTimestamp}, {@code getDeleted}'s window. The
@@ -18,28 +19,34 @@ final class OrgClock extends Clock {
   static final Duration MOST = Duration.ofDays(1);
 
   private final Clock real;
-  private volatile Duration ahead = Duration.ZERO;
+  /** Shared with the same clock in another zone ({@link #withZone}): one move moves both. */
+  private final AtomicReference<Duration> ahead;
 
   OrgClock(Clock real) {
+    this(real, new AtomicReference<>(Duration.ZERO));
+  }
+
+  private OrgClock(Clock real, AtomicReference<Duration> ahead) {
     this.real = real;
+    this.ahead = ahead;
   }
 
   /** Moves the clock on by {@code by} (1 second to a day). */
-  synchronized void advance(Duration by) {
+  void advance(Duration by) {
     if (by.isNegative() || by.isZero() || by.compareTo(MOST) > 0) {
       throw new IllegalArgumentException("the clock moves on by 1 to " + MOST.toSeconds() + " seconds, not " + by.toSeconds());
     }
-    ahead = ahead.plus(by);
+    ahead.accumulateAndGet(by, Duration::plus);
   }
 
   /** How far the org's clock is ahead of the real one. */
   Duration ahead() {
-    return ahead;
+    return ahead.get();
   }
 
   @Override
   public Instant instant() {
-    return real.instant().plus(ahead);
+    return real.instant().plus(ahead.get());
   }
 
   @Override
@@ -49,6 +56,6 @@ final class OrgClock extends Clock {
 
   @Override
   public Clock withZone(ZoneId zone) {
-    throw new UnsupportedOperationException("the org's clock is in UTC");
+    return new OrgClock(real.withZone(zone), ahead);
   }
 }

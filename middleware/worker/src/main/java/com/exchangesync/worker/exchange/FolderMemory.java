@@ -116,6 +116,23 @@ public final class FolderMemory {
         : new Entry(e.contacts(), e.calendar(), null, e.lookedUpAt()));
   }
 
+  /** Whether the mailbox's mark was read as {@code orgId}'s own since its folders were looked up. */
+  public boolean markedBy(String smtp, String orgId) {
+    return get(smtp).map(Entry::ownMark).filter(orgId::equals).isPresent();
+  }
+
+  /**
+   * Forgets the mailbox when {@code error} says the mailbox itself is out of reach ({@link #UNREACHED});
+   * returns whether it did.
+   */
+  public boolean forgetIfUnreached(String smtp, MailboxError error) {
+    if (!UNREACHED.contains(error)) {
+      return false;
+    }
+    forget(smtp);
+    return true;
+  }
+
   /** Forgets the mailbox: its next open looks everything up. */
   public void forget(String smtp) {
     entries.remove(key(smtp));

@@ -63,8 +63,7 @@ final class EwsSyncFolders {
    * makes it forgotten, so that its next open finds that out as an open always did.
    */
   boolean lookedUpAgainAfter(MailboxException failure) throws MailboxException {
-    if (FolderMemory.UNREACHED.contains(failure.error())) {
-      memory.forget(smtp);
+    if (memory.forgetIfUnreached(smtp, failure.error())) {
       return false;
     }
     if (failure.error() != MailboxError.FOLDER_MISSING || lookedUp) {
@@ -77,7 +76,7 @@ final class EwsSyncFolders {
 
   /** Whether the mark was read as {@code orgId}'s own since these folders were looked up. */
   boolean markedBy(String orgId) {
-    return memory.get(smtp).map(FolderMemory.Entry::ownMark).filter(orgId::equals).isPresent();
+    return memory.markedBy(smtp, orgId);
   }
 
   void rememberOwnMark(String orgId) {

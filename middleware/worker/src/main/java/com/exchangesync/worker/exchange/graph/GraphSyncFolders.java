@@ -69,8 +69,7 @@ final class GraphSyncFolders {
    * forgotten, so that its next open finds that out as an open always did.
    */
   boolean lookedUpAgainAfter(MailboxException failure) throws MailboxException {
-    if (FolderMemory.UNREACHED.contains(failure.error())) {
-      memory.forget(smtp);
+    if (memory.forgetIfUnreached(smtp, failure.error())) {
       return false;
     }
     if (lookedUp || NOT_A_STALE_FOLDER.contains(failure.error())) {
@@ -83,7 +82,7 @@ final class GraphSyncFolders {
 
   /** Whether the mark was read as {@code orgId}'s own since these folders were looked up. */
   boolean markedBy(String orgId) {
-    return memory.get(smtp).map(FolderMemory.Entry::ownMark).filter(orgId::equals).isPresent();
+    return memory.markedBy(smtp, orgId);
   }
 
   void rememberOwnMark(String orgId) {
