@@ -46,12 +46,14 @@ final class OrgMarks {
    * @return the other org whose mark holds the mailbox, or empty when it is {@code orgId}'s (marked now or before)
    */
   Optional<String> claim(String orgId, MailboxKey key, String email, Mailbox mailbox) throws MailboxException {
-    // Its own mark may come from the connector's memory; the read-back after marking never does (two orgs marking at once).
+    // Its own mark may come from the connector's memory; the read-back after marking never does (marking forgets it).
     Optional<String> mark = mailbox.syncingOrg(orgId);
     if (mark.isEmpty()) {
       mailbox.markSyncingOrg(Optional.of(orgId));
       // Two orgs marking at once: the last mark written stands, and the org that reads the other's back stops here.
-      mark = mailbox.syncingOrg();
+      // A mark read back as its own is remembered like any (the next cycle reads none): another org's write landing
+      // between this org's write and its read-back, a window of one call, is found when the memory is checked again.
+      mark = mailbox.syncingOrg(orgId);
     }
     Optional<String> other = mark.filter(m -> !SalesforceId.same(m, orgId));
     claims.checked(key, email, other, clock.instant());

@@ -22,6 +22,9 @@ import java.util.Optional;
  * Outbound Message that a read made earlier cannot know of) sees the changes made before it started.
  * Thread-safe: reps' passes run in parallel.
  *
+ * <p>A record the worker created and nobody changed since is an echo of its own write: it makes no rep's records
+ * count as changed ({@link OrgFeedReader}), so the cycle after a large sync is as quiet as any.
+ *
  * <p>Memory: one entry (an owner's id and an instant, about 150 bytes) per owner whose records changed since the
  * feed started; a feed restarted fresh forgets them.
  */
@@ -47,10 +50,10 @@ final class OrgChanges {
     Instant now() throws SalesforceException;
   }
 
-  /** One changed record's owner and stamp. */
+  /** One changed record's owner and stamp, and whether it is an echo of the worker's own create ({@link OrgFeedReader}). */
   @FunctionalInterface
   interface Changed {
-    void accept(String ownerId, Instant stamp);
+    void accept(String ownerId, Instant stamp, boolean echo);
   }
 
   private final Reader reader;
@@ -124,8 +127,10 @@ final class OrgChanges {
     stale = false;
     Instant before = serverTime.now().minus(OVERLAP);
     Instant[] seen = {newest.isAfter(before) ? newest : before};
-    boolean whole = reader.read(after, MOST, (owner, stamp) -> {
-      newestByOwner.merge(SalesforceId.canonical(owner).orElse(owner), stamp, (a, b) -> a.isAfter(b) ? a : b);
+    boolean whole = reader.read(after, MOST, (owner, stamp, echo) -> {
+      if (!echo) { // an echo moves the feed on but gives its owner nothing to read
+        newestByOwner.merge(SalesforceId.canonical(owner).orElse(owner), stamp, (a, b) -> a.isAfter(b) ? a : b);
+      }
       if (stamp.isAfter(seen[0])) {
         seen[0] = stamp;
       }

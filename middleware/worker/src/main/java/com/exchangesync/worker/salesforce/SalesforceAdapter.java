@@ -215,18 +215,8 @@ public final class SalesforceAdapter implements ErrorSender {
    * the rep then reads its own changes.
    */
   Optional<OrgChanges.Answer> orgChanges(String object, String ownerId, Instant from) throws SalesforceException {
-    return changes.computeIfAbsent(object, o -> new OrgChanges((after, most, each) -> {
-      int[] read = {0};
-      query(select(o, List.of("OwnerId", "SystemModstamp")).where(Soql.after("SystemModstamp", after))
-          .limit(most + 1).build(), false, page -> {
-            for (SalesforceRecord r : page) {
-              if (++read[0] <= most && r.get("OwnerId") != null && r.instant("SystemModstamp") != null) {
-                each.accept(r.get("OwnerId"), r.instant("SystemModstamp"));
-              }
-            }
-          });
-      return read[0] <= most;
-    }, serverClock::now)).ask(ownerId, from);
+    return changes.computeIfAbsent(object, o -> new OrgChanges(new OrgFeedReader(this, o), serverClock::now))
+        .ask(ownerId, from);
   }
 
   private OrgDeletions.DeletedWindow readDeleted(String object, Instant from) throws SalesforceException {

@@ -85,13 +85,14 @@ final class FeedReader {
    * The reported items whose change key is the one their link saved: the version we
    * wrote (our own write read back) or last read, so nothing in them is new. Their
    * content is not read and their pair is not touched, so an echo costs neither an
-   * Exchange read nor a Salesforce one. Occurrences' pairs are left to the series step.
+   * Exchange read nor a Salesforce one. A series counts by its master (an occurrence's or exception's change
+   * is a change of the master's, in Exchange); occurrences' pairs are left to the series step.
    */
   private Set<String> heldVersions(java.util.Map<String, String> changeKeyById) {
     s.links.prefetch(List.of(), changeKeyById.keySet());
     Set<String> held = new java.util.HashSet<>();
     changeKeyById.forEach((id, changeKey) -> s.links.ofExchange(id)
-        .filter(link -> !link.inSeries() && changeKey.equals(link.exchangeChangeKey()))
+        .filter(link -> (!link.inSeries() || id.equals(link.series())) && changeKey.equals(link.exchangeChangeKey()))
         .ifPresent(link -> held.add(id)));
     s.report.echoesSkipped += held.size();
     return held;

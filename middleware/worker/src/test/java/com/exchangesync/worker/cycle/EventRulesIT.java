@@ -234,6 +234,10 @@ class EventRulesIT extends CycleTestBase {
     List<JsonObject> masters = annEvents().filter(e -> "RecurringMaster".equals(e.getString("calendarItemType"))).toList();
     assertThat(masters).hasSize(1);
     assertThat(masters.get(0).getString("recurrence")).contains("FREQ=WEEKLY").contains("COUNT=3");
+    long itemReads = ex.stats.calls("GetItem");
+    assertThat(eventsOf(cycle.run(), ANN_MAIL).report().orElseThrow().writes()).isZero();
+    assertThat(ex.stats.calls("GetItem")).as("the master made by the last cycle is an echo: known by its change key, not read")
+        .isEqualTo(itemReads);
 
     ex.sim.updateEvent(ANN_MAIL, masters.get(0).getString("id"), new JsonObject().put("recurrence", "FREQ=WEEKLY;BYDAY=MO;COUNT=5"));
     cycle.run();

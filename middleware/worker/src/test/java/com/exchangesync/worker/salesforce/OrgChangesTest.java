@@ -29,7 +29,7 @@ class OrgChangesTest {
         if (++n > most) {
           return false;
         }
-        each.accept((String) r[0], (Instant) r[1]);
+        each.accept((String) r[0], (Instant) r[1], r.length > 2);
       }
     }
     return true;
@@ -42,6 +42,11 @@ class OrgChangesTest {
 
   private void change(String owner, Instant stamp) {
     records.add(new Object[] {owner, stamp});
+  }
+
+  /** A record the worker created and nobody changed since. */
+  private void echo(String owner, Instant stamp) {
+    records.add(new Object[] {owner, stamp, "echo"});
   }
 
   @Test
@@ -85,5 +90,23 @@ class OrgChangesTest {
       change("005000000000003AAA", T.minusSeconds(60).plusMillis(i));
     }
     assertThat(quiet(BOB, T.minus(Duration.ofMinutes(5)))).isEqualTo(Optional.empty());
+  }
+
+  @Test
+  void theWorkersOwnCreates_changeNoRep_butMoveTheFeedOn() throws Exception {
+    Instant from = T.minus(Duration.ofMinutes(5));
+    assertThat(quiet(ANN, from)).isPresent();
+    echo(ANN, T.plusSeconds(40));
+    serverNow = T.plus(Duration.ofMinutes(1));
+    changes.refresh();
+    assertThat(quiet(ANN, from)).as("only the worker's own creates: nothing for Ann to read").isPresent();
+
+    change(BOB, T.plusSeconds(50));
+    serverNow = T.plus(Duration.ofMinutes(4));
+    changes.refresh();
+    assertThat(quiet(ANN, from)).as("the echo was never a change of Ann's").isPresent();
+    assertThat(quiet(BOB, from)).as("a change beside the echoes is seen").isEmpty();
+    assertThat(reads.getLast()).as("the echo's stamp moved the feed on like any other")
+        .isEqualTo(T.plusSeconds(40).minus(OrgChanges.OVERLAP));
   }
 }

@@ -1,0 +1,44 @@
+package com.exchangesync.worker.salesforce;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Which changed records the org's feed takes for echoes of the worker's own creates. */
+class OrgFeedReaderTest {
+
+  private static final String WORKER = "005000000000009AAA";
+  private static final String ANN = "005000000000001AAA";
+
+  private static SalesforceRecord record(String createdBy, String created, String modifiedBy, String stamp) {
+    Map<String, String> f = new HashMap<>();
+    f.put("OwnerId", ANN);
+    f.put("CreatedById", createdBy);
+    f.put("CreatedDate", created);
+    f.put("LastModifiedById", modifiedBy);
+    f.put("SystemModstamp", stamp);
+    return SalesforceRecord.of("Contact", "003000000000001AAA", f);
+  }
+
+  @Test
+  void aRecordTheWorkerMadeAndNobodySavedSince_isAnEcho() {
+    assertThat(OrgFeedReader.ownCreation(record(WORKER, "2026-12-01T10:00:00.000Z", WORKER, "2026-12-01T10:00:00.000Z"), WORKER))
+        .isTrue();
+    assertThat(OrgFeedReader.ownCreation(record(WORKER, "2026-12-01T10:00:00.000Z", "005000000000009", "2026-12-01T10:00:00.400Z"),
+        WORKER)).as("a 15-character id, and a stamp within the same second").isTrue();
+  }
+
+  @Test
+  void aRecordAnyoneSavedAfterItsCreation_isAChange() {
+    assertThat(OrgFeedReader.ownCreation(record(WORKER, "2026-12-01T10:00:00.000Z", ANN, "2026-12-01T10:00:05.000Z"), WORKER))
+        .as("a person edited it").isFalse();
+    assertThat(OrgFeedReader.ownCreation(record(WORKER, "2026-12-01T10:00:00.000Z", WORKER, "2026-12-01T10:00:05.000Z"), WORKER))
+        .as("the worker updated it later: a person's edit may hide behind that, and other reps may hold it").isFalse();
+    assertThat(OrgFeedReader.ownCreation(record(ANN, "2026-12-01T10:00:00.000Z", ANN, "2026-12-01T10:00:00.000Z"), WORKER))
+        .as("a person made it").isFalse();
+    assertThat(OrgFeedReader.ownCreation(record(ANN, "2026-12-01T10:00:00.000Z", WORKER, "2026-12-01T10:00:09.000Z"), WORKER))
+        .as("the worker updated a person's record").isFalse();
+  }
+}
