@@ -23,6 +23,9 @@ import java.util.TreeSet;
  */
 final class EventSalesforceSide implements SalesforceSide {
 
+  /** Whether an event has invitees; read with every event, never synced. */
+  static final String GROUP_EVENT = "IsGroupEvent";
+
   private final SalesforceSide events;
   private final SalesforcePeople people;
   private final PeopleDirectory directory;
@@ -42,23 +45,23 @@ final class EventSalesforceSide implements SalesforceSide {
   @Override
   public Changes changedSince(Scope scope, Optional<String> watermark, LinkedIds watch, List<String> fields, int limit)
       throws SyncException {
-    Changes c = events.changedSince(scope, watermark, watch, fields, Integer.MAX_VALUE);
+    Changes c = events.changedSince(scope, watermark, watch, withGroupFlag(fields), Integer.MAX_VALUE);
     return new Changes(withInvitees(c.inScope()), c.gone(), c.watermark(), c.more());
   }
 
   @Override
   public List<SalesforceItem> find(Scope scope, List<String> fields) throws SyncException {
-    return withInvitees(events.find(scope, fields));
+    return withInvitees(events.find(scope, withGroupFlag(fields)));
   }
 
   @Override
   public List<SalesforceItem> get(String repUserId, List<String> ids, List<String> fields) throws SyncException {
-    return withInvitees(events.get(repUserId, ids, fields));
+    return withInvitees(events.get(repUserId, ids, withGroupFlag(fields)));
   }
 
   @Override
   public Map<String, SalesforceItem> byCreationKey(List<String> keys, List<String> fields) throws SyncException {
-    Map<String, SalesforceItem> found = events.byCreationKey(keys, fields);
+    Map<String, SalesforceItem> found = events.byCreationKey(keys, withGroupFlag(fields));
     Map<String, SalesforceItem> out = new HashMap<>();
     List<SalesforceItem> enriched = withInvitees(List.copyOf(found.values()));
     enriched.forEach(i -> out.put(i.creationKey(), i));
@@ -68,7 +71,7 @@ final class EventSalesforceSide implements SalesforceSide {
   @Override
   public List<SalesforceItem> byValues(String repUserId, String field, Set<String> values, List<String> fields)
       throws SyncException {
-    return withInvitees(events.byValues(repUserId, field, values, fields));
+    return withInvitees(events.byValues(repUserId, field, values, withGroupFlag(fields)));
   }
 
   @Override
@@ -146,11 +149,25 @@ final class EventSalesforceSide implements SalesforceSide {
     return out;
   }
 
+  /** The fields to read, with the flag that says whether an event has invitees at all. */
+  private static List<String> withGroupFlag(List<String> fields) {
+    List<String> read = new ArrayList<>(fields);
+    read.add(GROUP_EVENT);
+    return read;
+  }
+
+  /**
+   * The items with their invitees, read only for group events: Salesforce keeps {@value #GROUP_EVENT} true
+   * exactly while an event has invitees ({@code GroupEventType} 1, or 2 for a proposed meeting), so most
+   * events, which have none, cost no {@code EventRelation} query.
+   */
   private List<SalesforceItem> withInvitees(List<SalesforceItem> items) throws SyncException {
     if (items.isEmpty()) {
       return items;
     }
-    Map<String, List<Person>> byEvent = people.invitees(items.stream().map(SalesforceItem::id).toList());
+    List<String> groupEvents = items.stream().filter(i -> !"false".equals(i.fields().get(GROUP_EVENT))).map(SalesforceItem::id)
+        .toList();
+    Map<String, List<Person>> byEvent = groupEvents.isEmpty() ? Map.of() : people.invitees(groupEvents);
     List<SalesforceItem> out = new ArrayList<>();
     for (SalesforceItem i : items) {
       TreeSet<String> emails = new TreeSet<>();
@@ -159,6 +176,7 @@ final class EventSalesforceSide implements SalesforceSide {
         emails.add(p.email());
       }
       Map<String, String> fields = new HashMap<>(i.fields());
+      fields.remove(GROUP_EVENT);
       fields.put(Invitees.FIELD, emails.isEmpty() ? null : String.join(",", emails));
       out.add(i.withFields(fields));
     }

@@ -103,4 +103,26 @@ class EventSalesforceSideIT {
     assertThat(side.get(SalesforceTestbedFixture.ANN, List.of(id), fields).get(0).get(Invitees.FIELD))
         .isEqualTo("pat@customer.example.com");
   }
+
+  @Test
+  void onlyEventsWithInvitees_costAnInviteeRead_andReadsCarryNoFieldBeyondTheAskedOnes() throws Exception {
+    directory.learn(Set.of("bob@corp.example.com"));
+    List<SalesforceSide.WriteOutcome> made = side.create(SalesforceTestbedFixture.ANN, List.of(
+        event("Alone", "2026-12-03T08:00:00Z/2026-12-03T09:00:00Z", null),
+        event("Also alone", "2026-12-03T10:00:00Z/2026-12-03T11:00:00Z", null)), List.of("uid-a", "uid-b"));
+    List<String> ids = made.stream().map(o -> o.id().orElseThrow()).toList();
+
+    Scope anns = new Scope(SalesforceTestbedFixture.ANN, false, List.of());
+    long queries = sf.calls("query");
+    List<SalesforceItem> read = side.changedSince(anns, Optional.empty(), Set.of(), fields).inScope();
+    assertThat(read).extracting(i -> i.get(Invitees.FIELD)).containsOnlyNulls();
+    assertThat(read).allSatisfy(i -> assertThat(i.fields()).doesNotContainKey(EventSalesforceSide.GROUP_EVENT));
+    assertThat(sf.calls("query") - queries).as("IsGroupEvent is false on both: the events' read, no EventRelation read").isOne();
+
+    side.update(List.of(new SalesforceSide.RecordUpdate(ids.get(0), Map.of(Invitees.FIELD, "bob@corp.example.com"))));
+    queries = sf.calls("query");
+    read = side.changedSince(anns, Optional.empty(), Set.of(), fields).inScope();
+    assertThat(read).extracting(i -> i.get(Invitees.FIELD)).containsExactlyInAnyOrder("bob@corp.example.com", null);
+    assertThat(sf.calls("query") - queries).as("a group event now: its invitees are read too").isGreaterThan(1);
+  }
 }
