@@ -178,6 +178,8 @@ class EventSyncPropertiesIT {
     }
 
     PassReport sync(SyncStateStore state) throws Exception {
+      // Each sync is a cycle of its own, as the worker's: the org's feed of changes reads on from where it stood.
+      adapter.startCycle();
       RepContext context = context();
       EventSalesforceSide side = new EventSalesforceSide(new SoapSalesforceRecords(adapter, SalesforceObject.EVENT),
           new SoapSalesforcePeople(adapter), ((EventRules) context.rules()).directory());
