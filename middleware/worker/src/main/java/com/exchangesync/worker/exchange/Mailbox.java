@@ -76,6 +76,13 @@ public interface Mailbox extends AutoCloseable {
   Map<String, ExchangeItem> findBySalesforceIds(ItemKind kind, List<String> salesforceIds) throws MailboxException;
 
   /**
+   * The ids of every item of {@code kind} carrying one of these Salesforce ids, by Salesforce id: more than one
+   * where an item was copied in Outlook, or where a worker that stalled past its lease made an item the worker
+   * that took the mailbox over had made already.
+   */
+  Map<String, List<String>> idsMarkedWith(ItemKind kind, List<String> salesforceIds) throws MailboxException;
+
+  /**
    * The occurrences and exceptions of each series the calendar shows from
    * {@code from} (inclusive: items ending at or after it) to {@code to}
    * (exclusive), by series id (a master's id as {@link #changes} gave it), each

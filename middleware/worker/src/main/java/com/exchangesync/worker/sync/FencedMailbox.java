@@ -52,6 +52,11 @@ final class FencedMailbox implements Mailbox {
   }
 
   @Override
+  public Map<String, List<String>> idsMarkedWith(ItemKind kind, List<String> salesforceIds) throws MailboxException {
+    return mailbox.idsMarkedWith(kind, salesforceIds);
+  }
+
+  @Override
   public Map<String, List<ExchangeItem>> occurrences(Set<String> seriesIds, Instant from, Instant to) throws MailboxException {
     return mailbox.occurrences(seriesIds, from, to);
   }
@@ -67,9 +72,24 @@ final class FencedMailbox implements Mailbox {
     mailbox.markSyncingOrg(orgId);
   }
 
+  /**
+   * Creates, one request at a time, the fence checked before and after each. A worker that stalls between the
+   * check and the request's send (a long pause, a frozen VM) sends it once it resumes, after the worker that
+   * took the mailbox over may have made the same items: nothing in Exchange refuses a second item. So when the
+   * fence no longer holds after a create, the items it made are looked for by their Salesforce ids, and each that
+   * another item carries already (the new holder's, found and linked by it) is deleted again; an item alone with
+   * its id is kept, for the pass that takes over finds it by that id instead of making another.
+   */
   @Override
   public List<ItemResult> create(ItemKind kind, List<NewItem> items) throws MailboxException {
-    return inRequests(items, part -> mailbox.create(kind, part));
+    return inRequests(items, part -> {
+      List<ItemResult> made = mailbox.create(kind, part);
+      if (!fence.holds()) {
+        StalledCreates.undoDoubles(mailbox, kind, part, made);
+        throw new Fence.FencedOut();
+      }
+      return made;
+    });
   }
 
   @Override

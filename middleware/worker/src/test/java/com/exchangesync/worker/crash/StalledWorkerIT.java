@@ -10,16 +10,21 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
  * A worker frozen mid-pass (SIGSTOP: a long pause, a frozen VM) past its lease,
  * while another worker takes its mailbox over and syncs it; then thawed
- * (SIGCONT). Every write batch is fenced by the lease, so the thawed worker
- * writes nothing more for that mailbox: no record on either side is created or
- * changed by it, and nothing is doubled.
+ * (SIGCONT). Every write request is fenced by the lease, so the thawed worker
+ * stops at its next one and saves nothing. A request that had passed its fence
+ * check when the freeze came is sent when it wakes (no check can stop a request
+ * already past it): a create is looked at again and the items it doubled are
+ * deleted ({@code sync.StalledCreates}), an update carries the version it read.
+ * So nothing on either side is doubled, lost or changed by the thawed worker.
  */
 class StalledWorkerIT extends WorkerProcessTestBase {
 
@@ -44,13 +49,18 @@ class StalledWorkerIT extends WorkerProcessTestBase {
       WorkerProcess workerB = WorkerProcess.start(b, log, "--once");
       assertThat(workerB.await(300)).as("the second worker synced every mailbox").isZero();
       SyncedWorld.assertConverged(sf(), ex(), reps(), Map.of());
-      Map<String, String> stamps = contactStamps();
+      Map<String, String> contacts = contactValues();
+      Map<String, String> items = itemValues();
+      List<String> links = links(pool);
       long exchangeWrites = exchangeWrites();
 
       workerA.thaw();
       workerA.await(300);
-      assertThat(exchangeWrites()).as("the thawed worker wrote nothing to Exchange").isEqualTo(exchangeWrites);
-      assertThat(contactStamps()).as("nor changed or created a Salesforce contact").isEqualTo(stamps);
+      assertThat(links(pool)).as("the thawed worker saved nothing").isEqualTo(links);
+      assertThat(contactValues()).as("nor created or changed a Salesforce contact").isEqualTo(contacts);
+      assertThat(itemValues()).as("nor left an item made, changed or deleted in Exchange").isEqualTo(items);
+      assertThat(exchangeWrites() - exchangeWrites).as("at most the requests in flight at the freeze, each create's"
+          + " doubles deleted again").isLessThanOrEqualTo(2L * REPS);
       SyncedWorld.assertConverged(sf(), ex(), reps(), Map.of());
       assertThat(sf().records("Contact")).hasSize(REPS * PER_SIDE * 2);
       assertThat(mailbox).isNotBlank();
@@ -86,13 +96,37 @@ class StalledWorkerIT extends WorkerProcessTestBase {
     throw new AssertionError("no worker began writing");
   }
 
-  private Map<String, String> contactStamps() {
-    Map<String, String> stamps = new HashMap<>();
+  /** Each contact's id with the values the sync writes. */
+  private Map<String, String> contactValues() {
+    Map<String, String> values = new HashMap<>();
     sf().records("Contact").forEach(o -> {
       JsonObject c = (JsonObject) o;
-      stamps.put(c.getString("Id"), c.getString("SystemModstamp"));
+      values.put(c.getString("Id"), c.getString("FirstName") + "|" + c.getString("LastName") + "|" + c.getString("Email") + "|"
+          + c.getString("Title") + "|" + c.getString("OwnerId"));
     });
-    return stamps;
+    return values;
+  }
+
+  /** Each rep's items by id, with their values and mark. */
+  private Map<String, String> itemValues() {
+    Map<String, String> values = new HashMap<>();
+    for (String email : reps().values()) {
+      ex().contacts(email, "Salesforce_Sync").forEach(o -> {
+        JsonObject i = (JsonObject) o;
+        values.put(i.getString("id"), i.getString("givenName") + "|" + i.getString("surname") + "|" + i.getString("email") + "|"
+            + i.getString("jobTitle") + "|" + SyncedWorld.salesforceId(i));
+      });
+    }
+    return values;
+  }
+
+  private static List<String> links(Pool pool) {
+    List<String> links = new ArrayList<>();
+    for (Row r : Blocking.await(pool.query("SELECT user_id, kind, salesforce_id, exchange_id, base::text FROM sync_link"
+        + " ORDER BY user_id, kind, salesforce_id").execute())) {
+      links.add(r.getString(0) + " " + r.getString(1) + " " + r.getString(2) + " " + r.getString(3) + " " + r.getString(4));
+    }
+    return links;
   }
 
   private long exchangeWrites() {

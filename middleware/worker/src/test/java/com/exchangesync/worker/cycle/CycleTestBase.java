@@ -28,7 +28,9 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -127,6 +129,41 @@ abstract class CycleTestBase {
   String contact(String owner, String first, String last, String email) {
     return sf.sim.create("Contact", new JsonObject().put("FirstName", first).put("LastName", last).put("Email", email)
         .put("OwnerId", owner)).getString("Id");
+  }
+
+  /**
+   * The Salesforce calls of a quiet cycle, by operation: the org's clock moved on a quarter of an hour before it and
+   * before one cycle that lets the last changes settle, as the poll would be with push healthy.
+   */
+  Map<String, Long> salesforceCallsOfAQuietCycle() throws Exception {
+    sf.sim.advanceClock(900);
+    cycle.run();
+    sf.sim.advanceClock(900);
+    return salesforceCallsOfACycle();
+  }
+
+  /** The Salesforce calls the next cycle makes, by operation (as the test bed counts them). */
+  Map<String, Long> salesforceCallsOfACycle() throws Exception {
+    Map<String, Long> before = salesforceCalls();
+    cycle.run();
+    Map<String, Long> made = new TreeMap<>();
+    salesforceCalls().forEach((op, n) -> {
+      long d = n - before.getOrDefault(op, 0L);
+      if (d > 0) {
+        made.put(op, d);
+      }
+    });
+    return made;
+  }
+
+  /** The Salesforce calls so far, by operation. */
+  Map<String, Long> salesforceCalls() {
+    Map<String, Long> calls = new TreeMap<>();
+    JsonObject byOp = sf.sim.stats().getJsonObject("calls");
+    if (byOp != null) {
+      byOp.forEach(e -> calls.put(e.getKey(), ((Number) e.getValue()).longValue()));
+    }
+    return calls;
   }
 
   JsonObject userStatus(String userId) {

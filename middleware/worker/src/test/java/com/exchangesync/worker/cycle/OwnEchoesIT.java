@@ -26,7 +26,7 @@ class OwnEchoesIT extends CycleTestBase {
     contact(ANN, "Lee", "Customer", "lee@customer.example.com");
     contact(BOB, "Bob's", "Customer", "customer@bob.example.com");
     cycle.run();
-    Map<String, Long> quiet = quietCycle();
+    Map<String, Long> quiet = salesforceCallsOfAQuietCycle();
 
     ex.connector().open(ANN_MAIL).close();
     for (int i = 0; i < 30; i++) {
@@ -38,7 +38,7 @@ class OwnEchoesIT extends CycleTestBase {
     assertThat(contactsNamed("InOutlook")).as("made in Salesforce by the worker").hasSize(30);
 
     sf.sim.advanceClock(900);
-    Map<String, Long> echoes = cycleCalls();
+    Map<String, Long> echoes = salesforceCallsOfACycle();
     assertThat(reads(echoes)).as("the cycle after: the org's feed alone, as in a quiet cycle").isEqualTo(reads(quiet));
 
     String made = contactsNamed("InOutlook").get(0).id();
@@ -76,39 +76,9 @@ class OwnEchoesIT extends CycleTestBase {
     return found;
   }
 
-  /** The Salesforce calls of a quiet cycle, after one that lets the last changes settle. */
-  private Map<String, Long> quietCycle() throws Exception {
-    sf.sim.advanceClock(900);
-    cycle.run();
-    sf.sim.advanceClock(900);
-    return cycleCalls();
-  }
-
   private static Map<String, Long> reads(Map<String, Long> calls) {
     Map<String, Long> reads = new TreeMap<>(calls);
     reads.keySet().retainAll(List.of("query", "queryMore", "retrieve"));
     return reads;
-  }
-
-  private Map<String, Long> cycleCalls() throws Exception {
-    Map<String, Long> before = calls();
-    cycle.run();
-    Map<String, Long> made = new TreeMap<>();
-    calls().forEach((op, n) -> {
-      long d = n - before.getOrDefault(op, 0L);
-      if (d > 0) {
-        made.put(op, d);
-      }
-    });
-    return made;
-  }
-
-  private Map<String, Long> calls() {
-    Map<String, Long> calls = new TreeMap<>();
-    JsonObject byOp = sf.sim.stats().getJsonObject("calls");
-    if (byOp != null) {
-      byOp.forEach(e -> calls.put(e.getKey(), ((Number) e.getValue()).longValue()));
-    }
-    return calls;
   }
 }

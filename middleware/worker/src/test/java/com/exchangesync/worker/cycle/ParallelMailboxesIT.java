@@ -126,6 +126,9 @@ class ParallelMailboxesIT extends CycleTestBase {
     @Override public Map<String, ExchangeItem> findBySalesforceIds(ItemKind k, List<String> ids) throws MailboxException {
       return m.findBySalesforceIds(k, ids);
     }
+    @Override public Map<String, List<String>> idsMarkedWith(ItemKind k, List<String> ids) throws MailboxException {
+      return m.idsMarkedWith(k, ids);
+    }
     @Override public Map<String, List<ExchangeItem>> occurrences(Set<String> s, Instant f, Instant t) throws MailboxException {
       return m.occurrences(s, f, t);
     }

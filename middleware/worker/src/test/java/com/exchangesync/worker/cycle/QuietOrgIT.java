@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.exchangesync.worker.exchange.ews.ExchangeTestbedFixture;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,7 +20,7 @@ class QuietOrgIT extends CycleTestBase {
     String anns = contact(ANN, "Ann's", "Customer", "customer@ann.example.com");
     contact(BOB, "Bob's", "Customer", "customer@bob.example.com");
     cycle.run();
-    Map<String, Long> twoReps = quietCycleCalls();
+    Map<String, Long> twoReps = salesforceCallsOfAQuietCycle();
 
     // Cy owns no contact: a rep with nothing of a kind is quiet too (a first read leaves a watermark all the same).
     sf.sim.create("Exchange_Sync_Member__c", new JsonObject().put("Configuration__c", config).put("Member_Type__c", "User")
@@ -30,7 +29,7 @@ class QuietOrgIT extends CycleTestBase {
       assertThat(o.email()).isEqualTo("cy@corp.example.com");
       assertThat(o.state()).isEqualTo("synced");
     });
-    Map<String, Long> threeReps = quietCycleCalls();
+    Map<String, Long> threeReps = salesforceCallsOfAQuietCycle();
 
     assertThat(threeReps).as("a third quiet rep adds no Salesforce call").isEqualTo(twoReps);
     assertThat(twoReps.getOrDefault("query", 0L)).as("the org's reads, not the reps'").isPositive();
@@ -40,32 +39,5 @@ class QuietOrgIT extends CycleTestBase {
     cycle.run();
     assertThat(ex.sim.contacts(ExchangeTestbedFixture.ANN, "Salesforce_Sync").encode())
         .contains("Changed while all was quiet");
-  }
-
-  /** The Salesforce calls of a quiet cycle, by operation: after one cycle that lets the last changes settle. */
-  private Map<String, Long> quietCycleCalls() throws Exception {
-    sf.sim.advanceClock(900);
-    cycle.run();
-    sf.sim.advanceClock(900);
-    Map<String, Long> before = calls();
-    cycle.run();
-    Map<String, Long> after = calls();
-    Map<String, Long> made = new TreeMap<>();
-    after.forEach((op, n) -> {
-      long d = n - before.getOrDefault(op, 0L);
-      if (d > 0) {
-        made.put(op, d);
-      }
-    });
-    return made;
-  }
-
-  private Map<String, Long> calls() {
-    Map<String, Long> calls = new TreeMap<>();
-    JsonObject byOp = sf.sim.stats().getJsonObject("calls");
-    if (byOp != null) {
-      byOp.forEach(e -> calls.put(e.getKey(), ((Number) e.getValue()).longValue()));
-    }
-    return calls;
   }
 }

@@ -321,6 +321,20 @@ public final class InMemoryMailboxes implements MailboxConnector {
     }
 
     @Override
+    public Map<String, List<String>> idsMarkedWith(ItemKind kind, List<String> salesforceIds) throws MailboxException {
+      synchronized (InMemoryMailboxes.this) {
+        call();
+        Map<String, List<String>> found = new HashMap<>();
+        for (ExchangeItem item : store(smtp).items.values()) {
+          if (item.kind() == kind && item.salesforceId().filter(salesforceIds::contains).isPresent()) {
+            found.computeIfAbsent(item.salesforceId().get(), k -> new ArrayList<>()).add(item.id());
+          }
+        }
+        return found;
+      }
+    }
+
+    @Override
     public Map<String, List<ExchangeItem>> occurrences(Set<String> seriesIds, Instant from, Instant to) throws MailboxException {
       synchronized (InMemoryMailboxes.this) {
         call();

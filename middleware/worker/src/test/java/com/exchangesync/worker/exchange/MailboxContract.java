@@ -173,6 +173,21 @@ public abstract class MailboxContract extends EventMailboxContract {
   }
 
   @Test
+  void everyItemCarryingASalesforceId_isListedByIt_asACopyOrADoubleCarriesItToo() throws Exception {
+    try (Mailbox mailbox = connector().open(REP)) {
+      List<ItemResult> made = mailbox.create(ItemKind.CONTACT, List.of(
+          new NewItem(ItemKind.CONTACT, contact("Twice", "One", "t1@x.example.com"), Optional.of("003TWICE")),
+          new NewItem(ItemKind.CONTACT, contact("Twice", "Two", "t2@x.example.com"), Optional.of("003TWICE")),
+          new NewItem(ItemKind.CONTACT, contact("Once", "Only", "o@x.example.com"), Optional.of("003ONCE"))));
+      Map<String, List<String>> marked = mailbox.idsMarkedWith(ItemKind.CONTACT, List.of("003TWICE", "003ONCE", "003NOTTHERE"));
+      assertThat(marked.get("003TWICE")).containsExactlyInAnyOrder(made.get(0).id().orElseThrow(), made.get(1).id().orElseThrow());
+      assertThat(marked.get("003ONCE")).containsExactly(made.get(2).id().orElseThrow());
+      assertThat(marked).doesNotContainKey("003NOTTHERE");
+      assertThat(mailbox.idsMarkedWith(ItemKind.EVENT, List.of("003TWICE"))).isEmpty();
+    }
+  }
+
+  @Test
   void aValueExchangeRefusesFailsThatItemOnly() throws Exception {
     try (Mailbox mailbox = connector().open(REP)) {
       List<ItemResult> results = mailbox.create(ItemKind.CONTACT, List.of(

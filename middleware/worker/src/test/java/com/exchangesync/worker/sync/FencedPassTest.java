@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.exchangesync.worker.exchange.ItemKind;
 import com.exchangesync.worker.exchange.Mailbox;
+import com.exchangesync.worker.exchange.NewItem;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +47,33 @@ class FencedPassTest {
     bench.sync();
     assertThat(bench.items()).as("the next pass finished without doubling").hasSize(2 * perSide);
     assertThat(bench.salesforce.snapshot()).hasSize(2 * perSide);
+    assertThat(bench.sync().writes()).isZero();
+  }
+
+  @Test
+  void aCreateSentAfterTheLeaseWasLost_undoesTheItemsItDoubled_andKeepsThoseThatAreAlone() throws Exception {
+    SyncBench bench = new SyncBench();
+    String synced = bench.ui().create(SyncBench.sf("Lee", "Synced", "lee@x.com"));
+    bench.sync(); // the worker that took the mailbox over made Lee's item and linked it
+    String fresh = bench.ui().create(SyncBench.sf("Kim", "Fresh", "kim@x.com"));
+    int itemsBefore = bench.items().size();
+
+    // The stalled worker's create passed its fence check, then was sent once it resumed, lease gone.
+    AtomicInteger asked = new AtomicInteger();
+    try (Mailbox mailbox = bench.exchange.open(SyncBench.EMAIL)) {
+      FencedMailbox late = new FencedMailbox(mailbox, holdingFor(1, asked));
+      assertThatThrownBy(() -> late.create(ItemKind.CONTACT, List.of(
+          new NewItem(ItemKind.CONTACT, SyncBench.ex("Lee", "Synced", "lee@x.com"), Optional.of(synced)),
+          new NewItem(ItemKind.CONTACT, SyncBench.ex("Kim", "Fresh", "kim@x.com"), Optional.of(fresh)))))
+          .isInstanceOf(Fence.FencedOut.class);
+    }
+    assertThat(asked).as("checked before and after the request").hasValue(2);
+    assertThat(bench.items()).as("Lee's second item deleted again; Kim's, alone, kept").hasSize(itemsBefore + 1);
+    assertThat(bench.items()).filteredOn(i -> i.salesforceId().equals(Optional.of(synced))).hasSize(1);
+
+    bench.sync();
+    assertThat(bench.items()).as("the next pass links Kim's item by its mark instead of making another").hasSize(2);
+    assertThat(bench.salesforce.snapshot()).hasSize(2);
     assertThat(bench.sync().writes()).isZero();
   }
 }

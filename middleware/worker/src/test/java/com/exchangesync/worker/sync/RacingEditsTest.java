@@ -71,6 +71,11 @@ class RacingEditsTest {
     }
 
     @Override
+    public Map<String, List<String>> idsMarkedWith(ItemKind kind, List<String> salesforceIds) throws MailboxException {
+      return real.idsMarkedWith(kind, salesforceIds);
+    }
+
+    @Override
     public Map<String, List<ExchangeItem>> occurrences(Set<String> seriesIds, Instant from, Instant to) throws MailboxException {
       return real.occurrences(seriesIds, from, to);
     }

@@ -280,6 +280,31 @@ final class EwsMailbox implements Mailbox {
   }
 
   @Override
+  public Map<String, List<String>> idsMarkedWith(ItemKind kind, List<String> salesforceIds) throws MailboxException {
+    Map<String, List<String>> out = new HashMap<>();
+    for (List<String> batch : batches(List.copyOf(new LinkedHashSet<>(salesforceIds)), SEARCH_BATCH)) {
+      SearchFilter.SearchFilterCollection any = new SearchFilter.SearchFilterCollection(LogicalOperator.Or);
+      for (String id : batch) {
+        any.add(new SearchFilter.IsEqualTo(SalesforceIdProperty.DEFINITION, id));
+      }
+      ItemView view = new ItemView(1000);
+      view.setPropertySet(new PropertySet(BasePropertySet.IdOnly, SalesforceIdProperty.DEFINITION));
+      FindItemsResults<Item> results = onFolders(() -> calls.call("FindItem", () -> service.findItems(folder(kind), any, view)));
+      for (Item item : results.getItems()) {
+        Optional<String> mark;
+        try {
+          mark = SalesforceIdProperty.read(item);
+        } catch (Exception e) {
+          throw EwsErrors.translate(e, smtp, "FindItem");
+        }
+        String id = idOf(item);
+        mark.ifPresent(sf -> out.computeIfAbsent(sf, k -> new ArrayList<>()).add(id));
+      }
+    }
+    return out;
+  }
+
+  @Override
   public List<ItemResult> create(ItemKind kind, List<NewItem> newItems) throws MailboxException {
     List<ItemResult> results = new ArrayList<>();
     for (List<NewItem> batch : batches(newItems, BATCH)) {

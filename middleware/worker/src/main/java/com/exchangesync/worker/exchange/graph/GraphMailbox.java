@@ -85,6 +85,11 @@ final class GraphMailbox implements Mailbox {
   }
 
   @Override
+  public Map<String, List<String>> idsMarkedWith(ItemKind kind, List<String> salesforceIds) throws MailboxException {
+    return onFolders(folders -> new GraphFinder(http, folders).idsMarkedWith(kind, salesforceIds));
+  }
+
+  @Override
   public Map<String, List<ExchangeItem>> occurrences(Set<String> seriesIds, Instant from, Instant to) throws MailboxException {
     return new GraphOccurrences(http, synced.current()).read(seriesIds, from, to);
   }
