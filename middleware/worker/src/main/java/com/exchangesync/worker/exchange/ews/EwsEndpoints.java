@@ -32,6 +32,7 @@ final class EwsEndpoints {
   private final EwsSettings settings;
   private final Clock clock;
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+  private volatile Instant nextSweep = Instant.MIN;
 
   EwsEndpoints(EwsSettings settings, Clock clock) {
     this.settings = settings;
@@ -49,8 +50,28 @@ final class EwsEndpoints {
       return cached.endpoint();
     }
     Endpoint found = autodiscover(smtp, stats);
-    cache.put(key, new Cached(found, clock.instant().plus(CACHE_FOR)));
+    Instant now = clock.instant();
+    cache.put(key, new Cached(found, now.plus(CACHE_FOR)));
+    forgetExpired(now);
     return found;
+  }
+
+  /**
+   * Drops the endpoints past their hour, at most once every quarter of an hour: a mailbox no longer synced
+   * (its rep left, it moved to another worker) keeps nothing here.
+   */
+  private void forgetExpired(Instant now) {
+    Instant due = nextSweep;
+    if (now.isBefore(due)) {
+      return;
+    }
+    nextSweep = now.plus(CACHE_FOR.dividedBy(4));
+    cache.values().removeIf(c -> !now.isBefore(c.until()));
+  }
+
+  /** How many mailboxes' endpoints are kept (for tests). */
+  int cached() {
+    return cache.size();
   }
 
   private Endpoint autodiscover(String smtp, ExchangeStats stats) throws MailboxException {

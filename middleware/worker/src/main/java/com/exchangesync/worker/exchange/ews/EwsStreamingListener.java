@@ -6,10 +6,12 @@ import com.exchangesync.worker.push.PushListener;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
@@ -32,6 +34,7 @@ final class EwsStreamingListener implements PushListener {
   private final ExchangeStats stats;
   private final BiConsumer<String, ItemKind> changed;
   private final Map<List<String>, EwsStreamGroup> groups = new LinkedHashMap<>();
+  /** The EWS URL of each mailbox watched, resolved once: a watch each cycle asks Autodiscover nothing. */
   private final Map<String, URI> urls = new LinkedHashMap<>();
 
   EwsStreamingListener(EwsSettings settings, EwsEndpoints endpoints, EwsServiceFactory services, ExchangeStats stats,
@@ -46,8 +49,10 @@ final class EwsStreamingListener implements PushListener {
   @Override
   public synchronized void watch(Collection<String> emails) {
     Map<URI, TreeSet<String>> byUrl = new TreeMap<>();
+    Set<String> watched = new HashSet<>();
     for (String email : emails) {
       String smtp = email.toLowerCase(Locale.ROOT);
+      watched.add(smtp);
       URI url = urls.get(smtp);
       if (url == null) {
         try {
@@ -60,6 +65,7 @@ final class EwsStreamingListener implements PushListener {
       }
       byUrl.computeIfAbsent(url, u -> new TreeSet<>()).add(smtp);
     }
+    urls.keySet().retainAll(watched); // a mailbox no longer watched keeps nothing here
     Map<List<String>, URI> wanted = new LinkedHashMap<>();
     byUrl.forEach((url, members) -> {
       List<String> sorted = new ArrayList<>(members);
@@ -79,6 +85,16 @@ final class EwsStreamingListener implements PushListener {
       group.start();
       return group;
     }));
+  }
+
+  /** How many mailboxes are watched now (for tests). */
+  synchronized int watching() {
+    return groups.keySet().stream().mapToInt(List::size).sum();
+  }
+
+  /** How many mailboxes' EWS URLs are kept (for tests: only those watched now). */
+  synchronized int urlsKept() {
+    return urls.size();
   }
 
   @Override
