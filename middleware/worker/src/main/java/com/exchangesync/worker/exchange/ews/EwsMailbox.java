@@ -389,7 +389,11 @@ final class EwsMailbox implements Mailbox {
       ItemUpdate.requireWritableFieldsOf(kind, u.values().keySet());
     }
     for (List<ItemUpdate> batch : batches(updates, BATCH)) {
-      Map<String, Item> current = bind(batch.stream().map(ItemUpdate::id).toList());
+      // A batch that only marks items with their Salesforce ids (after they were made there) needs their ids and
+      // change keys, not their content: a far smaller read than the whole items.
+      boolean marksOnly = batch.stream().allMatch(u -> u.values().isEmpty());
+      Map<String, Item> current = bind(batch.stream().map(ItemUpdate::id).toList(),
+          marksOnly ? new PropertySet(BasePropertySet.IdOnly) : EwsItemCodec.readShape());
       ItemResult[] outcome = new ItemResult[batch.size()];
       List<Item> toSend = new ArrayList<>();
       List<Integer> positions = new ArrayList<>();
@@ -406,7 +410,9 @@ final class EwsMailbox implements Mailbox {
             outcome[i] = ItemResult.failed(MailboxError.CONFLICT, "The item " + u.id() + " changed in Exchange since it was read.");
             continue;
           }
-          EwsItemCodec.update(item, decode(item), u.values());
+          if (!u.values().isEmpty()) {
+            EwsItemCodec.update(item, decode(item), u.values());
+          }
           if (u.salesforceId().isPresent()) {
             item.setExtendedProperty(SalesforceIdProperty.DEFINITION, u.salesforceId().get());
           }
@@ -451,9 +457,8 @@ final class EwsMailbox implements Mailbox {
   }
 
   /** The current items with these ids, by id; ids of items that are gone are absent. */
-  private Map<String, Item> bind(List<String> ids) throws MailboxException {
-    ServiceResponseCollection<GetItemResponse> responses = calls.call("GetItem",
-        () -> service.bindToItems(itemIds(ids), EwsItemCodec.readShape()));
+  private Map<String, Item> bind(List<String> ids, PropertySet shape) throws MailboxException {
+    ServiceResponseCollection<GetItemResponse> responses = calls.call("GetItem", () -> service.bindToItems(itemIds(ids), shape));
     Map<String, Item> items = new HashMap<>();
     for (int i = 0; i < responses.getCount(); i++) {
       GetItemResponse r = responses.getResponseAtIndex(i);
