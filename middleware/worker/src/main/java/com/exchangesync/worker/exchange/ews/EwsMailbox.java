@@ -73,6 +73,8 @@ final class EwsMailbox implements Mailbox {
   private final ExchangeService service;
   private final EwsCalls calls;
   private final EwsSyncFolders folders;
+  /** Calendar views listed in this open, until the worker changes the calendar. */
+  private final CalendarViews views = new CalendarViews();
 
   EwsMailbox(String smtp, ExchangeService service, EwsCalls calls, EwsSyncFolders folders) {
     this.smtp = smtp;
@@ -236,7 +238,7 @@ final class EwsMailbox implements Mailbox {
   @Override
   public Map<String, List<ExchangeItem>> occurrences(Set<String> seriesIds, Instant from, Instant to) throws MailboxException {
     return onFolders(() -> new EwsOccurrences(smtp, service, calls, folders.calendar(),
-        (ids, seriesOf) -> read(ItemKind.EVENT, ids, seriesOf)).read(seriesIds, from, to));
+        (ids, seriesOf) -> read(ItemKind.EVENT, ids, seriesOf), views).read(seriesIds, from, to));
   }
 
   /** Only items in the synced folder count: one moved elsewhere left the sync. */
@@ -306,6 +308,9 @@ final class EwsMailbox implements Mailbox {
 
   @Override
   public List<ItemResult> create(ItemKind kind, List<NewItem> newItems) throws MailboxException {
+    if (kind == ItemKind.EVENT) {
+      views.forget();
+    }
     List<ItemResult> results = new ArrayList<>();
     for (List<NewItem> batch : batches(newItems, BATCH)) {
       ItemResult[] outcome = new ItemResult[batch.size()];
@@ -384,6 +389,9 @@ final class EwsMailbox implements Mailbox {
 
   @Override
   public List<ItemResult> update(ItemKind kind, List<ItemUpdate> updates) throws MailboxException {
+    if (kind == ItemKind.EVENT && updates.stream().anyMatch(u -> !u.values().isEmpty())) {
+      views.forget(); // a mark moves no occurrence; a content change may (a new pattern, a moved start)
+    }
     List<ItemResult> results = new ArrayList<>();
     for (ItemUpdate u : updates) {
       ItemUpdate.requireWritableFieldsOf(kind, u.values().keySet());
@@ -474,6 +482,9 @@ final class EwsMailbox implements Mailbox {
 
   @Override
   public List<ItemResult> delete(ItemKind kind, List<String> ids) throws MailboxException {
+    if (kind == ItemKind.EVENT) {
+      views.forget();
+    }
     List<ItemResult> results = new ArrayList<>();
     for (List<String> batch : batches(ids, BATCH)) {
       ServiceResponseCollection<ServiceResponse> responses = calls.call("DeleteItem", () -> service.deleteItems(

@@ -36,7 +36,8 @@ import microsoft.exchange.webservices.data.search.FindItemsResults;
  * give their iCalendar UIDs (which every occurrence of a series shares), a
  * {@code CalendarView} per window lists what the calendar shows (ids, types and
  * UIDs only: a view returns no bodies), and batched {@code GetItem} reads the
- * matching occurrences in full. Windows stay within Exchange's limits (see
+ * matching occurrences in full; a view listed earlier in the same open, with no
+ * write of the worker's since, is taken from {@link CalendarViews}. Windows stay within Exchange's limits (see
  * {@link EwsCalendarWindow}). A UID two of the asked series share (a copied
  * meeting) is resolved through each occurrence's {@code RecurringMasterItemId}.
  */
@@ -51,20 +52,20 @@ final class EwsOccurrences {
     List<ExchangeItem> read(List<String> ids, Map<String, String> seriesOf) throws MailboxException;
   }
 
-  private record Entry(String id, String uid) {}
-
   private final String smtp;
   private final ExchangeService service;
   private final EwsCalls calls;
   private final FolderId calendar;
   private final Reader reader;
+  private final CalendarViews views;
 
-  EwsOccurrences(String smtp, ExchangeService service, EwsCalls calls, FolderId calendar, Reader reader) {
+  EwsOccurrences(String smtp, ExchangeService service, EwsCalls calls, FolderId calendar, Reader reader, CalendarViews views) {
     this.smtp = smtp;
     this.service = service;
     this.calls = calls;
     this.calendar = calendar;
     this.reader = reader;
+    this.views = views;
   }
 
   Map<String, List<ExchangeItem>> read(Set<String> seriesIds, Instant from, Instant to) throws MailboxException {
@@ -74,13 +75,20 @@ final class EwsOccurrences {
     if (seriesByUid.isEmpty() || !to.isAfter(from)) {
       return out;
     }
-    Map<String, Entry> shown = new LinkedHashMap<>();
+    Map<String, CalendarViews.Entry> shown = new LinkedHashMap<>();
     for (EwsCalendarWindow window : EwsCalendarWindow.chunks(from, to)) {
-      view(window, shown);
+      Optional<List<CalendarViews.Entry>> listed = views.listed(window);
+      if (listed.isEmpty()) {
+        Map<String, CalendarViews.Entry> viewed = new LinkedHashMap<>();
+        view(window, viewed);
+        views.remember(window, List.copyOf(viewed.values()));
+        listed = Optional.of(List.copyOf(viewed.values()));
+      }
+      listed.get().forEach(e -> shown.putIfAbsent(e.id(), e));
     }
     List<String> ids = new ArrayList<>();
     Map<String, String> seriesOf = new HashMap<>();
-    for (Entry e : shown.values()) {
+    for (CalendarViews.Entry e : shown.values()) {
       List<String> series = seriesByUid.get(e.uid());
       if (series != null) {
         ids.add(e.id());
@@ -122,7 +130,7 @@ final class EwsOccurrences {
   }
 
   /** Adds what {@code window} shows of series (occurrences and exceptions), halving it while it holds too much. */
-  private void view(EwsCalendarWindow window, Map<String, Entry> shown) throws MailboxException {
+  private void view(EwsCalendarWindow window, Map<String, CalendarViews.Entry> shown) throws MailboxException {
     FindItemsResults<Appointment> found;
     try {
       CalendarView view = new CalendarView(Date.from(window.from()), Date.from(window.to()), VIEW_ENTRIES);
@@ -153,7 +161,7 @@ final class EwsOccurrences {
       if (type == AppointmentType.Occurrence || type == AppointmentType.Exception) {
         String id = idOf(a);
         String uid = EwsEventCodec.get(a, AppointmentSchema.ICalUid);
-        shown.putIfAbsent(id, new Entry(id, uid == null ? "" : uid));
+        shown.putIfAbsent(id, new CalendarViews.Entry(id, uid == null ? "" : uid));
       }
     }
   }

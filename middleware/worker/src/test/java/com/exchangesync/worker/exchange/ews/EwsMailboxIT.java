@@ -3,16 +3,26 @@ package com.exchangesync.worker.exchange.ews;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.exchangesync.worker.exchange.ExchangeField;
+import com.exchangesync.worker.exchange.ExchangeItem;
 import com.exchangesync.worker.exchange.ItemKind;
+import com.exchangesync.worker.exchange.ItemResult;
+import com.exchangesync.worker.exchange.ItemUpdate;
+import com.exchangesync.worker.exchange.Mailbox;
 import com.exchangesync.worker.exchange.MailboxConnector;
 import com.exchangesync.worker.exchange.MailboxContract;
+import com.exchangesync.worker.exchange.NewItem;
 import com.exchangesync.worker.exchange.WindowsTimeZones;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The mailbox contract kept by the EWS adapter, through ews-java-api, against the
@@ -96,6 +106,30 @@ class EwsMailboxIT extends MailboxContract {
       fixture.sim.deleteContact(REP, id);
     } else {
       fixture.sim.deleteEvent(REP, id);
+    }
+  }
+
+  @Test
+  void aCalendarViewIsListedOncePerOpen_untilTheWorkerChangesTheCalendar_whileOccurrencesAreReadAfreshEachTime() throws Exception {
+    try (Mailbox mailbox = connector().open(REP)) {
+      ItemResult made = mailbox.create(ItemKind.EVENT, List.of(new NewItem(ItemKind.EVENT, series("Standup", MONDAYS),
+          Optional.empty()))).get(0);
+      String id = made.id().orElseThrow();
+      Instant from = Instant.parse("2026-03-01T00:00:00Z");
+      Instant to = Instant.parse("2026-05-01T00:00:00Z");
+      long views = fixture.stats.calls("FindItem");
+      assertThat(mailbox.occurrences(Set.of(id), from, to).get(id)).hasSize(6);
+      mailbox.update(ItemKind.EVENT, List.of(new ItemUpdate(id, Optional.empty(), Map.of(), Optional.of("00U0000000MARK1"))));
+      repEditsOccurrence(id, "2026-03-09T08:00:00Z", Map.of(ExchangeField.SUBJECT, "Moved to Tuesday"));
+      List<ExchangeItem> again = mailbox.occurrences(Set.of(id), from, to).get(id);
+      assertThat(fixture.stats.calls("FindItem") - views).as("one view: the mark moved no occurrence").isOne();
+      assertThat(again).extracting(i -> i.value(ExchangeField.SUBJECT).orElse("")).as("the occurrences themselves read afresh")
+          .contains("Moved to Tuesday");
+
+      mailbox.update(ItemKind.EVENT, List.of(new ItemUpdate(id, Optional.empty(),
+          Map.of(ExchangeField.RECURRENCE, "FREQ=WEEKLY;BYDAY=MO;COUNT=3"), Optional.empty())));
+      assertThat(mailbox.occurrences(Set.of(id), from, to).get(id)).as("a new pattern: listed again").hasSize(3);
+      assertThat(fixture.stats.calls("FindItem") - views).isEqualTo(2);
     }
   }
 }
