@@ -37,9 +37,10 @@ import microsoft.exchange.webservices.data.search.FindItemsResults;
  * {@code CalendarView} per window lists what the calendar shows (ids, types and
  * UIDs only: a view returns no bodies), and batched {@code GetItem} reads the
  * matching occurrences in full; a view listed earlier in the same open, with no
- * write of the worker's since, is taken from {@link CalendarViews}. Windows stay within Exchange's limits (see
- * {@link EwsCalendarWindow}). A UID two of the asked series share (a copied
- * meeting) is resolved through each occurrence's {@code RecurringMasterItemId}.
+ * write of the worker's since, is taken from {@link CalendarViews}. Windows stay
+ * within Exchange's limits (see {@link EwsCalendarWindow}). A UID two of the
+ * asked series share (a copied meeting) is resolved through each occurrence's
+ * {@code RecurringMasterItemId}.
  */
 final class EwsOccurrences {
 
@@ -77,14 +78,14 @@ final class EwsOccurrences {
     }
     Map<String, CalendarViews.Entry> shown = new LinkedHashMap<>();
     for (EwsCalendarWindow window : EwsCalendarWindow.chunks(from, to)) {
-      Optional<List<CalendarViews.Entry>> listed = views.listed(window);
-      if (listed.isEmpty()) {
+      List<CalendarViews.Entry> listed = views.listed(window).orElse(null);
+      if (listed == null) {
         Map<String, CalendarViews.Entry> viewed = new LinkedHashMap<>();
         view(window, viewed);
-        views.remember(window, List.copyOf(viewed.values()));
-        listed = Optional.of(List.copyOf(viewed.values()));
+        listed = List.copyOf(viewed.values());
+        views.remember(window, listed);
       }
-      listed.get().forEach(e -> shown.putIfAbsent(e.id(), e));
+      listed.forEach(e -> shown.putIfAbsent(e.id(), e));
     }
     List<String> ids = new ArrayList<>();
     Map<String, String> seriesOf = new HashMap<>();
