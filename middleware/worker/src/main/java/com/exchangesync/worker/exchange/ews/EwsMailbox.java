@@ -201,7 +201,9 @@ final class EwsMailbox implements Mailbox {
         if (r.getResult() == ServiceResult.Success) {
           Item item = r.getItem();
           if (inFolder(item, kind)) {
-            items.add(decode(item));
+            ExchangeItem read = decode(item);
+            items.add(read);
+            views.learn(read);
           }
         } else if (!EwsErrors.gone(r.getErrorCode())) {
           throw new MailboxException(EwsErrors.named(r.getErrorCode()),

@@ -104,11 +104,18 @@ final class EwsOccurrences {
     return out;
   }
 
-  /** The asked series that are masters (singles, occurrences and ids of nothing are not), by UID. */
+  /**
+   * The asked series that are masters (singles, occurrences and ids of nothing are not), by UID: those read whole
+   * in this open from memory, the others with one {@code GetItem} of their ids and UIDs.
+   */
   private Map<String, List<String>> mastersByUid(List<String> seriesIds) throws MailboxException {
     Map<String, List<String>> byUid = new HashMap<>();
+    List<String> unknown = new ArrayList<>();
+    for (String id : seriesIds) {
+      views.masterUid(id).ifPresentOrElse(uid -> byUid.computeIfAbsent(uid, k -> new ArrayList<>()).add(id), () -> unknown.add(id));
+    }
     PropertySet shape = new PropertySet(BasePropertySet.IdOnly, AppointmentSchema.AppointmentType, AppointmentSchema.ICalUid);
-    for (List<String> batch : EwsMailbox.batches(seriesIds, EwsMailbox.BATCH)) {
+    for (List<String> batch : EwsMailbox.batches(unknown, EwsMailbox.BATCH)) {
       ServiceResponseCollection<GetItemResponse> responses = calls.call("GetItem",
           () -> service.bindToItems(EwsMailbox.itemIds(batch), shape));
       for (int i = 0; i < responses.getCount(); i++) {

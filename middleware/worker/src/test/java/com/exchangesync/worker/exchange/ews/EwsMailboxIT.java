@@ -110,15 +110,18 @@ class EwsMailboxIT extends MailboxContract {
   }
 
   @Test
-  void aCalendarViewIsListedOncePerOpen_untilTheWorkerChangesTheCalendar_whileOccurrencesAreReadAfreshEachTime() throws Exception {
+  void aCalendarViewIsListedOncePerOpen_untilTheWorkerChangesTheCalendar_whileOccurrencesAreReadAfreshEachTime_andAReadMasterIsNotReadAgain() throws Exception {
     try (Mailbox mailbox = connector().open(REP)) {
       ItemResult made = mailbox.create(ItemKind.EVENT, List.of(new NewItem(ItemKind.EVENT, series("Standup", MONDAYS),
           Optional.empty()))).get(0);
       String id = made.id().orElseThrow();
       Instant from = Instant.parse("2026-03-01T00:00:00Z");
       Instant to = Instant.parse("2026-05-01T00:00:00Z");
+      assertThat(mailbox.get(ItemKind.EVENT, List.of(id))).hasSize(1); // as a pass reads the master from its feed
       long views = fixture.stats.calls("FindItem");
+      long reads = fixture.stats.calls("GetItem");
       assertThat(mailbox.occurrences(Set.of(id), from, to).get(id)).hasSize(6);
+      assertThat(fixture.stats.calls("GetItem") - reads).as("the occurrences only: the master's UID was read with it").isOne();
       mailbox.update(ItemKind.EVENT, List.of(new ItemUpdate(id, Optional.empty(), Map.of(), Optional.of("00U0000000MARK1"))));
       repEditsOccurrence(id, "2026-03-09T08:00:00Z", Map.of(ExchangeField.SUBJECT, "Moved to Tuesday"));
       List<ExchangeItem> again = mailbox.occurrences(Set.of(id), from, to).get(id);
