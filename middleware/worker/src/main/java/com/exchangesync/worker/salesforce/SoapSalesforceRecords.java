@@ -89,6 +89,8 @@ public final class SoapSalesforceRecords implements SalesforceSide {
       case IS_FALSE -> Soql.eq(f.field(), false);
       case AT_OR_AFTER -> Soql.atOrAfter(f.field(), Instant.parse(f.value()));
       case AT -> Soql.at(f.field(), Instant.parse(f.value()));
+      case AT_ANY -> Soql.or(java.util.Arrays.stream(f.value().split(",")).map(v -> Soql.at(f.field(), Instant.parse(v)))
+          .toArray(Soql.Condition[]::new));
     };
   }
 

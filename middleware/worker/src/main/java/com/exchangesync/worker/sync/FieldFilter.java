@@ -21,7 +21,9 @@ public record FieldFilter(String field, Operator operator, String value) {
     /** A date-time at or after {@code value}, an ISO-8601 instant. */
     AT_OR_AFTER,
     /** A date-time equal to {@code value}, an ISO-8601 instant. */
-    AT
+    AT,
+    /** A date-time equal to one of {@code value}'s ISO-8601 instants, separated by commas. */
+    AT_ANY
   }
 
   public FieldFilter {

@@ -204,6 +204,8 @@ public final class InMemorySalesforce implements SalesforceSide {
       case IS_FALSE -> !a.equals("true");
       case AT_OR_AFTER -> actual != null && !java.time.Instant.parse(actual).isBefore(java.time.Instant.parse(f.value()));
       case AT -> actual != null && java.time.Instant.parse(actual).equals(java.time.Instant.parse(f.value()));
+      case AT_ANY -> actual != null && java.util.Arrays.stream(f.value().split(",")).map(java.time.Instant::parse)
+          .anyMatch(java.time.Instant.parse(actual)::equals);
     };
   }
 

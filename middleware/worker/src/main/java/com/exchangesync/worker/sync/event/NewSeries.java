@@ -41,14 +41,70 @@ final class NewSeries {
   private final SeriesSync series;
   private final SeriesMembers members;
 
+  /**
+   * The rep's Salesforce series by start, read together for the masters (or the occurrences) this step is about to
+   * take ({@link #readSeriesAt}), instead of one query per series. A start where the step wrote is forgotten
+   * ({@link #forgetSeriesAt}): what starts there is read again when next asked. Only the series at the start a step
+   * works on are written by it (the new series, its occurrences, the one it adopts), so the others stay true.
+   */
+  private final Map<Instant, List<SalesforceItem>> seriesAt = new HashMap<>();
+
   NewSeries(PassContext pass, SeriesSync series) {
     this.pass = pass;
     this.series = series;
     this.members = new SeriesMembers(pass);
   }
 
+  /** Reads, in one query per {@value SeriesSync#STARTS_PER_READ} starts, the series starting where these masters would. */
+  void readSeriesAt(java.util.Collection<ExchangeItem> masters) throws SyncException {
+    List<Instant> starts = new ArrayList<>();
+    for (ExchangeItem m : masters) {
+      instant(SeriesPattern.salesforceFields(m).get("Recurrence2PatternStartDate")).ifPresent(starts::add);
+    }
+    remember(starts);
+  }
+
+  private void remember(List<Instant> starts) throws SyncException {
+    seriesAt.clear();
+    if (starts.size() > 1) { // one start costs one query either way
+      seriesAt.putAll(SeriesSync.salesforceSeriesAt(pass, starts));
+    }
+  }
+
+  /** The occurrences of the rep's series starting at {@code start} (in {@code zone}, when given). */
+  private List<SalesforceItem> seriesAt(String start, String zone) throws SyncException {
+    List<SalesforceItem> known = instant(start).map(seriesAt::get).orElse(null);
+    if (known == null) {
+      return SeriesSync.salesforceSeries(pass, start, zone);
+    }
+    return zone == null ? known : known.stream().filter(r -> zone.equals(r.get("Recurrence2PatternTimeZone"))).toList();
+  }
+
+  private void forgetSeriesAt(String start) {
+    instant(start).ifPresent(seriesAt::remove);
+  }
+
+  private static Optional<Instant> instant(String value) {
+    if (value == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(java.time.OffsetDateTime.parse(value).toInstant());
+    } catch (java.time.format.DateTimeParseException e) {
+      return Optional.empty(); // not an instant: read as before, by itself
+    }
+  }
+
   /** A master with no pair. */
   void fromExchange(ExchangeItem master) throws SyncException {
+    try {
+      pairOrMake(master);
+    } finally {
+      forgetSeriesAt(SeriesPattern.salesforceFields(master).get("Recurrence2PatternStartDate"));
+    }
+  }
+
+  private void pairOrMake(ExchangeItem master) throws SyncException {
     if (pass.buried(Side.EXCHANGE, master.id(), Map.of(SeriesSync.PATTERN_EXCHANGE, SeriesPattern.ofExchange(master)))
         || skipped(master)) {
       pass.report().countDropped(0, 0, 1);
@@ -62,11 +118,12 @@ final class NewSeries {
         // Only the marked series' occurrences: another series may start at the same instant.
         adopt(master, SeriesGroups.of(pass, SeriesSync.salesforceSeries(pass, SeriesPattern.start(marked.get(0)),
             marked.get(0).get("Recurrence2PatternTimeZone")), mark.get(), master.id()));
+        forgetSeriesAt(SeriesPattern.start(marked.get(0)));
         return;
       }
     }
     String start = SeriesPattern.salesforceFields(master).get("Recurrence2PatternStartDate");
-    List<SalesforceItem> before = SeriesSync.salesforceSeries(pass, start, null);
+    List<SalesforceItem> before = seriesAt(start, null);
     Optional<List<SalesforceItem>> same = SeriesGroups.unpaired(pass, before).stream()
         .filter(s -> sameSubject(SeriesPattern.first(s), master)).findFirst();
     if (same.isPresent()) {
@@ -133,13 +190,19 @@ final class NewSeries {
   void fromSalesforce(java.util.Collection<SalesforceItem> occurrences) throws SyncException {
     Map<String, SalesforceItem> byKey = new LinkedHashMap<>();
     occurrences.forEach(r -> byKey.putIfAbsent(SeriesPattern.key(r), r));
+    List<Instant> starts = new ArrayList<>();
+    byKey.values().forEach(r -> instant(SeriesPattern.start(r)).ifPresent(starts::add));
+    remember(starts);
     for (SalesforceItem any : byKey.values()) {
       // Every series starting then, paired or not; the paired ones (and one made again: its pair's step takes it)
       // are left out, so a series of the rep's at the same instant as one already paired is still made.
-      List<SalesforceItem> atStart = SeriesSync.salesforceSeries(pass, SeriesPattern.start(any),
-          any.get("Recurrence2PatternTimeZone"));
-      for (List<SalesforceItem> all : SeriesGroups.unpaired(pass, atStart)) {
-        fromSalesforce(all);
+      List<SalesforceItem> atStart = seriesAt(SeriesPattern.start(any), any.get("Recurrence2PatternTimeZone"));
+      try {
+        for (List<SalesforceItem> all : SeriesGroups.unpaired(pass, atStart)) {
+          fromSalesforce(all);
+        }
+      } finally {
+        forgetSeriesAt(SeriesPattern.start(any));
       }
     }
   }

@@ -12,6 +12,7 @@ import com.exchangesync.worker.sync.SyncException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -104,6 +105,8 @@ final class SeriesSync implements GroupSync {
       }
     }
     NewSeries fresh = new NewSeries(pass, this);
+    fresh.readSeriesAt(masters.values().stream().filter(m -> pass.linkOfExchange(m.id()).isEmpty()
+        && m.salesforceId().isEmpty()).toList());
     for (ExchangeItem master : masters.values()) {
       Optional<Link> link = pass.linkOfExchange(master.id());
       if (link.isPresent() && !link.get().inSeries()) {
@@ -150,6 +153,38 @@ final class SeriesSync implements GroupSync {
     for (SalesforceItem r : pass.salesforce().find(scope, pass.salesforceFields())) {
       if (zone == null || zone.equals(r.get("Recurrence2PatternTimeZone"))) {
         out.add(r);
+      }
+    }
+    return out;
+  }
+
+  /** How many starts one read of series asks for ({@link #salesforceSeriesAt}). */
+  static final int STARTS_PER_READ = 50;
+
+  /**
+   * The occurrences of the rep's Salesforce series (not invitee copies) starting at any of {@code starts}, by
+   * start: one query per {@value #STARTS_PER_READ} starts, where {@link #salesforceSeries} asks one per start.
+   */
+  static Map<Instant, List<SalesforceItem>> salesforceSeriesAt(PassContext pass, Collection<Instant> starts)
+      throws SyncException {
+    Map<Instant, List<SalesforceItem>> out = new HashMap<>();
+    starts.forEach(s -> out.put(s, new ArrayList<>()));
+    List<Instant> all = List.copyOf(new LinkedHashSet<>(starts));
+    for (int from = 0; from < all.size(); from += STARTS_PER_READ) {
+      String any = String.join(",", all.subList(from, Math.min(all.size(), from + STARTS_PER_READ)).stream()
+          .map(Instant::toString).toList());
+      Scope scope = new Scope(pass.rep().mailbox().userId(), false, List.of(
+          new FieldFilter("IsRecurrence2", FieldFilter.Operator.IS_TRUE, ""),
+          new FieldFilter("IsChild", FieldFilter.Operator.IS_FALSE, ""),
+          new FieldFilter("Recurrence2PatternStartDate", FieldFilter.Operator.AT_ANY, any)));
+      for (SalesforceItem r : pass.salesforce().find(scope, pass.salesforceFields())) {
+        String start = r.get("Recurrence2PatternStartDate");
+        if (start != null) {
+          List<SalesforceItem> at = out.get(Instant.parse(start));
+          if (at != null) {
+            at.add(r);
+          }
+        }
       }
     }
     return out;
