@@ -135,6 +135,16 @@ public final class PostgresSyncStateStore implements SyncStateStore {
   }
 
   @Override
+  public Set<String> linkedFolderItemIds(MailboxKey mailbox, ItemKind kind) {
+    Set<String> ids = new HashSet<>();
+    for (Row r : Blocking.await(pool.preparedQuery("SELECT exchange_id FROM sync_link WHERE org_id = $1 AND user_id = $2"
+        + " AND kind = $3 AND (series IS NULL OR exchange_id = series)").execute(key(mailbox, kind)))) {
+      ids.add(r.getString(0));
+    }
+    return ids;
+  }
+
+  @Override
   public LinkedIds linkedSalesforceIds(MailboxKey mailbox, ItemKind kind) {
     return new LinkedIds() {
       @Override

@@ -53,6 +53,7 @@ final class FeedReader {
             s.rules.itemKind());
         s.exChanged.clear();
         s.exGone.clear();
+        s.exListed.clear();
         return PassState.exchange(() -> drainExchange(Optional.empty(), budget));
       }
       throw PassState.asSyncException(e);
@@ -64,8 +65,13 @@ final class FeedReader {
     int read = 0;
     ItemChanges page;
     do {
-      // A read from the start reconsiders every item; a later one skips the versions we already hold.
-      page = mailbox.changes(s.rules.itemKind(), token, from.isEmpty() ? Mailbox.KnownVersions.NONE : this::heldVersions);
+      // A read from the start reconsiders every item; a later one skips the versions we already hold. Every id
+      // listed is noted, held or not: after a read of the whole folder, a linked item it did not list is gone.
+      Mailbox.KnownVersions known = from.isEmpty() ? Mailbox.KnownVersions.NONE : this::heldVersions;
+      page = mailbox.changes(s.rules.itemKind(), token, changeKeyById -> {
+        s.exListed.addAll(changeKeyById.keySet());
+        return known.known(changeKeyById);
+      });
       for (ExchangeItem item : page.changed()) {
         s.exChanged.put(item.id(), item);
         s.exGone.remove(item.id());

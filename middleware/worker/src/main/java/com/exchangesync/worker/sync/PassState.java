@@ -45,6 +45,8 @@ final class PassState implements PassContext {
   // what the feeds said
   final Map<String, ExchangeItem> exChanged = new LinkedHashMap<>();
   final Set<String> exGone = new LinkedHashSet<>();
+  /** Every item id the page's Exchange read listed as there, held version or not. */
+  final Set<String> exListed = new java.util.HashSet<>();
   final Map<String, SalesforceItem> sfChanged = new LinkedHashMap<>();
   final Set<String> sfGone = new HashSet<>();
   /** Whether each feed was read from the beginning (it then lists every record, so lookups can be local). */

@@ -4,9 +4,11 @@ import com.exchangesync.worker.exchange.ExchangeItem;
 import com.exchangesync.worker.exchange.Mailbox;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -122,6 +124,9 @@ public final class SyncPass {
     Optional<String> exPosition = loaded.cursor(Side.EXCHANGE, rep.direction(), rep.settings()).map(Cursor::token);
     Optional<String> sfPosition = loaded.cursor(Side.SALESFORCE, rep.direction(), rep.settings()).map(Cursor::token);
     boolean exchangeFromStart = false;
+    // What a read of the folder from its start lists, over all its pages: a linked item it does not list is gone
+    // (deleted while no position covered it: the direction or settings changed, Exchange forgot our position).
+    Set<String> listedFromStart = null;
     boolean exchangeDone = false;
     boolean salesforceRead = false;
     boolean salesforceDone = false;
@@ -130,10 +135,21 @@ public final class SyncPass {
       FeedReader feeds = new FeedReader(s, mailbox, salesforce);
       if (!exchangeDone) {
         FeedReader.FeedPage ex = feeds.readExchange(exPosition, page);
-        exchangeFromStart |= ex.fromStart();
+        if (ex.fromStart()) {
+          exchangeFromStart = true;
+          listedFromStart = new HashSet<>();
+        }
+        if (listedFromStart != null) {
+          listedFromStart.addAll(s.exListed);
+          listedFromStart.addAll(s.exChanged.keySet());
+        }
         exPosition = Optional.of(ex.position());
         exchangeDone = !ex.more();
         s.change.cursor(Side.EXCHANGE, new Cursor(ex.position(), rep.direction(), rep.settings()));
+        if (exchangeDone && listedFromStart != null) {
+          goneUnlisted(rep, listedFromStart, s);
+          listedFromStart = null;
+        }
       }
       // After a whole read of the folder every item carrying a Salesforce id was seen, and matched by it.
       s.exchangeReadWhole = exchangeFromStart && exchangeDone;
@@ -156,6 +172,25 @@ public final class SyncPass {
     report.linkedTotal = store.linkCount(rep.mailbox(), rep.rules().itemKind());
     LOG.debug("{} of {}: {}", rep.rules().itemKind(), rep.email(), report);
     return report;
+  }
+
+  /**
+   * Linked items a read of the whole folder did not list are gone: they join the page's Exchange deletions, so
+   * their pairs are unlinked as any deleted item's are (the Salesforce record is kept, tombstoned).
+   */
+  private void goneUnlisted(RepContext rep, Set<String> listed, PassState s) {
+    Set<String> linked = store.linkedFolderItemIds(rep.mailbox(), rep.rules().itemKind());
+    int gone = 0;
+    for (String id : linked) {
+      if (!listed.contains(id) && !s.exGone.contains(id)) {
+        s.exGone.add(id);
+        gone++;
+      }
+    }
+    if (gone > 0) {
+      LOG.info("{} of {}: {} linked item(s) no longer in the folder, read whole; their pairs are unlinked",
+          rep.rules().itemKind(), rep.email(), gone);
+    }
   }
 
   /** Steps 2 to 6 on what one page read. */

@@ -37,6 +37,21 @@ public interface SyncStateStore {
   /** The tombstones of those of {@code recordIds} on {@code side} that have one, by record id. */
   Map<String, Tombstone> tombstones(MailboxKey mailbox, ItemKind kind, Side side, Collection<String> recordIds);
 
+  /**
+   * The Exchange ids of the rep's linked items that a read of the folder lists (series occurrences, which only a
+   * calendar view shows, are not among them): after a read of the whole folder from its start, one of these it did
+   * not list is gone from the folder.
+   */
+  default Set<String> linkedFolderItemIds(MailboxKey mailbox, ItemKind kind) {
+    Set<String> ids = new java.util.HashSet<>();
+    for (Link l : load(mailbox, kind).links()) {
+      if (l.series() == null || l.exchangeId().equals(l.series())) {
+        ids.add(l.exchangeId());
+      }
+    }
+    return ids;
+  }
+
   /** The linked Salesforce ids of one rep and kind, asked about as needed. */
   LinkedIds linkedSalesforceIds(MailboxKey mailbox, ItemKind kind);
 

@@ -100,6 +100,28 @@ class ContactSyncPassTest {
   }
 
   @Test
+  void anItemDeletedWhileNoPositionCoveredIt_isFoundGoneByTheWholeReadThatFollows_andItsPairUnlinked() throws Exception {
+    String lee = bench.ui().create(SyncBench.sf("Lee", "Kept", "lee@x.com"));
+    String kim = bench.ui().create(SyncBench.sf("Kim", "Deleted", "kim@x.com"));
+    bench.sync();
+    ExchangeItem kims = bench.items().stream().filter(i -> i.salesforceId().equals(java.util.Optional.of(kim))).findFirst()
+        .orElseThrow();
+
+    bench.direction = Direction.SALESFORCE_TO_EXCHANGE; // the Exchange position is one of another direction now
+    bench.sync();
+    bench.outlook().delete(kims.id());
+    bench.direction = Direction.BOTH; // read from the folder's start: no deletion is reported
+    bench.sync();
+
+    MailboxKey key = new MailboxKey(SyncBench.ORG, SyncBench.REP);
+    assertThat(bench.store.load(key, com.exchangesync.worker.exchange.ItemKind.CONTACT).links())
+        .as("Kim's pair unlinked: no link names an item that is gone").extracting(Link::salesforceId).containsExactly(lee);
+    assertThat(bench.salesforce.snapshot()).as("nothing deleted in turn").containsKeys(lee, kim);
+    assertThat(bench.items()).as("and Kim not made again in Exchange").hasSize(1);
+    assertThat(bench.sync().writes()).isZero();
+  }
+
+  @Test
   void severalEmailMatches_followThePreference() throws Exception {
     String older = bench.ui().create(SyncBench.sf("Old", "One", "dup@x.com"));
     String active = bench.ui().create(SyncBench.sf("Act", "Ive", "dup@x.com"));

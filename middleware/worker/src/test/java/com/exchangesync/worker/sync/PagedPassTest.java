@@ -171,6 +171,12 @@ class PagedPassTest {
       return real.start(mailbox, kind);
     }
 
+    /** A whole read of the folder asks for the linked items' ids (ids only, not links) to tell which are gone. */
+    @Override
+    public java.util.Set<String> linkedFolderItemIds(MailboxKey mailbox, ItemKind kind) {
+      return real.linkedFolderItemIds(mailbox, kind);
+    }
+
     @Override
     public Map<String, Link> linksOfSalesforce(MailboxKey mailbox, ItemKind kind, Collection<String> ids) {
       looked(ids);
