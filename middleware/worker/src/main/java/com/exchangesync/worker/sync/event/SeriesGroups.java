@@ -31,7 +31,10 @@ import java.util.Set;
  *       no exceptions differ in one of these, or are duplicates.</li>
  * </ul>
  * Series alike in all of it are told apart by the links alone, and by which
- * ids were there before the sync made one ({@link NewSeries}).
+ * ids were there before the sync made one ({@link NewSeries}). A first
+ * occurrence that is itself an exception carries no signature of its series:
+ * the series is then signed by the unpaired occurrences of its zone and rule,
+ * when they share one signature ({@code SeriesGroupsTest}).
  */
 final class SeriesGroups {
 
@@ -43,15 +46,48 @@ final class SeriesGroups {
    */
   static List<SalesforceItem> of(PassContext pass, List<SalesforceItem> atStart, String firstId, String masterId) {
     SalesforceItem first = atStart.stream().filter(r -> r.id().equals(firstId)).findFirst().orElse(null);
+    Membership series = first == null ? null : Membership.of(pass, first, atStart);
     List<SalesforceItem> out = new ArrayList<>();
     for (SalesforceItem r : atStart) {
       java.util.Optional<Link> link = pass.linkOfSalesforce(r.id());
       if (r.id().equals(firstId) || link.map(l -> masterId.equals(l.series())).orElse(false)
-          || (link.isEmpty() && first != null && alike(first, r))) {
+          || (link.isEmpty() && series != null && series.holds(r))) {
         out.add(r);
       }
     }
     return out;
+  }
+
+  /**
+   * What makes an unpaired occurrence one of the series whose first occurrence is {@code first}: its signature
+   * (zone, rule, subject), which an exception (its subject changed alone) does not carry. So when the first is an
+   * exception, the series' signature is the one the unpaired occurrences of its zone and rule that are no
+   * exceptions share, if they share one; and an unpaired exception of that zone and rule is the series' when no
+   * other series of that zone and rule is unpaired there.
+   */
+  private record Membership(SalesforceItem first, java.util.Optional<String> own, boolean onlySeriesOfItsRule) {
+
+    static Membership of(PassContext pass, SalesforceItem first, List<SalesforceItem> atStart) {
+      java.util.Set<String> signatures = new java.util.HashSet<>();
+      for (SalesforceItem r : atStart) {
+        if (!exception(r) && pattern(r).equals(pattern(first)) && pass.linkOfSalesforce(r.id()).isEmpty()) {
+          signatures.add(signature(r));
+        }
+      }
+      java.util.Optional<String> own = !exception(first) ? java.util.Optional.of(signature(first))
+          : signatures.size() == 1 ? java.util.Optional.of(signatures.iterator().next()) : java.util.Optional.empty();
+      boolean only = own.isPresent() && (signatures.isEmpty() || signatures.equals(java.util.Set.of(own.get())));
+      return new Membership(first, own, only);
+    }
+
+    boolean holds(SalesforceItem r) {
+      return alike(first, r) || own.filter(SeriesGroups.signature(r)::equals).isPresent()
+          || (onlySeriesOfItsRule && exception(r) && pattern(r).equals(pattern(first)));
+    }
+  }
+
+  private static boolean exception(SalesforceItem r) {
+    return Boolean.parseBoolean(r.get("IsRecurrence2Exception"));
   }
 
   /**
@@ -88,7 +124,7 @@ final class SeriesGroups {
       if (claimed.contains(r.id())) {
         continue;
       }
-      if (Boolean.parseBoolean(r.get("IsRecurrence2Exception"))) {
+      if (exception(r)) {
         exceptions.add(r);
       } else {
         series.computeIfAbsent(signature(r), k -> new ArrayList<>()).add(r);
