@@ -153,7 +153,9 @@ public final class SoapSalesforceRecords implements SalesforceSide {
       // rep's Exchange edits still reach it (the pass reads it by id). Reading every linked
       // contact's changes would mean an org-wide query per rep and cycle.
       // From a mid-feed position too: the deletions since the interrupted pass began are then asked about again.
-      Set<String> gone = at.isStart() || watch.isEmpty() ? Set.of() : gone(watch, from);
+      // From the start (a first read, or a position of another direction or settings) no window of deletions
+      // covers the links: each linked record is asked about, so one deleted meanwhile is not left linked.
+      Set<String> gone = watch.isEmpty() ? Set.of() : at.isStart() ? goneAmongLinked(watch) : gone(watch, from);
       boolean more = paged && candidates.size() >= limit;
       String position = more
           ? FeedPosition.midFeed(candidates.getLast().instant("SystemModstamp"), candidates.getLast().id()).encode()
@@ -163,6 +165,13 @@ public final class SoapSalesforceRecords implements SalesforceSide {
     } catch (SalesforceException e) {
       throw failure(e);
     }
+  }
+
+  /** Which linked records are deleted, asked about one by one (a read from the start has no window to ask about). */
+  private Set<String> goneAmongLinked(LinkedIds watch) throws SalesforceException {
+    Set<String> deleted = new HashSet<>(adapter.deletedAmong(type,
+        watch.all().stream().filter(SalesforceId::isWellFormed).toList()));
+    return deleted.isEmpty() ? Set.of() : watch.among(deleted);
   }
 
   /** Which linked records were deleted since {@code from}. */

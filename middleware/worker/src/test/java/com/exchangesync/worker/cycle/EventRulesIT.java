@@ -248,6 +248,31 @@ class EventRulesIT extends CycleTestBase {
   }
 
   @Test
+  void anOccurrenceDeletedInSalesforceWhileNoPositionCoveredIt_isFoundByTheReadFromTheStart() throws Exception {
+    configure(new JsonObject());
+    String monday = nextMonday(7);
+    sfEvent(ANN, new JsonObject().put("Subject", "Standup").put("StartDateTime", monday + "T08:00:00Z")
+        .put("EndDateTime", monday + "T08:15:00Z").put("IsRecurrence2", true)
+        .put("Recurrence2PatternText", "RRULE:FREQ=WEEKLY;BYDAY=MO;COUNT=3").put("Recurrence2PatternTimeZone", "GMT"));
+    cycle.run();
+    String second = sfEvents().filter(e -> Boolean.TRUE.equals(e.getBoolean("IsRecurrence2")))
+        .sorted(java.util.Comparator.comparing(e -> e.getString("StartDateTime"))).skip(1).findFirst().orElseThrow().getString("Id");
+    sf.sim.delete("Event", second);
+    // The saved positions are of another direction now: both sides are read from the start. The Exchange folder lists
+    // no occurrence, so only Salesforce can tell that this one is gone.
+    configure(new JsonObject().put("Event_Sync_Direction__c", "Salesforce to Exchange"));
+    cycle.run();
+
+    com.exchangesync.worker.sync.SyncState state = new com.exchangesync.worker.store.PostgresSyncStateStore(pool).load(
+        new com.exchangesync.worker.sync.MailboxKey(
+            com.exchangesync.worker.salesforce.SalesforceId.require(com.exchangesync.worker.salesforce.SalesforceTestbedFixture.ORG_ID),
+            com.exchangesync.worker.salesforce.SalesforceId.require(ANN)),
+        ItemKind.EVENT);
+    assertThat(state.links()).as("no link names the deleted occurrence").extracting(l -> l.salesforceId())
+        .noneMatch(id -> id.startsWith(second.substring(0, 15)));
+  }
+
+  @Test
   void anOutlookAndASalesforceSeriesStartingAtTheSameInstant_eachReachTheOtherSide_andNothingIsDeleted() throws Exception {
     configure(new JsonObject());
     String monday = nextMonday(7);

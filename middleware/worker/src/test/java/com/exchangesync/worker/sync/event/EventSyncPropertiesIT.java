@@ -208,6 +208,31 @@ class EventSyncPropertiesIT {
   @Property(tries = 8, shrinking = net.jqwik.api.ShrinkingMode.OFF)
   void afterEverySync_pairsAgree_nothingIsDoubled_nothingAPersonMadeIsLost_andASecondSyncWritesNothing(
       @ForAll("scripts") List<Action> script) throws Exception {
+    run(script);
+  }
+
+  /**
+   * The same at length, in {@code scripts/test --long} only ({@code -Dexsync.longTrials=true}): each sequence
+   * takes about a third of a second against the test beds, so the default run keeps to a few, and runs of 60 to
+   * 80 found what 8 did not.
+   */
+  @Property(tries = 1000, shrinking = net.jqwik.api.ShrinkingMode.OFF)
+  @net.jqwik.api.lifecycle.AddLifecycleHook(LongTrialsOnly.class)
+  void atLength_afterEverySync_pairsAgree_nothingIsDoubled_nothingAPersonMadeIsLost(@ForAll("scripts") List<Action> script)
+      throws Exception {
+    run(script);
+  }
+
+  /** Skips a property unless the long trials were asked for. */
+  public static final class LongTrialsOnly implements net.jqwik.api.lifecycle.SkipExecutionHook {
+    @Override
+    public SkipResult shouldBeSkipped(net.jqwik.api.lifecycle.LifecycleContext context) {
+      return Boolean.getBoolean("exsync.longTrials") ? SkipResult.doNotSkip()
+          : SkipResult.skip("the long trials run in scripts/test --long");
+    }
+  }
+
+  private void run(List<Action> script) throws Exception {
     try (World w = new World()) {
       for (Action a : script) {
         apply(w, a);
