@@ -120,12 +120,7 @@ class ContactRulesIT extends CycleTestBase {
     configure(new JsonObject().put("Contact_Sync_Direction__c", "Salesforce to Exchange"));
     cycle.run();
 
-    com.exchangesync.worker.sync.SyncState state = new com.exchangesync.worker.store.PostgresSyncStateStore(pool).load(
-        new com.exchangesync.worker.sync.MailboxKey(
-            com.exchangesync.worker.salesforce.SalesforceId.require(com.exchangesync.worker.salesforce.SalesforceTestbedFixture.ORG_ID),
-            com.exchangesync.worker.salesforce.SalesforceId.require(ANN)),
-        ItemKind.CONTACT);
-    assertThat(state.links()).as("no link names a deleted contact").extracting(l -> l.salesforceId().substring(0, 15))
+    assertThat(links(ANN, ItemKind.CONTACT)).as("no link names a deleted contact").extracting(l -> l.salesforceId().substring(0, 15))
         .doesNotContain(lee.substring(0, 15)).hasSize(1);
     assertThat(annItem("Deleted")).as("its item stays: a deletion unlinks, never deletes in turn").isNotNull();
     assertThat(sf.sim.records("Contact")).as("and it is not made again in Salesforce").hasSize(1);

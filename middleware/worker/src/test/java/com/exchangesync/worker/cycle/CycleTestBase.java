@@ -166,6 +166,13 @@ abstract class CycleTestBase {
     return calls;
   }
 
+  /** The links the worker saved for a rep and kind. */
+  List<com.exchangesync.worker.sync.Link> links(String userId, com.exchangesync.worker.exchange.ItemKind kind) {
+    return new PostgresSyncStateStore(pool).load(new com.exchangesync.worker.sync.MailboxKey(
+        com.exchangesync.worker.salesforce.SalesforceId.require(SalesforceTestbedFixture.ORG_ID),
+        com.exchangesync.worker.salesforce.SalesforceId.require(userId)), kind).links();
+  }
+
   JsonObject userStatus(String userId) {
     for (Object o : sf.sim.records("Exchange_Sync_User_Status__c")) {
       JsonObject row = (JsonObject) o;
