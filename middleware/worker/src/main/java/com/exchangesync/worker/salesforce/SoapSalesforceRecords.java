@@ -169,9 +169,7 @@ public final class SoapSalesforceRecords implements SalesforceSide {
 
   /** Which linked records are deleted, asked about one by one (a read from the start has no window to ask about). */
   private Set<String> goneAmongLinked(LinkedIds watch) throws SalesforceException {
-    Set<String> deleted = new HashSet<>(adapter.deletedAmong(type,
-        watch.all().stream().filter(SalesforceId::isWellFormed).toList()));
-    return deleted.isEmpty() ? Set.of() : watch.among(deleted);
+    return linkedAmong(watch, deletedAmongLinked(watch));
   }
 
   /** Which linked records were deleted since {@code from}. */
@@ -180,10 +178,18 @@ public final class SoapSalesforceRecords implements SalesforceSide {
     Set<String> deletedIds = new HashSet<>(deleted.ids());
     if (!deleted.complete()) {
       // Older than getDeleted's window: ask about the linked records one by one instead.
-      // (A kind's own keys among the links, such as a series pair's, are not record ids.)
-      deletedIds.addAll(adapter.deletedAmong(type, watch.all().stream().filter(SalesforceId::isWellFormed).toList()));
+      deletedIds.addAll(deletedAmongLinked(watch));
     }
-    return deletedIds.isEmpty() ? Set.of() : watch.among(deletedIds);
+    return linkedAmong(watch, deletedIds);
+  }
+
+  /** The deleted among the linked records (a kind's own keys among the links, such as a series pair's, are not record ids). */
+  private Set<String> deletedAmongLinked(LinkedIds watch) throws SalesforceException {
+    return adapter.deletedAmong(type, watch.all().stream().filter(SalesforceId::isWellFormed).toList());
+  }
+
+  private static Set<String> linkedAmong(LinkedIds watch, Set<String> deleted) {
+    return deleted.isEmpty() ? Set.of() : watch.among(deleted);
   }
 
   @Override

@@ -263,17 +263,8 @@ final class EwsMailbox implements Mailbox {
   @Override
   public Map<String, ExchangeItem> findBySalesforceIds(ItemKind kind, List<String> salesforceIds) throws MailboxException {
     List<String> found = new ArrayList<>();
-    for (List<String> batch : batches(List.copyOf(new LinkedHashSet<>(salesforceIds)), SEARCH_BATCH)) {
-      SearchFilter.SearchFilterCollection any = new SearchFilter.SearchFilterCollection(LogicalOperator.Or);
-      for (String id : batch) {
-        any.add(new SearchFilter.IsEqualTo(SalesforceIdProperty.DEFINITION, id));
-      }
-      ItemView view = new ItemView(batch.size() * 2);
-      view.setPropertySet(new PropertySet(BasePropertySet.IdOnly));
-      FindItemsResults<Item> results = onFolders(() -> calls.call("FindItem", () -> service.findItems(folder(kind), any, view)));
-      for (Item item : results.getItems()) {
-        found.add(idOf(item));
-      }
+    for (Item item : marked(kind, salesforceIds, ids -> ids * 2, new PropertySet(BasePropertySet.IdOnly))) {
+      found.add(idOf(item));
     }
     Map<String, ExchangeItem> bySalesforceId = new HashMap<>();
     // FindItem never returns bodies, so the content comes from GetItem.
@@ -286,26 +277,38 @@ final class EwsMailbox implements Mailbox {
   @Override
   public Map<String, List<String>> idsMarkedWith(ItemKind kind, List<String> salesforceIds) throws MailboxException {
     Map<String, List<String>> out = new HashMap<>();
+    PropertySet withMark = new PropertySet(BasePropertySet.IdOnly, SalesforceIdProperty.DEFINITION);
+    for (Item item : marked(kind, salesforceIds, ids -> 1000, withMark)) {
+      Optional<String> mark;
+      try {
+        mark = SalesforceIdProperty.read(item);
+      } catch (Exception e) {
+        throw EwsErrors.translate(e, smtp, "FindItem");
+      }
+      String id = idOf(item);
+      mark.ifPresent(sf -> out.computeIfAbsent(sf, k -> new ArrayList<>()).add(id));
+    }
+    return out;
+  }
+
+  /**
+   * The items carrying one of {@code salesforceIds} as our mark: {@code FindItem} over the folder, {@value #SEARCH_BATCH}
+   * ids a search, at most {@code most} items for a search of so many ids (an Outlook copy carries the mark too).
+   */
+  private List<Item> marked(ItemKind kind, List<String> salesforceIds, java.util.function.IntUnaryOperator most, PropertySet shape)
+      throws MailboxException {
+    List<Item> found = new ArrayList<>();
     for (List<String> batch : batches(List.copyOf(new LinkedHashSet<>(salesforceIds)), SEARCH_BATCH)) {
       SearchFilter.SearchFilterCollection any = new SearchFilter.SearchFilterCollection(LogicalOperator.Or);
       for (String id : batch) {
         any.add(new SearchFilter.IsEqualTo(SalesforceIdProperty.DEFINITION, id));
       }
-      ItemView view = new ItemView(1000);
-      view.setPropertySet(new PropertySet(BasePropertySet.IdOnly, SalesforceIdProperty.DEFINITION));
+      ItemView view = new ItemView(most.applyAsInt(batch.size()));
+      view.setPropertySet(shape);
       FindItemsResults<Item> results = onFolders(() -> calls.call("FindItem", () -> service.findItems(folder(kind), any, view)));
-      for (Item item : results.getItems()) {
-        Optional<String> mark;
-        try {
-          mark = SalesforceIdProperty.read(item);
-        } catch (Exception e) {
-          throw EwsErrors.translate(e, smtp, "FindItem");
-        }
-        String id = idOf(item);
-        mark.ifPresent(sf -> out.computeIfAbsent(sf, k -> new ArrayList<>()).add(id));
-      }
+      found.addAll(results.getItems());
     }
-    return out;
+    return found;
   }
 
   @Override

@@ -61,10 +61,10 @@ final class NewSeries {
     for (ExchangeItem m : masters) {
       instant(SeriesPattern.salesforceFields(m).get("Recurrence2PatternStartDate")).ifPresent(starts::add);
     }
-    remember(starts);
+    readSeriesAtStarts(starts);
   }
 
-  private void remember(List<Instant> starts) throws SyncException {
+  private void readSeriesAtStarts(List<Instant> starts) throws SyncException {
     seriesAt.clear();
     if (starts.size() > 1) { // one start costs one query either way
       seriesAt.putAll(SeriesSync.salesforceSeriesAt(pass, starts));
@@ -192,7 +192,7 @@ final class NewSeries {
     occurrences.forEach(r -> byKey.putIfAbsent(SeriesPattern.key(r), r));
     List<Instant> starts = new ArrayList<>();
     byKey.values().forEach(r -> instant(SeriesPattern.start(r)).ifPresent(starts::add));
-    remember(starts);
+    readSeriesAtStarts(starts);
     for (SalesforceItem any : byKey.values()) {
       // Every series starting then, paired or not; the paired ones (and one made again: its pair's step takes it)
       // are left out, so a series of the rep's at the same instant as one already paired is still made.

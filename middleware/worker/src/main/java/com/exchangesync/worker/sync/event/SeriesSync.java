@@ -145,17 +145,21 @@ final class SeriesSync implements GroupSync {
 
   /** Every occurrence of the Salesforce series starting then in that zone: one series or several ({@link SeriesGroups}). */
   static List<SalesforceItem> salesforceSeries(PassContext pass, String start, String zone) throws SyncException {
-    Scope scope = new Scope(pass.rep().mailbox().userId(), false, List.of(
-        new FieldFilter("IsRecurrence2", FieldFilter.Operator.IS_TRUE, ""),
-        new FieldFilter("IsChild", FieldFilter.Operator.IS_FALSE, ""),
-        new FieldFilter("Recurrence2PatternStartDate", FieldFilter.Operator.AT, start)));
     List<SalesforceItem> out = new ArrayList<>();
-    for (SalesforceItem r : pass.salesforce().find(scope, pass.salesforceFields())) {
+    for (SalesforceItem r : pass.salesforce().find(seriesStarting(pass, FieldFilter.Operator.AT, start), pass.salesforceFields())) {
       if (zone == null || zone.equals(r.get("Recurrence2PatternTimeZone"))) {
         out.add(r);
       }
     }
     return out;
+  }
+
+  /** The rep's own series occurrences (not invitee copies) whose series starts as {@code operator} and {@code value} say. */
+  private static Scope seriesStarting(PassContext pass, FieldFilter.Operator operator, String value) {
+    return new Scope(pass.rep().mailbox().userId(), false, List.of(
+        new FieldFilter("IsRecurrence2", FieldFilter.Operator.IS_TRUE, ""),
+        new FieldFilter("IsChild", FieldFilter.Operator.IS_FALSE, ""),
+        new FieldFilter("Recurrence2PatternStartDate", operator, value)));
   }
 
   /** How many starts one read of series asks for ({@link #salesforceSeriesAt}). */
@@ -173,11 +177,8 @@ final class SeriesSync implements GroupSync {
     for (int from = 0; from < all.size(); from += STARTS_PER_READ) {
       String any = String.join(",", all.subList(from, Math.min(all.size(), from + STARTS_PER_READ)).stream()
           .map(Instant::toString).toList());
-      Scope scope = new Scope(pass.rep().mailbox().userId(), false, List.of(
-          new FieldFilter("IsRecurrence2", FieldFilter.Operator.IS_TRUE, ""),
-          new FieldFilter("IsChild", FieldFilter.Operator.IS_FALSE, ""),
-          new FieldFilter("Recurrence2PatternStartDate", FieldFilter.Operator.AT_ANY, any)));
-      for (SalesforceItem r : pass.salesforce().find(scope, pass.salesforceFields())) {
+      for (SalesforceItem r : pass.salesforce().find(seriesStarting(pass, FieldFilter.Operator.AT_ANY, any),
+          pass.salesforceFields())) {
         String start = r.get("Recurrence2PatternStartDate");
         if (start != null) {
           List<SalesforceItem> at = out.get(Instant.parse(start));
