@@ -262,15 +262,36 @@ final class NewSeries {
     remember(master.id(), all, master);
   }
 
-  /** Pairs a master with a Salesforce series found for it; each side fills the other's gaps, true differences follow the winner. */
+  /**
+   * Pairs a master with a Salesforce series found for it: each side fills the other's gaps, true differences follow
+   * the winner, and so does a difference of pattern; an occurrence cancelled on one side is cancelled on the other.
+   */
   private void adopt(ExchangeItem master, List<SalesforceItem> salesforce) throws SyncException {
     if (salesforce.isEmpty()) {
       return;
     }
     pass.report().count(0, 0, 0, 0, 1);
+    SalesforceItem first = SeriesPattern.first(salesforce);
+    if (!SeriesPattern.samePattern(master, first)) {
+      // A side's pattern changed after a crashed pass made the other side's series, or two people made the series
+      // apart. Neither pattern is one both sides had, so the pair starts with neither as its base: the pattern step
+      // sets the winner's on the other side and pairs the occurrences anew. Pairing them by start as they are would
+      // leave the occurrences of the longer pattern without partners.
+      pass.remember(new Link(SeriesSync.SERIES_PREFIX + first.id(), master.id(), SeriesSync.seriesBase("", "",
+          SeriesPattern.key(first), "series"), master.changeKey(), master.id()));
+      new LinkedSeries(pass, series).reconcile(master.id(), Optional.of(master));
+      return;
+    }
     List<ExchangeItem> exchange = series.exchangeOccurrences(pass, master.id(), salesforce);
     SeriesMembers.Pairing pairing = members.pair(salesforce, exchange, m -> Map.of());
     members.merge(master.id(), pairing.pairs());
+    // One pattern, so an occurrence one side has and the other lacks within its span was cancelled there (after a
+    // crashed pass made the series, or before two people's series were found to be one): cancelled here too.
+    com.exchangesync.worker.sync.Direction d = pass.rep().direction();
+    members.cancel(d.toSalesforce() ? pairing.salesforceLeft().stream().filter(r -> inExchangeSpan(r, exchange))
+        .map(SalesforceItem::id).toList() : List.of(),
+        d.toExchange() ? pairing.exchangeLeft().stream().filter(e -> inSalesforceSpan(e, salesforce))
+            .map(ExchangeItem::id).toList() : List.of(), List.of());
     remember(master.id(), salesforce); // as the master is after our writes, so their echo costs nothing
   }
 

@@ -51,6 +51,22 @@ final class SeriesPattern {
     return rule(occurrence) + "|" + occurrence.get("Recurrence2PatternTimeZone") + "|" + start(occurrence);
   }
 
+  /**
+   * Whether a master and a Salesforce series found for it (not made from it) state one pattern: the same rule, zone
+   * and first start, however each side writes them. Only a pairing compares across sides; a linked series compares
+   * each side with what that side said last.
+   */
+  static boolean samePattern(ExchangeItem master, SalesforceItem occurrence) {
+    Rrule.Parsed exchange = Rrule.parse(master.values().get(ExchangeField.RECURRENCE));
+    Map<String, String> asSalesforce = salesforceFields(master);
+    String exchangeStart = asSalesforce.get("Recurrence2PatternStartDate");
+    String salesforceStart = start(occurrence);
+    return exchange.rule().map(Rrule::canonical).orElse("").equals(rule(occurrence))
+        && asSalesforce.get("Recurrence2PatternTimeZone").equals(salesforceZone(occurrence.get("Recurrence2PatternTimeZone")))
+        && exchangeStart != null && salesforceStart != null
+        && java.time.OffsetDateTime.parse(exchangeStart).toInstant().equals(Instant.parse(salesforceStart));
+  }
+
   /** The RRULE of a Salesforce series, without its name. */
   static String rule(SalesforceItem occurrence) {
     String text = occurrence.get("Recurrence2PatternText");
