@@ -16,14 +16,17 @@ final class QueryOperations {
 
   private final RecordStore store;
   private final QueryCursors cursors;
+  private final Stats stats;
 
-  QueryOperations(RecordStore store, QueryCursors cursors) {
+  QueryOperations(RecordStore store, QueryCursors cursors, Stats stats) {
     this.store = store;
     this.cursors = cursors;
+    this.stats = stats;
   }
 
   String query(SoapCall call, String userId, boolean all) {
     String soql = call.required("queryString");
+    stats.query(soql);
     QueryExecutor.Result result;
     try {
       result = QueryExecutor.run(soql, store, all);

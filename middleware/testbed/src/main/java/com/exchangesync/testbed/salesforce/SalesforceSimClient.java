@@ -71,14 +71,19 @@ public final class SalesforceSimClient {
     send("POST", "/sim/faults", fault);
   }
 
-  /** Calls per operation, HTTP requests, authentication refusals. */
   /** Moves the org's clock on by {@code seconds} (its record stamps and server time), as if that time had passed. */
   public JsonObject advanceClock(long seconds) {
     return new JsonObject(send("POST", "/sim/clock", new JsonObject().put("advanceSeconds", seconds)));
   }
 
+  /** Calls per operation, HTTP requests, authentication refusals. */
   public JsonObject stats() {
     return new JsonObject(send("GET", "/sim/stats", null));
+  }
+
+  /** The last SOQL statements run ({@code query} and {@code queryAll}), oldest first. */
+  public java.util.List<String> queries() {
+    return new JsonArray(send("GET", "/sim/queries", null)).stream().map(String::valueOf).toList();
   }
 
   /**

@@ -75,7 +75,7 @@ public final class SalesforceTestbed {
     this.cursors = new QueryCursors(options.clock());
     this.login = new LoginOperations(store, sessions, this::instanceUrl);
     this.tokens = new OAuthTokenEndpoint(store, sessions, apps, options.clock(), this::baseUrl, this::instanceUrl);
-    this.queries = new QueryOperations(store, cursors);
+    this.queries = new QueryOperations(store, cursors, stats);
     this.writes = new WriteOperations(store);
     this.replication = new ReplicationOperations(store);
     this.outbound = new OutboundSender(vertx, store, options.outboundTimeScale(), this::instanceUrl);

@@ -29,6 +29,8 @@ final class SimAdminApi {
   void mount(Router router, BodyHandler body) {
     router.post("/sim/reset").handler(this::reset);
     router.get("/sim/stats").handler(ctx -> json(ctx, 200, bed.stats.json().put("outbound", bed.outbound.status())));
+    router.get("/sim/queries").handler(ctx -> ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json")
+        .end(bed.stats.queries().encode()));
     router.post("/sim/faults").handler(body).handler(this::faults);
     router.post("/sim/clock").handler(body).handler(this::advanceClock);
     router.get("/sim/clock").handler(ctx -> json(ctx, 200, clock()));

@@ -214,6 +214,8 @@ class SalesforceQueryIT extends SalesforceTestbedSupport {
     clock.advance(Duration.ofMinutes(16));
     assertThatThrownBy(() -> c.queryMore(first.getQueryLocator())).isInstanceOf(InvalidQueryLocatorFault.class);
     assertThat(sim.stats().getJsonObject("calls").getLong("queryMore")).isEqualTo(1);
+    assertThat(sim.queries()).as("the statements query and queryAll ran, oldest first; queryMore runs none")
+        .endsWith("SELECT COUNT() FROM Contact", "SELECT Id, IsDeleted FROM Contact WHERE IsDeleted = true", "SELECT Id FROM Contact");
   }
 
   @Test

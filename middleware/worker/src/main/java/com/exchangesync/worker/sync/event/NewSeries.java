@@ -55,20 +55,32 @@ final class NewSeries {
     this.members = new SeriesMembers(pass);
   }
 
-  /** Reads, in one query per {@value SeriesSync#STARTS_PER_READ} starts, the series starting where these masters would. */
-  void readSeriesAt(java.util.Collection<ExchangeItem> masters) throws SyncException {
+  /**
+   * Reads, in one query per {@value SeriesSync#STARTS_PER_READ} starts, the series starting where these masters would
+   * and where these new Salesforce occurrences' series start: both steps of the pass ({@link #fromExchange},
+   * {@link #fromSalesforce}) then find them read.
+   */
+  void readSeriesAt(java.util.Collection<ExchangeItem> masters, java.util.Collection<SalesforceItem> occurrences)
+      throws SyncException {
     List<Instant> starts = new ArrayList<>();
     for (ExchangeItem m : masters) {
       instant(SeriesPattern.salesforceFields(m).get("Recurrence2PatternStartDate")).ifPresent(starts::add);
     }
+    occurrences.forEach(r -> instant(SeriesPattern.start(r)).ifPresent(starts::add));
     readSeriesAtStarts(starts);
   }
 
+  /** Reads together the series at the starts not read yet (or forgotten since). */
   private void readSeriesAtStarts(List<Instant> starts) throws SyncException {
-    seriesAt.clear();
-    if (starts.size() > 1) { // one start costs one query either way
-      seriesAt.putAll(SeriesSync.salesforceSeriesAt(pass, starts));
+    List<Instant> unread = starts.stream().filter(s -> !seriesAt.containsKey(s)).distinct().toList();
+    if (unread.size() > 1) { // one start costs one query either way
+      seriesAt.putAll(SeriesSync.salesforceSeriesAt(pass, unread));
     }
+  }
+
+  /** Forgets every start read: a linked series' step wrote, and may have written at any start. */
+  void forgetSeriesRead() {
+    seriesAt.clear();
   }
 
   /** The occurrences of the rep's series starting at {@code start} (in {@code zone}, when given). */
@@ -280,6 +292,7 @@ final class NewSeries {
       pass.remember(new Link(SeriesSync.SERIES_PREFIX + first.id(), master.id(), SeriesSync.seriesBase("", "",
           SeriesPattern.key(first), "series"), master.changeKey(), master.id()));
       new LinkedSeries(pass, series).reconcile(master.id(), Optional.of(master));
+      forgetSeriesRead(); // the winner's pattern may have made the Salesforce series again at another start
       return;
     }
     List<ExchangeItem> exchange = series.exchangeOccurrences(pass, master.id(), salesforce);

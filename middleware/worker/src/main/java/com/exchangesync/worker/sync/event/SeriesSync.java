@@ -106,7 +106,7 @@ final class SeriesSync implements GroupSync {
     }
     NewSeries fresh = new NewSeries(pass, this);
     fresh.readSeriesAt(masters.values().stream().filter(m -> pass.linkOfExchange(m.id()).isEmpty()
-        && m.salesforceId().isEmpty()).toList());
+        && m.salesforceId().isEmpty()).toList(), occurrences.values());
     for (ExchangeItem master : masters.values()) {
       Optional<Link> link = pass.linkOfExchange(master.id());
       if (link.isPresent() && !link.get().inSeries()) {
@@ -128,6 +128,9 @@ final class SeriesSync implements GroupSync {
     }
     for (String series : exchangeGone) {
       new LinkedSeries(pass, this).deletedInExchange(series);
+    }
+    if (!touched.isEmpty()) {
+      fresh.forgetSeriesRead(); // a linked series' pattern or occurrences were written: read again where asked
     }
     fresh.fromSalesforce(occurrences.values());
   }
