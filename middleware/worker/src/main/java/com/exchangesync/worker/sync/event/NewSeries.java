@@ -107,20 +107,60 @@ final class NewSeries {
     }
   }
 
-  /** A master with no pair. */
-  void fromExchange(ExchangeItem master) throws SyncException {
-    try {
-      pairOrMake(master);
-    } finally {
-      forgetSeriesAt(SeriesPattern.salesforceFields(master).get("Recurrence2PatternStartDate"));
+  /**
+   * Masters with no pair, in order: each found on the Salesforce side, else made there. The series to make are made
+   * together (one create, one mark of their masters, one read of what they made); a master starting where one of
+   * them does waits until they are made, so what starts there and was not there before is one series.
+   */
+  void fromExchange(java.util.Collection<ExchangeItem> masters) throws SyncException {
+    List<ToMake> batch = new ArrayList<>();
+    java.util.Set<Instant> batchStarts = new java.util.HashSet<>();
+    List<ExchangeItem> after = new ArrayList<>();
+    for (ExchangeItem master : masters) {
+      String start = SeriesPattern.salesforceFields(master).get("Recurrence2PatternStartDate");
+      Optional<Instant> at = instant(start);
+      if (at.isEmpty() || batchStarts.contains(at.get())) {
+        after.add(master);
+        continue;
+      }
+      Optional<ToMake> toMake;
+      try {
+        toMake = pairOrPlan(master, start, at.get());
+      } catch (SyncException | RuntimeException e) {
+        forgetSeriesAt(start);
+        throw e;
+      }
+      if (toMake.isPresent()) {
+        batch.add(toMake.get());
+        batchStarts.add(at.get());
+      } else {
+        forgetSeriesAt(start);
+      }
+    }
+    makeInSalesforce(batch);
+    for (ExchangeItem master : after) {
+      String start = SeriesPattern.salesforceFields(master).get("Recurrence2PatternStartDate");
+      try {
+        Optional<ToMake> toMake = pairOrPlan(master, start, instant(start).orElse(null));
+        if (toMake.isPresent()) {
+          makeInSalesforce(List.of(toMake.get()));
+        }
+      } finally {
+        forgetSeriesAt(start);
+      }
     }
   }
 
-  private void pairOrMake(ExchangeItem master) throws SyncException {
+  /** A series to make in Salesforce for a master: its fields, where it starts, and the ids that started there before. */
+  private record ToMake(ExchangeItem master, Map<String, String> fields, String start, Instant at,
+                        java.util.Set<String> existed, List<ExchangeItem> occurrences) {}
+
+  /** Pairs the master with a Salesforce series found for it, or says what to make for it (or nothing, if nothing). */
+  private Optional<ToMake> pairOrPlan(ExchangeItem master, String start, Instant at) throws SyncException {
     if (pass.buried(Side.EXCHANGE, master.id(), Map.of(SeriesSync.PATTERN_EXCHANGE, SeriesPattern.ofExchange(master)))
         || skipped(master)) {
       pass.report().countDropped(0, 0, 1);
-      return;
+      return Optional.empty();
     }
     Optional<String> mark = master.salesforceId();
     if (mark.isPresent()) {
@@ -131,71 +171,105 @@ final class NewSeries {
         adopt(master, SeriesGroups.of(pass, SeriesSync.salesforceSeries(pass, SeriesPattern.start(marked.get(0)),
             marked.get(0).get("Recurrence2PatternTimeZone")), mark.get(), master.id()));
         forgetSeriesAt(SeriesPattern.start(marked.get(0)));
-        return;
+        return Optional.empty();
       }
     }
-    String start = SeriesPattern.salesforceFields(master).get("Recurrence2PatternStartDate");
     List<SalesforceItem> before = seriesAt(start, null);
     Optional<List<SalesforceItem>> same = SeriesGroups.unpaired(pass, before).stream()
         .filter(s -> sameSubject(SeriesPattern.first(s), master)).findFirst();
     if (same.isPresent()) {
       adopt(master, same.get());
-      return;
+      return Optional.empty();
     }
     if (!pass.rep().direction().toSalesforce()) {
-      return;
+      return Optional.empty();
     }
     List<ExchangeItem> occurrences = series.exchangeOccurrences(pass, master.id(), List.of());
     if (occurrences.isEmpty()) {
       pass.report().countDropped(0, 0, 1); // nothing of it in the window
-      return;
+      return Optional.empty();
     }
     Optional<String> why = SeriesPattern.unstatableInSalesforce(master);
     if (why.isPresent()) {
-      singles(master, occurrences);
-      note(master, "The recurring event \"" + subject(master) + "\" is synced as single events: " + why.get() + ".");
-      pass.remember(new Link(SeriesSync.SERIES_PREFIX + master.id(), master.id(), SeriesSync.seriesBase(
-          SeriesPattern.ofExchange(master), null, null, SeriesSync.AS_SINGLES), master.changeKey(), master.id()));
-      return;
+      asSingles(master, occurrences, "The recurring event \"" + subject(master) + "\" is synced as single events: "
+          + why.get() + ".");
+      return Optional.empty();
     }
     Map<String, String> fields = new HashMap<>(pass.rep().fields().toSalesforce(pass.rep().fields().fromExchange(master)));
     fields.putAll(SeriesPattern.salesforceFields(master));
     fields.put("IsRecurrence2", "true");
-    List<String> noKey = new ArrayList<>();
-    noKey.add(null); // a series' occurrences share every field: a unique key cannot be on them
-    SalesforceSide.WriteOutcome made = pass.salesforce().create(pass.rep().mailbox().userId(), List.of(fields), noKey).get(0);
-    if (!made.succeeded()) {
-      if (made.message().contains("100")) {
-        singles(master, occurrences);
-        note(master, "The recurring event \"" + subject(master) + "\" is synced as single events: Salesforce keeps at most "
-            + "100 occurrences in a series. (" + made.message() + ")");
-        pass.remember(new Link(SeriesSync.SERIES_PREFIX + master.id(), master.id(), SeriesSync.seriesBase(
-            SeriesPattern.ofExchange(master), null, null, SeriesSync.AS_SINGLES), master.changeKey(), master.id()));
-        return;
-      }
-      String code = made.errorCode().orElse("UNKNOWN");
-      pass.failed(Side.EXCHANGE, master.id(), new RecordError(Side.SALESFORCE, null, master.id(), code, made.message(),
-          com.exchangesync.worker.sync.SalesforceSuggestions.forCode(code)));
+    return Optional.of(new ToMake(master, fields, start, at,
+        new java.util.HashSet<>(before.stream().map(SalesforceItem::id).toList()), occurrences));
+  }
+
+  /**
+   * Makes these series in Salesforce in one create (a series' occurrences share every field: no unique key can be
+   * on them), marks their masters with them in one update, and reads what they made in one query.
+   */
+  private void makeInSalesforce(List<ToMake> batch) throws SyncException {
+    if (batch.isEmpty()) {
       return;
     }
-    pass.report().count(0, 0, 1, 0, 0);
-    String firstId = made.id().orElseThrow();
-    // The master carries the series' id, so a crash before the pair is saved, or a Reset Sync, finds it again.
-    SeriesMembers.exchange(() -> pass.mailbox().update(ItemKind.EVENT, List.of(new ItemUpdate(master.id(), Optional.empty(),
-        Map.of(), Optional.of(firstId)))));
-    // The series just made: what starts there now and was not there before the create (the rep's own series
-    // may start at the same instant, and Salesforce names neither).
-    java.util.Set<String> existed = new java.util.HashSet<>(before.stream().map(SalesforceItem::id).toList());
-    List<SalesforceItem> salesforce = SeriesSync.salesforceSeries(pass, start,
-        SeriesPattern.salesforceZone(master.values().get(ExchangeField.START_TIME_ZONE))).stream()
-        .filter(r -> !existed.contains(r.id())).toList();
-    List<ExchangeItem> exchange = series.exchangeOccurrences(pass, master.id(), salesforce);
-    SeriesMembers.Pairing pairing = members.pair(salesforce, exchange, m -> members.values(m.sf()));
-    members.merge(master.id(), pairing.pairs());
-    // Occurrences Exchange cancelled are in the new Salesforce series: cancelled there too.
-    members.cancel(pairing.salesforceLeft().stream().filter(r -> inExchangeSpan(r, exchange)).map(SalesforceItem::id).toList(),
-        List.of(), List.of());
-    remember(master.id(), salesforce);
+    List<String> noKeys = new ArrayList<>();
+    batch.forEach(b -> noKeys.add(null));
+    List<SalesforceSide.WriteOutcome> outcomes = pass.salesforce().create(pass.rep().mailbox().userId(),
+        batch.stream().map(ToMake::fields).toList(), noKeys);
+    List<ToMake> made = new ArrayList<>();
+    List<ItemUpdate> marks = new ArrayList<>();
+    for (int i = 0; i < batch.size(); i++) {
+      ToMake m = batch.get(i);
+      SalesforceSide.WriteOutcome o = outcomes.get(i);
+      if (o.succeeded()) {
+        pass.report().count(0, 0, 1, 0, 0);
+        made.add(m);
+        marks.add(new ItemUpdate(m.master().id(), Optional.empty(), Map.of(), Optional.of(o.id().orElseThrow())));
+      } else {
+        refused(m, o);
+      }
+    }
+    if (made.isEmpty()) {
+      return;
+    }
+    // Each master carries its series' id, so a crash before the pair is saved, or a Reset Sync, finds it again.
+    SeriesMembers.exchange(() -> pass.mailbox().update(ItemKind.EVENT, marks));
+    // Each series just made: what starts there now and was not there before the create (the rep's own series
+    // may start at the same instant, and Salesforce names neither). The batch's starts differ.
+    Map<Instant, List<SalesforceItem>> now = made.size() > 1
+        ? SeriesSync.salesforceSeriesAt(pass, made.stream().map(ToMake::at).toList())
+        : Map.of(made.get(0).at(), SeriesSync.salesforceSeries(pass, made.get(0).start(), null));
+    for (ToMake m : made) {
+      String zone = SeriesPattern.salesforceZone(m.master().values().get(ExchangeField.START_TIME_ZONE));
+      List<SalesforceItem> salesforce = now.getOrDefault(m.at(), List.of()).stream()
+          .filter(r -> zone.equals(r.get("Recurrence2PatternTimeZone")) && !m.existed().contains(r.id())).toList();
+      List<ExchangeItem> exchange = series.exchangeOccurrences(pass, m.master().id(), salesforce);
+      SeriesMembers.Pairing pairing = members.pair(salesforce, exchange, p -> members.values(p.sf()));
+      members.merge(m.master().id(), pairing.pairs());
+      // Occurrences Exchange cancelled are in the new Salesforce series: cancelled there too.
+      members.cancel(pairing.salesforceLeft().stream().filter(r -> inExchangeSpan(r, exchange)).map(SalesforceItem::id)
+          .toList(), List.of(), List.of());
+      remember(m.master().id(), salesforce);
+      forgetSeriesAt(m.start());
+    }
+  }
+
+  /** Salesforce refused to make the series: more than 100 occurrences syncs them as singles; else an error row. */
+  private void refused(ToMake m, SalesforceSide.WriteOutcome made) throws SyncException {
+    if (made.message().contains("100")) {
+      asSingles(m.master(), m.occurrences(), "The recurring event \"" + subject(m.master())
+          + "\" is synced as single events: Salesforce keeps at most 100 occurrences in a series. (" + made.message() + ")");
+      return;
+    }
+    String code = made.errorCode().orElse("UNKNOWN");
+    pass.failed(Side.EXCHANGE, m.master().id(), new RecordError(Side.SALESFORCE, null, m.master().id(), code, made.message(),
+        com.exchangesync.worker.sync.SalesforceSuggestions.forCode(code)));
+  }
+
+  /** A series Salesforce cannot keep: its occurrences in the window made single events there, and the admin told why. */
+  private void asSingles(ExchangeItem master, List<ExchangeItem> occurrences, String why) throws SyncException {
+    singles(master, occurrences);
+    note(master, why);
+    pass.remember(new Link(SeriesSync.SERIES_PREFIX + master.id(), master.id(), SeriesSync.seriesBase(
+        SeriesPattern.ofExchange(master), null, null, SeriesSync.AS_SINGLES), master.changeKey(), master.id()));
   }
 
   /** Occurrences of a Salesforce series with no pair, grouped by series. */

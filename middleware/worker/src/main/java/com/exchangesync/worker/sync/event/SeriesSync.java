@@ -107,6 +107,7 @@ final class SeriesSync implements GroupSync {
     NewSeries fresh = new NewSeries(pass, this);
     fresh.readSeriesAt(masters.values().stream().filter(m -> pass.linkOfExchange(m.id()).isEmpty()
         && m.salesforceId().isEmpty()).toList(), occurrences.values());
+    List<ExchangeItem> unpaired = new ArrayList<>();
     for (ExchangeItem master : masters.values()) {
       Optional<Link> link = pass.linkOfExchange(master.id());
       if (link.isPresent() && !link.get().inSeries()) {
@@ -118,9 +119,10 @@ final class SeriesSync implements GroupSync {
           touched.add(master.id()); // the master (an occurrence, the pattern) changed since we last saw it
         }
       } else {
-        fresh.fromExchange(master);
+        unpaired.add(master);
       }
     }
+    fresh.fromExchange(unpaired);
     for (String series : touched) {
       if (!exchangeGone.contains(series)) {
         new LinkedSeries(pass, this).reconcile(series, Optional.ofNullable(masters.get(series)));
