@@ -53,10 +53,12 @@ final class LinkedSeries {
       return;
     }
     String[] key = base.get(SeriesSync.SALESFORCE_KEY).split("\\|", 2);
+    List<SalesforceItem> atStart = SeriesSync.salesforceSeries(pass, key[0], "null".equals(key[1]) ? null : key[1]);
     // Its own occurrences only: another series may start at the same instant in the same zone.
-    List<SalesforceItem> salesforce = SeriesGroups.of(pass,
-        SeriesSync.salesforceSeries(pass, key[0], "null".equals(key[1]) ? null : key[1]), SeriesSync.salesforceOf(pair.get()),
-        masterId);
+    List<SalesforceItem> salesforce = SeriesGroups.of(pass, atStart, SeriesSync.salesforceOf(pair.get()), masterId);
+    if (salesforce.isEmpty()) {
+      salesforce = madeAgainWithoutItsFirst(master, atStart);
+    }
     if (salesforce.isEmpty()) {
       deletedInSalesforce(master, pair.get());
       return;
@@ -65,11 +67,34 @@ final class LinkedSeries {
     String sfPattern = SeriesPattern.ofSalesforce(SeriesPattern.first(salesforce));
     boolean exMoved = !exPattern.equals(base.get(SeriesSync.PATTERN_EXCHANGE));
     boolean sfMoved = !sfPattern.equals(base.get(SeriesSync.PATTERN_SALESFORCE));
+    if (exMoved && sfMoved && SeriesPattern.samePattern(master, SeriesPattern.first(salesforce))) {
+      // Both sides moved to one pattern: a pass set one side's on the other and stopped before saving. Nothing to set;
+      // the occurrences are paired anew as for a series found (the pairs saved name occurrences made again since).
+      SeriesSync.occurrencePairs(pass, masterId).forEach(pass::forget);
+      pass.forget(pair.get());
+      new NewSeries(pass, series).adopt(master, salesforce);
+      return;
+    }
     if (exMoved || sfMoved) {
       patternChanged(master, salesforce, pair.get(), exMoved, sfMoved);
     } else {
       occurrencesChanged(master, salesforce, pair.get());
     }
+  }
+
+  /**
+   * The series, when neither its first occurrence nor a paired one is left at its start: a pass made it again
+   * (new occurrences, the first keeping its id) and stopped before saving their pairs, then the first was deleted.
+   * It is the one unpaired series there of the master's pattern or subject, as a new master would find it; none, or
+   * several alike, and the series counts as deleted in Salesforce.
+   */
+  private List<SalesforceItem> madeAgainWithoutItsFirst(ExchangeItem master, List<SalesforceItem> atStart) {
+    String subject = String.valueOf(master.values().get(ExchangeField.SUBJECT));
+    List<List<SalesforceItem>> candidates = SeriesGroups.unpaired(pass, atStart).stream()
+        .filter(g -> SeriesPattern.samePattern(master, SeriesPattern.first(g))
+            || subject.equalsIgnoreCase(String.valueOf(SeriesPattern.first(g).get("Subject"))))
+        .toList();
+    return candidates.size() == 1 ? candidates.get(0) : List.of();
   }
 
   /** The series was deleted in Exchange: unlink; the Salesforce series stays, and is not made again in Exchange unless it changes. */

@@ -352,7 +352,7 @@ final class NewSeries {
    * Pairs a master with a Salesforce series found for it: each side fills the other's gaps, true differences follow
    * the winner, and so does a difference of pattern; an occurrence cancelled on one side is cancelled on the other.
    */
-  private void adopt(ExchangeItem master, List<SalesforceItem> salesforce) throws SyncException {
+  void adopt(ExchangeItem master, List<SalesforceItem> salesforce) throws SyncException {
     if (salesforce.isEmpty()) {
       return;
     }
@@ -372,12 +372,18 @@ final class NewSeries {
     List<ExchangeItem> exchange = series.exchangeOccurrences(pass, master.id(), salesforce);
     SeriesMembers.Pairing pairing = members.pair(salesforce, exchange, m -> Map.of());
     members.merge(master.id(), pairing.pairs());
-    // One pattern, so an occurrence one side has and the other lacks within its span was cancelled there (after a
-    // crashed pass made the series, or before two people's series were found to be one): cancelled here too.
+    // One pattern, one set of occurrences: one a side lacks was cancelled there (after a crashed pass made the
+    // series, or before two people's series were found to be one), so it is cancelled on the other side too. Those
+    // before the window are history, and Exchange's were read from the window's start to past Salesforce's last;
+    // Salesforce's series may have lost its first occurrences, but not its pattern's start.
+    Instant from = series.window().start();
+    Instant salesforceFrom = SeriesMembers.instant(SeriesPattern.start(first)).isAfter(from)
+        ? SeriesMembers.instant(SeriesPattern.start(first)) : from;
     com.exchangesync.worker.sync.Direction d = pass.rep().direction();
-    members.cancel(d.toSalesforce() ? pairing.salesforceLeft().stream().filter(r -> inExchangeSpan(r, exchange))
-        .map(SalesforceItem::id).toList() : List.of(),
-        d.toExchange() ? pairing.exchangeLeft().stream().filter(e -> inSalesforceSpan(e, salesforce))
+    members.cancel(d.toSalesforce() ? pairing.salesforceLeft().stream()
+        .filter(r -> !SeriesMembers.instant(SeriesMembers.start(r)).isBefore(from)).map(SalesforceItem::id).toList() : List.of(),
+        d.toExchange() ? pairing.exchangeLeft().stream()
+            .filter(e -> !SeriesMembers.instant(SeriesMembers.originalStart(e)).isBefore(salesforceFrom))
             .map(ExchangeItem::id).toList() : List.of(), List.of());
     remember(master.id(), salesforce); // as the master is after our writes, so their echo costs nothing
   }

@@ -124,7 +124,8 @@ final class SeriesMembers {
     return text.length() == 10 ? text : Instant.parse(text).truncatedTo(ChronoUnit.SECONDS).toString();
   }
 
-  private static Instant instant(String text) {
+  /** A start as {@link #start} or {@link #originalStart} give it (an all-day one is a date: its day's start in UTC). */
+  static Instant instant(String text) {
     return text.length() == 10 ? java.time.LocalDate.parse(text).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
         : Instant.parse(text);
   }
