@@ -273,6 +273,44 @@ public final class SoapSalesforceRecords implements SalesforceSide {
     }
   }
 
+  /** One query for both where each list fits one {@code IN} (as a pass's page does), else one each as before. */
+  @Override
+  public Candidates byCreationKeyOrValues(List<String> keys, String repUserId, String field, Set<String> values,
+                                          List<String> mapped) throws SyncException {
+    if (keys.isEmpty() || values.isEmpty() || Soql.inChunks(keys, IN_LIST_CHARS).size() > 1
+        || Soql.inChunks(values, IN_LIST_CHARS).size() > 1) {
+      return SalesforceSide.super.byCreationKeyOrValues(keys, repUserId, field, values, mapped);
+    }
+    try {
+      List<String> fields = new ArrayList<>(fields(mapped));
+      if (!fields.contains(field)) {
+        fields.add(field);
+      }
+      List<SalesforceRecord> read = adapter.queryList(adapter.select(type, fields)
+          .where(Soql.or(Soql.in(adapter.api(key), keys), Soql.in(adapter.api(field), List.copyOf(values)))).build());
+      Set<String> wantedKeys = new HashSet<>(keys);
+      Set<String> wantedValues = new HashSet<>();
+      values.forEach(v -> wantedValues.add(v.toLowerCase(java.util.Locale.ROOT)));
+      Map<String, SalesforceItem> byKey = new HashMap<>();
+      List<SalesforceRecord> candidates = new ArrayList<>();
+      for (SalesforceRecord r : read) {
+        if (r.get(key) != null && wantedKeys.contains(r.get(key))) {
+          byKey.put(r.get(key), item(r, mapped));
+        }
+        if (r.get(field) != null && wantedValues.contains(r.get(field).toLowerCase(java.util.Locale.ROOT))) {
+          candidates.add(r);
+        }
+      }
+      if (candidates.isEmpty()) {
+        return new Candidates(byKey, List.of());
+      }
+      Set<String> visible = adapter.readableBy(repUserId, candidates.stream().map(SalesforceRecord::id).toList());
+      return new Candidates(byKey, candidates.stream().filter(r -> visible.contains(r.id())).map(r -> item(r, mapped)).toList());
+    } catch (SalesforceException e) {
+      throw failure(e);
+    }
+  }
+
   @Override
   public List<WriteOutcome> create(String repUserId, List<Map<String, String>> records, List<String> creationKeys)
       throws SyncException {

@@ -51,6 +51,12 @@ final class FencedSalesforce implements SalesforceSide {
   }
 
   @Override
+  public Candidates byCreationKeyOrValues(List<String> keys, String repUserId, String field, Set<String> values,
+                                          List<String> fields) throws SyncException {
+    return salesforce.byCreationKeyOrValues(keys, repUserId, field, values, fields);
+  }
+
+  @Override
   public List<WriteOutcome> create(String repUserId, List<Map<String, String>> records, List<String> creationKeys)
       throws SyncException {
     List<WriteOutcome> outcomes = new ArrayList<>(records.size());

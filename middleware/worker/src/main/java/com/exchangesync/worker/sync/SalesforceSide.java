@@ -99,6 +99,19 @@ public interface SalesforceSide {
    */
   List<SalesforceItem> byValues(String repUserId, String field, Set<String> values, List<String> fields) throws SyncException;
 
+  /** What {@link #byCreationKeyOrValues} found: records by creation key, and a match's candidates. */
+  record Candidates(Map<String, SalesforceItem> byKey, List<SalesforceItem> byValue) {}
+
+  /**
+   * {@link #byCreationKey} and {@link #byValues} at once: a side that can ask both in one read does (the items a
+   * pass has not linked yet are looked for by both).
+   */
+  default Candidates byCreationKeyOrValues(List<String> keys, String repUserId, String field, Set<String> values,
+                                           List<String> fields) throws SyncException {
+    return new Candidates(keys.isEmpty() ? Map.of() : byCreationKey(keys, fields),
+        values.isEmpty() ? List.of() : byValues(repUserId, field, values, fields));
+  }
+
   /** Creates records owned by the rep, each with its creation key; one outcome per record, in order. */
   List<WriteOutcome> create(String repUserId, List<Map<String, String>> records, List<String> creationKeys) throws SyncException;
 

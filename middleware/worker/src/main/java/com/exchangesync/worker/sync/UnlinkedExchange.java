@@ -57,7 +57,48 @@ final class UnlinkedExchange {
     candidates.addAll(buriedWithMark);
     List<ExchangeItem> rest = byMark(candidates);
     rest.removeAll(buriedWithMark); // not matched by its mark: it stays buried
-    return byKindKey(byCreationKey(rest));
+    Found found = find(rest);
+    return byKindKey(byCreationKey(rest, found.byKey()), found.candidates());
+  }
+
+  /** What (b) and (c) look for, read together: by creation key, and the match key's candidates by field. */
+  private record Found(Map<String, SalesforceItem> byKey, Map<String, List<SalesforceItem>> candidates) {}
+
+  /**
+   * Reads what the items left may match: records made from them by creation key (those of the rep's records read
+   * whole are known without a query: such records are the rep's), and the candidates of their match keys, in one
+   * query where the side can.
+   */
+  private Found find(List<ExchangeItem> rest) throws SyncException {
+    Map<String, SalesforceItem> byKey = new HashMap<>();
+    s.sfChanged.values().stream().filter(c -> c.creationKey() != null).forEach(c -> byKey.put(c.creationKey(), c));
+    List<String> keys = rest.isEmpty() || s.salesforceReadWhole ? List.of()
+        : rest.stream().map(s.rules::creationKey).filter(k -> !byKey.containsKey(k)).distinct().toList();
+    Map<String, Set<String>> lookups = new java.util.LinkedHashMap<>();
+    for (ExchangeItem item : rest) {
+      s.rules.candidateLookup(item).ifPresent(l -> lookups.computeIfAbsent(l.field(), f -> new HashSet<>()).add(l.value()));
+    }
+    Map<String, List<SalesforceItem>> candidates = new HashMap<>();
+    boolean keysRead = keys.isEmpty();
+    for (Map.Entry<String, Set<String>> lookup : lookups.entrySet()) {
+      List<SalesforceItem> found;
+      if (!keysRead) {
+        SalesforceSide.Candidates both = salesforce.byCreationKeyOrValues(keys, s.repUserId(), lookup.getKey(),
+            lookup.getValue(), s.sfFields);
+        byKey.putAll(both.byKey());
+        found = both.byValue();
+        keysRead = true;
+      } else {
+        found = salesforce.byValues(s.repUserId(), lookup.getKey(), lookup.getValue(), s.sfFields);
+      }
+      for (SalesforceItem c : found) {
+        s.rules.matchKey(c).ifPresent(k -> candidates.computeIfAbsent(k, x -> new ArrayList<>()).add(c));
+      }
+    }
+    if (!keysRead) {
+      byKey.putAll(salesforce.byCreationKey(keys, s.sfFields));
+    }
+    return new Found(byKey, candidates);
   }
 
   /** (a) The Salesforce id we stored on the item (an item copied in Outlook carries it too: first come wins). */
@@ -88,17 +129,8 @@ final class UnlinkedExchange {
     return rest;
   }
 
-  /**
-   * (b) The creation key on a record we made from this item. Such records are the
-   * rep's: after a whole read of the rep's records they are among them, so no query is needed.
-   */
-  private List<ExchangeItem> byCreationKey(List<ExchangeItem> rest) throws SyncException {
-    Map<String, SalesforceItem> byKey = new HashMap<>();
-    s.sfChanged.values().stream().filter(c -> c.creationKey() != null).forEach(c -> byKey.put(c.creationKey(), c));
-    if (!rest.isEmpty() && !s.salesforceReadWhole) {
-      byKey.putAll(salesforce.byCreationKey(rest.stream().map(s.rules::creationKey).filter(k -> !byKey.containsKey(k))
-          .distinct().toList(), s.sfFields));
-    }
+  /** (b) The creation key on a record we made from this item. */
+  private List<ExchangeItem> byCreationKey(List<ExchangeItem> rest, Map<String, SalesforceItem> byKey) {
     List<ExchangeItem> left = new ArrayList<>();
     for (ExchangeItem item : rest) {
       SalesforceItem c = byKey.get(s.rules.creationKey(item));
@@ -114,17 +146,7 @@ final class UnlinkedExchange {
   }
 
   /** (c) The kind's match key (a contact's email), among records the rep can see. */
-  private List<ExchangeItem> byKindKey(List<ExchangeItem> rest) throws SyncException {
-    Map<String, Set<String>> lookups = new HashMap<>();
-    for (ExchangeItem item : rest) {
-      s.rules.candidateLookup(item).ifPresent(l -> lookups.computeIfAbsent(l.field(), f -> new HashSet<>()).add(l.value()));
-    }
-    Map<String, List<SalesforceItem>> candidates = new HashMap<>();
-    for (Map.Entry<String, Set<String>> lookup : lookups.entrySet()) {
-      for (SalesforceItem c : salesforce.byValues(s.repUserId(), lookup.getKey(), lookup.getValue(), s.sfFields)) {
-        s.rules.matchKey(c).ifPresent(k -> candidates.computeIfAbsent(k, x -> new ArrayList<>()).add(c));
-      }
-    }
+  private List<ExchangeItem> byKindKey(List<ExchangeItem> rest, Map<String, List<SalesforceItem>> candidates) {
     List<ExchangeItem> unmatched = new ArrayList<>();
     for (ExchangeItem item : rest) {
       Optional<SalesforceItem> choice = s.rules.matchKey(item).flatMap(k -> s.rules.choose(

@@ -320,6 +320,27 @@ class EventRulesIT extends CycleTestBase {
   }
 
   @Test
+  void newOutlookEvents_areLookedForInSalesforceByCreationKeyAndSubjectInOneRead() throws Exception {
+    configure(new JsonObject());
+    ex.sim.createEvent(ANN_MAIL, new JsonObject().put("subject", "Demo").put("start", day(4) + "T09:00:00Z")
+        .put("end", day(4) + "T10:00:00Z"));
+    ex.sim.createEvent(ANN_MAIL, new JsonObject().put("subject", "Review").put("start", day(5) + "T09:00:00Z")
+        .put("end", day(5) + "T10:00:00Z"));
+    String review = sfEvent(ANN, new JsonObject().put("Subject", "Review").put("StartDateTime", day(5) + "T09:00:00Z")
+        .put("EndDateTime", day(5) + "T10:00:00Z"));
+    int before = sf.sim.queries().size();
+    cycle.run();
+    List<String> reads = sf.sim.queries().subList(before, sf.sim.queries().size());
+    assertThat(reads.stream().filter(q -> q.contains("Exchange_Sync_Key__c IN"))).as("reads by creation key")
+        .singleElement().satisfies(q -> assertThat(q).contains("Subject IN", "'Demo'", "'Review'"));
+    assertThat(reads.stream().filter(q -> q.contains("Subject IN"))).as("reads by subject").hasSize(1);
+    assertThat(sfEvents().filter(e -> "Review".equals(e.getString("Subject")))).as("Outlook's Review matched Salesforce's")
+        .extracting(e -> e.getString("Id")).containsExactly(review);
+    assertThat(sfEvents().filter(e -> "Demo".equals(e.getString("Subject")))).as("Demo made in Salesforce").hasSize(1);
+    assertThat(annEvents().filter(e -> "Review".equals(e.getString("subject")))).hasSize(1);
+  }
+
+  @Test
   void twoSeriesAlikeButForTheirSubjects_madeOnTheSameSide_eachReachTheOtherSideOnce() throws Exception {
     configure(new JsonObject());
     String monday = nextMonday(7);

@@ -196,6 +196,24 @@ public abstract class SalesforceSideContract {
   }
 
   @Test
+  void byCreationKeyOrValues_findsWhatEachFindsAlone() throws Exception {
+    String made = side().create(rep(), List.of(contact("Ann", "Lee", "ann@customer.example.com")), List.of("AAMkItemAnn"))
+        .get(0).id().orElseThrow();
+    String twin = personCreates(rep(), contact("Ann", "Twin", "Ann.Lee@Customer.example.com"));
+    String shared = personCreates(other(), contact("Cy", "Shared", "cy@customer.example.com"));
+    letRepSee(shared);
+    List<String> keys = List.of("AAMkItemAnn", "AAMkItemNo");
+    Set<String> values = Set.of("ann.lee@customer.example.com", "cy@customer.example.com", "nobody@x.example.com");
+    SalesforceSide.Candidates both = side().byCreationKeyOrValues(keys, rep(), "Email", values, FIELDS);
+    assertThat(both.byKey()).containsOnlyKeys("AAMkItemAnn");
+    assertThat(both.byKey().get("AAMkItemAnn").id()).isEqualTo(made);
+    assertThat(both.byValue()).extracting(SalesforceItem::id).containsExactlyInAnyOrder(twin, shared);
+    assertThat(both.byKey().keySet()).isEqualTo(side().byCreationKey(keys, FIELDS).keySet());
+    assertThat(both.byValue()).extracting(SalesforceItem::id).containsExactlyInAnyOrderElementsOf(
+        side().byValues(rep(), "Email", values, FIELDS).stream().map(SalesforceItem::id).toList());
+  }
+
+  @Test
   void findListsEveryRecordInScopeNow_changedOrNot() throws Exception {
     String ann = personCreates(rep(), contact("Ann", "Lee", "ann@customer.example.com"));
     personEdits(ann, Map.of("MailingCountry", "France"));

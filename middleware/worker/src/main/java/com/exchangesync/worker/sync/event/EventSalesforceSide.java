@@ -75,6 +75,20 @@ final class EventSalesforceSide implements SalesforceSide {
   }
 
   @Override
+  public Candidates byCreationKeyOrValues(List<String> keys, String repUserId, String field, Set<String> values,
+                                          List<String> fields) throws SyncException {
+    Candidates found = events.byCreationKeyOrValues(keys, repUserId, field, values, withGroupFlag(fields));
+    // The invitees of both kinds of finds read together.
+    List<SalesforceItem> all = new ArrayList<>(found.byKey().values());
+    all.addAll(found.byValue());
+    Map<String, SalesforceItem> enriched = new HashMap<>();
+    withInvitees(all).forEach(i -> enriched.put(i.id(), i));
+    Map<String, SalesforceItem> byKey = new HashMap<>();
+    found.byKey().forEach((k, i) -> byKey.put(k, enriched.getOrDefault(i.id(), i)));
+    return new Candidates(byKey, found.byValue().stream().map(i -> enriched.getOrDefault(i.id(), i)).toList());
+  }
+
+  @Override
   public List<WriteOutcome> create(String repUserId, List<Map<String, String>> records, List<String> creationKeys)
       throws SyncException {
     List<Map<String, String>> plain = new ArrayList<>();
