@@ -275,8 +275,12 @@ class EventRulesIT extends CycleTestBase {
     String monday = nextMonday(7);
     outlookSeries("Pipeline review", monday);
     String own = salesforceSeries("Team standup", monday);
+    int before = sf.sim.queries().size();
     cycle.run();
     assertBothSidesHoldEachSeriesOnce(monday, List.of("Pipeline review", "Team standup"));
+    assertThat(sf.sim.queries().subList(before, sf.sim.queries().size()).stream()
+        .filter(q -> q.contains("Recurrence2PatternStartDate ="))).as("series reads: what starts there before the Outlook"
+            + " series is made, and after (which the Salesforce series' step then knows)").hasSize(2);
     assertThat(sf.sim.records("Event").stream().map(JsonObject.class::cast).filter(e -> own.equals(e.getString("Id"))))
         .as("the rep's own series keeps its first occurrence and its subject").singleElement()
         .satisfies(e -> assertThat(e.getString("Subject")).isEqualTo("Team standup"));

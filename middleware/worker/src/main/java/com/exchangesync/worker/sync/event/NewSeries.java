@@ -234,9 +234,13 @@ final class NewSeries {
     SeriesMembers.exchange(() -> pass.mailbox().update(ItemKind.EVENT, marks));
     // Each series just made: what starts there now and was not there before the create (the rep's own series
     // may start at the same instant, and Salesforce names neither). The batch's starts differ.
-    Map<Instant, List<SalesforceItem>> now = made.size() > 1
-        ? SeriesSync.salesforceSeriesAt(pass, made.stream().map(ToMake::at).toList())
-        : Map.of(made.get(0).at(), SeriesSync.salesforceSeries(pass, made.get(0).start(), null));
+    Map<Instant, List<SalesforceItem>> now = new HashMap<>();
+    if (made.size() > 1) {
+      now.putAll(SeriesSync.salesforceSeriesAt(pass, made.stream().map(ToMake::at).toList()));
+    } else {
+      now.put(made.get(0).at(), SeriesSync.salesforceSeries(pass, made.get(0).start(), null));
+    }
+    java.util.Set<String> cancelled = new java.util.HashSet<>();
     for (ToMake m : made) {
       String zone = SeriesPattern.salesforceZone(m.master().values().get(ExchangeField.START_TIME_ZONE));
       List<SalesforceItem> salesforce = now.getOrDefault(m.at(), List.of()).stream()
@@ -245,10 +249,19 @@ final class NewSeries {
       SeriesMembers.Pairing pairing = members.pair(salesforce, exchange, p -> members.values(p.sf()));
       members.merge(m.master().id(), pairing.pairs());
       // Occurrences Exchange cancelled are in the new Salesforce series: cancelled there too.
-      members.cancel(pairing.salesforceLeft().stream().filter(r -> inExchangeSpan(r, exchange)).map(SalesforceItem::id)
-          .toList(), List.of(), List.of());
+      List<String> cancel = pairing.salesforceLeft().stream().filter(r -> inExchangeSpan(r, exchange))
+          .map(SalesforceItem::id).toList();
+      members.cancel(cancel, List.of(), List.of());
+      cancelled.addAll(cancel);
       remember(m.master().id(), salesforce);
-      forgetSeriesAt(m.start());
+    }
+    // What starts where the batch made its series is known: as just read, less what was cancelled (the rest of
+    // the writes were to occurrences now paired, which no step takes as new). A new Salesforce series starting
+    // there is then found without reading again.
+    for (ToMake m : made) {
+      if (m.at() != null) {
+        seriesAt.put(m.at(), now.getOrDefault(m.at(), List.of()).stream().filter(r -> !cancelled.contains(r.id())).toList());
+      }
     }
   }
 
