@@ -42,7 +42,7 @@ final class BenchWorker {
 
   /** The Salesforce adapter, signed in to the test bed at {@code salesforceUrl} with {@code credentials}. */
   static SalesforceAdapter salesforce(String salesforceUrl, SalesforceCredentials credentials) {
-    return new SalesforceAdapter(new SalesforceClient(new SalesforceSettings(URI.create(salesforceUrl), credentials, "", true, 4,
+    return new SalesforceAdapter(new SalesforceClient(new SalesforceSettings(URI.create(salesforceUrl), credentials, "", true, SalesforceSettings.CONNECTIONS,
         Duration.ofSeconds(10), Duration.ofSeconds(120), 6, Backoff.of(Duration.ofMillis(100), Duration.ofSeconds(5))),
         new Metrics()), new SalesforceNames(""));
   }

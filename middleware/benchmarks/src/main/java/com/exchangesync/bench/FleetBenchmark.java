@@ -96,7 +96,7 @@ public final class FleetBenchmark {
         sf.fault(latency.copy());
       }
 
-      Pool pool = db.pool(vertx, 8);
+      Pool pool = db.pool(vertx, com.exchangesync.worker.store.Database.POOL_SIZE);
       Blocking.await(Migrations.worker().migrate(pool));
       MailboxConnectors connectors = BenchWorker.ews();
       SyncCycle cycle = BenchWorker.cycle(adapter, connectors, pool);

@@ -30,7 +30,8 @@ import java.util.concurrent.TimeUnit;
  * fewest the batch limits allow (200 records a write, 2,000 a query page), EWS
  * calls per 1,000 items, and the worker's CPU per 1,000 items. The test beds run in
  * a process of their own ({@link TestbedProcess}), so this process's CPU time and
- * heap are the worker's alone. Ends with the {@code RESULT} line.
+ * heap are the worker's alone. All of it runs twice, cold then warm ({@link #run}).
+ * Ends with the {@code RESULT} line.
  * Usage: {@code scripts/bench SyncBenchmark [reps] [contactsPerRep] [eventsPerRep] [latencyMs]}; needs PostgreSQL.
  */
 public final class SyncBenchmark {
@@ -66,12 +67,70 @@ public final class SyncBenchmark {
     }
   }
 
+  /** One run's four cycles and the worker's heap. */
+  record Round(Cycle initial, Cycle echo, Cycle quiet, double heapPeakMb, double heapMb, long fewestInitial) {
+    int errors() {
+      return initial.errors() + echo.errors() + quiet.errors();
+    }
+  }
+
+  /**
+   * Runs the whole sync twice on one pair of processes: first in JVMs just started, then on the test beds reset and
+   * a new database. The first run's CPU is largely the JIT compiler's (both JVMs compile the code they meet for the
+   * first time); the second shows what a worker that has been running spends, as one does through an org's initial
+   * sync of thousands of reps. Both are printed; the {@code RESULT} line's main figures are the second's.
+   */
   static void run(String name, Size size) throws Exception {
-    BenchOrg org = new BenchOrg(size.reps(), size.contactsPerRep(), size.eventsPerRep());
     Vertx vertx = Vertx.vertx();
-    try (TestbedProcess beds = TestbedProcess.start(); TestDatabase db = TestDatabase.create("syncbench")) {
-      ExchangeSimClient ex = new ExchangeSimClient(beds.exchangeUrl());
-      SalesforceSimClient sf = new SalesforceSimClient(beds.salesforceUrl());
+    try (TestbedProcess beds = TestbedProcess.start()) {
+      System.out.println("First run: the worker's JVM and the test beds' just started (the JIT compiler at work in both).");
+      Round cold = round(vertx, beds, size);
+      System.out.println();
+      System.out.println("Second run: the test beds reset, a new database, the same JVMs (warm, as a worker that has been"
+          + " running).");
+      Round warm = round(vertx, beds, size);
+      double perThousand = 1000.0 / size.items();
+      System.out.printf("%nInitial sync, cold then warm: %.0f then %.0f items/s; CPU per 1,000 items: worker %.0f then %.0f ms"
+          + " (this process: the sync, its event loops, GC, JIT), test beds %.0f then %.0f ms (their process).%n",
+          size.items() / cold.initial().seconds(), size.items() / warm.initial().seconds(),
+          cold.initial().workerCpuNanos() / 1e6 * perThousand, warm.initial().workerCpuNanos() / 1e6 * perThousand,
+          cold.initial().testbedCpuNanos() / 1e6 * perThousand, warm.initial().testbedCpuNanos() / 1e6 * perThousand);
+      System.out.printf("Heap of the worker: %.0f MB at most during the cycles, %.0f MB kept after them.%n", warm.heapPeakMb(),
+          warm.heapMb());
+      if (cold.errors() + warm.errors() > 0) {
+        System.out.printf("The sync reported %d record errors (see the worker's log).%n", cold.errors() + warm.errors());
+      }
+      Cycle initial = warm.initial();
+      BenchResult.named(name).put("reps", size.reps()).put("contacts_per_rep", size.contactsPerRep())
+          .put("events_per_rep", size.eventsPerRep()).put("latency_ms", size.latencyMs()).put("items", size.items())
+          .put("initial_s", initial.seconds()).put("items_per_s", size.items() / initial.seconds())
+          .put("cold_items_per_s", size.items() / cold.initial().seconds())
+          .put("sf_calls_per_1000", initial.salesforce().total() * perThousand)
+          .put("sf_fewest_per_1000", warm.fewestInitial() * perThousand)
+          .put("ews_calls_per_1000", initial.exchange().total() * perThousand)
+          .put("worker_cpu_ms_per_1000", initial.workerCpuNanos() / 1e6 * perThousand)
+          .put("testbed_cpu_ms_per_1000", initial.testbedCpuNanos() / 1e6 * perThousand)
+          .put("cold_worker_cpu_ms_per_1000", cold.initial().workerCpuNanos() / 1e6 * perThousand)
+          .put("cold_testbed_cpu_ms_per_1000", cold.initial().testbedCpuNanos() / 1e6 * perThousand)
+          .put("echo_calls_per_mailbox", (warm.echo().salesforce().total() + warm.echo().exchange().total()) / (double) size.reps())
+          .put("echo_writes", warm.echo().written())
+          .put("quiet_sf_calls_per_mailbox", warm.quiet().salesforce().total() / (double) size.reps())
+          .put("quiet_exchange_calls_per_mailbox", warm.quiet().exchange().total() / (double) size.reps())
+          .put("quiet_writes", warm.quiet().written()).put("errors", cold.errors() + warm.errors())
+          .put("heap_mb", warm.heapMb()).put("heap_peak_mb", warm.heapPeakMb()).print();
+    } finally {
+      vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  /** Seeds the org (on test beds reset first) and runs the four cycles on a new database, printing a row for each. */
+  private static Round round(Vertx vertx, TestbedProcess beds, Size size) throws Exception {
+    BenchOrg org = new BenchOrg(size.reps(), size.contactsPerRep(), size.eventsPerRep());
+    ExchangeSimClient ex = new ExchangeSimClient(beds.exchangeUrl());
+    SalesforceSimClient sf = new SalesforceSimClient(beds.salesforceUrl());
+    sf.reset();
+    ex.reset();
+    try (TestDatabase db = TestDatabase.create("syncbench")) {
       String ewsUrl = beds.ewsUrl();
       org.create(sf, ex, ewsUrl);
       SalesforceAdapter adapter = BenchWorker.salesforce(beds.salesforceUrl(), BenchSignIn.register(sf, BenchOrg.INTEGRATION));
@@ -86,46 +145,27 @@ public final class SyncBenchmark {
       ex.fault(latency);
       sf.fault(latency.copy());
 
-      Pool pool = db.pool(vertx, 4);
-      Blocking.await(Migrations.worker().migrate(pool));
-      SyncCycle cycle = BenchWorker.cycle(adapter, BenchWorker.ews(), pool);
-      System.out.printf("%n%d ms latency per SOAP and EWS call; %,d items (contacts and events) in all; the test beds in"
-          + " process %d%n", size.latencyMs(), size.items(), beds.pid());
-      System.out.printf("%-20s %8s %9s %9s %9s %9s %8s %10s %10s %14s %12s%n", "cycle", "written", "seconds", "items/s", "SF calls",
-          "SF/1,000", "fewest", "EWS calls", "EWS/1,000", "worker ms/1000", "beds ms/1000");
-      WorkerMeter.resetHeapPeak();
-      Cycle initial = measure("initial, both ways", cycle, sf, ex, beds, size, fewestInitial(org, size));
-      Cycle echo = measure("second (echoes)", cycle, sf, ex, beds, size, fewestLater(org, size));
-      sf.advanceClock(PushSettings.DEFAULT_POLL_INTERVAL.toSeconds());
-      measure("third, 30 min on", cycle, sf, ex, beds, size, fewestLater(org, size));
-      sf.advanceClock(PushSettings.DEFAULT_POLL_INTERVAL.toSeconds());
-      Cycle quiet = measure("fourth, quiet", cycle, sf, ex, beds, size, fewestQuiet(org));
-      double heapPeak = WorkerMeter.heapPeakMb();
-      double heap = WorkerMeter.heapRetainedMb();
-      adapter.client().close();
-      double perThousand = 1000.0 / size.items();
-      System.out.printf("%nCPU per 1,000 items in the initial sync: worker %.0f ms (this process: the sync, its event loops, GC, JIT),"
-          + " test beds %.0f ms (their process). Heap of the worker: %.0f MB at most during the cycles, %.0f MB kept after them.%n",
-          initial.workerCpuNanos() / 1e6 * perThousand, initial.testbedCpuNanos() / 1e6 * perThousand, heapPeak, heap);
-      if (initial.errors() + echo.errors() + quiet.errors() > 0) {
-        System.out.printf("The sync reported %d record errors (see the worker's log).%n", initial.errors() + echo.errors() + quiet.errors());
+      Pool pool = db.pool(vertx, com.exchangesync.worker.store.Database.POOL_SIZE);
+      try {
+        Blocking.await(Migrations.worker().migrate(pool));
+        SyncCycle cycle = BenchWorker.cycle(adapter, BenchWorker.ews(), pool);
+        System.out.printf("%n%d ms latency per SOAP and EWS call; %,d items (contacts and events) in all; the test beds in"
+            + " process %d%n", size.latencyMs(), size.items(), beds.pid());
+        System.out.printf("%-20s %8s %9s %9s %9s %9s %8s %10s %10s %14s %12s%n", "cycle", "written", "seconds", "items/s",
+            "SF calls", "SF/1,000", "fewest", "EWS calls", "EWS/1,000", "worker ms/1000", "beds ms/1000");
+        WorkerMeter.resetHeapPeak();
+        Cycle initial = measure("initial, both ways", cycle, sf, ex, beds, size, fewestInitial(org, size));
+        Cycle echo = measure("second (echoes)", cycle, sf, ex, beds, size, fewestLater(org, size));
+        sf.advanceClock(PushSettings.DEFAULT_POLL_INTERVAL.toSeconds());
+        measure("third, 30 min on", cycle, sf, ex, beds, size, fewestLater(org, size));
+        sf.advanceClock(PushSettings.DEFAULT_POLL_INTERVAL.toSeconds());
+        Cycle quiet = measure("fourth, quiet", cycle, sf, ex, beds, size, fewestQuiet(org));
+        double heapPeak = WorkerMeter.heapPeakMb();
+        adapter.client().close();
+        return new Round(initial, echo, quiet, heapPeak, WorkerMeter.heapRetainedMb(), fewestInitial(org, size));
+      } finally {
+        Blocking.await(pool.close());
       }
-      BenchResult.named(name).put("reps", size.reps()).put("contacts_per_rep", size.contactsPerRep())
-          .put("events_per_rep", size.eventsPerRep()).put("latency_ms", size.latencyMs()).put("items", size.items())
-          .put("initial_s", initial.seconds()).put("items_per_s", size.items() / initial.seconds())
-          .put("sf_calls_per_1000", initial.salesforce().total() * perThousand)
-          .put("sf_fewest_per_1000", fewestInitial(org, size) * perThousand)
-          .put("ews_calls_per_1000", initial.exchange().total() * perThousand)
-          .put("worker_cpu_ms_per_1000", initial.workerCpuNanos() / 1e6 * perThousand)
-          .put("testbed_cpu_ms_per_1000", initial.testbedCpuNanos() / 1e6 * perThousand)
-          .put("echo_calls_per_mailbox", (echo.salesforce().total() + echo.exchange().total()) / (double) size.reps())
-          .put("echo_writes", echo.written())
-          .put("quiet_sf_calls_per_mailbox", quiet.salesforce().total() / (double) size.reps())
-          .put("quiet_exchange_calls_per_mailbox", quiet.exchange().total() / (double) size.reps())
-          .put("quiet_writes", quiet.written()).put("errors", initial.errors() + echo.errors() + quiet.errors())
-          .put("heap_mb", heap).put("heap_peak_mb", heapPeak).print();
-    } finally {
-      vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
   }
 

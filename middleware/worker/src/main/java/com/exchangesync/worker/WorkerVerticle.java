@@ -102,7 +102,7 @@ public final class WorkerVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     LOG.info("Starting with database {}", config.databaseUrlForLogs());
-    pool = Database.pool(vertx, config.databaseUrl(), 8);
+    pool = Database.pool(vertx, config.databaseUrl(), Database.POOL_SIZE);
     SalesforceClient client = new SalesforceClient(SalesforceSettings.from(config), metrics);
     SalesforceAdapter salesforce = new SalesforceAdapter(client, new SalesforceNames(config.salesforceNamespace()));
     ErrorOutbox errors = new ErrorOutbox(pool);

@@ -66,7 +66,7 @@ public record WorkerConfig(
    * Default number of mailboxes synced at once: well inside Exchange's default EWS concurrency per
    * service account (EWSMaxConcurrency 27) and Salesforce's concurrent API requests, on two cores.
    */
-  public static final int DEFAULT_PARALLEL_MAILBOXES = 4;
+  public static final int DEFAULT_PARALLEL_MAILBOXES = 8;
 
   /** Default safety-net poll interval. */
   public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(60);

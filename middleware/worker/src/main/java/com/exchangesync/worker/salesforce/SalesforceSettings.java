@@ -34,10 +34,13 @@ public record SalesforceSettings(
   /** The partner API version the worker speaks (force-partner-api 65.0.0). */
   public static final String API_VERSION = "65.0";
 
+  /** The SOAP calls the worker has in flight at most: one per mailbox synced at once, by default. */
+  public static final int CONNECTIONS = 8;
+
   /** Settings from the worker's configuration, with production defaults. */
   public static SalesforceSettings from(WorkerConfig config) {
     return new SalesforceSettings(config.salesforceLoginUrl(), config.salesforceCredentials(),
-        config.salesforceNamespace(), config.allowInsecureLoopback(), 8, Duration.ofSeconds(10), Duration.ofSeconds(120),
+        config.salesforceNamespace(), config.allowInsecureLoopback(), CONNECTIONS, Duration.ofSeconds(10), Duration.ofSeconds(120),
         6, Backoff.of(Duration.ofSeconds(1), Duration.ofSeconds(30)));
   }
 

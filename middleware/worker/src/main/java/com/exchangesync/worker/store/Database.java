@@ -9,6 +9,12 @@ import io.vertx.sqlclient.PoolOptions;
 /** Opens the worker's connection pool. */
 public final class Database {
 
+  /**
+   * The worker's pool size: one connection per mailbox synced at once ({@code EXSYNC_PARALLEL_MAILBOXES}'s default),
+   * each pass holding at most one at a time.
+   */
+  public static final int POOL_SIZE = 8;
+
   private Database() {}
 
   /**

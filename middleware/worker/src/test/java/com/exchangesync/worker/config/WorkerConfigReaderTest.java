@@ -67,12 +67,12 @@ class WorkerConfigReaderTest {
   }
 
   @Test
-  void parallelMailboxes_defaultToFour_takeTheVariable_andRefuseWhatIsOutOfRange() {
+  void parallelMailboxes_defaultToEight_takeTheVariable_andRefuseWhatIsOutOfRange() {
     assertThat(WorkerConfigReader.read(valid()).parallelMailboxes()).isEqualTo(WorkerConfig.DEFAULT_PARALLEL_MAILBOXES)
-        .isEqualTo(4);
-    Map<String, String> eight = valid();
-    eight.put("EXSYNC_PARALLEL_MAILBOXES", "8");
-    assertThat(WorkerConfigReader.read(eight).parallelMailboxes()).isEqualTo(8);
+        .isEqualTo(8);
+    Map<String, String> six = valid();
+    six.put("EXSYNC_PARALLEL_MAILBOXES", "6");
+    assertThat(WorkerConfigReader.read(six).parallelMailboxes()).isEqualTo(6);
     Map<String, String> none = valid();
     none.put("EXSYNC_PARALLEL_MAILBOXES", "0");
     assertThat(refused(none).problems()).singleElement()
