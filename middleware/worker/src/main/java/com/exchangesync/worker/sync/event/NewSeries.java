@@ -40,19 +40,14 @@ final class NewSeries {
   private final PassContext pass;
   private final SeriesSync series;
   private final SeriesMembers members;
-
-  /**
-   * The rep's Salesforce series by start, read together for the masters (or the occurrences) this step is about to
-   * take ({@link #readSeriesAt}), instead of one query per series. A start where the step wrote is forgotten
-   * ({@link #forgetSeriesAt}): what starts there is read again when next asked. Only the series at the start a step
-   * works on are written by it (the new series, its occurrences, the one it adopts), so the others stay true.
-   */
-  private final Map<Instant, List<SalesforceItem>> seriesAt = new HashMap<>();
+  /** The rep's Salesforce series by start, read together for this step ({@link #readSeriesAt}). */
+  private final SeriesReads reads;
 
   NewSeries(PassContext pass, SeriesSync series) {
     this.pass = pass;
     this.series = series;
     this.members = new SeriesMembers(pass);
+    this.reads = new SeriesReads(pass);
   }
 
   /**
@@ -64,47 +59,15 @@ final class NewSeries {
       throws SyncException {
     List<Instant> starts = new ArrayList<>();
     for (ExchangeItem m : masters) {
-      instant(SeriesPattern.salesforceFields(m).get("Recurrence2PatternStartDate")).ifPresent(starts::add);
+      SeriesReads.instant(SeriesPattern.salesforceFields(m).get("Recurrence2PatternStartDate")).ifPresent(starts::add);
     }
-    occurrences.forEach(r -> instant(SeriesPattern.start(r)).ifPresent(starts::add));
-    readSeriesAtStarts(starts);
-  }
-
-  /** Reads together the series at the starts not read yet (or forgotten since). */
-  private void readSeriesAtStarts(List<Instant> starts) throws SyncException {
-    List<Instant> unread = starts.stream().filter(s -> !seriesAt.containsKey(s)).distinct().toList();
-    if (unread.size() > 1) { // one start costs one query either way
-      seriesAt.putAll(SeriesSync.salesforceSeriesAt(pass, unread));
-    }
+    occurrences.forEach(r -> SeriesReads.instant(SeriesPattern.start(r)).ifPresent(starts::add));
+    reads.readAt(starts);
   }
 
   /** Forgets every start read: a linked series' step wrote, and may have written at any start. */
   void forgetSeriesRead() {
-    seriesAt.clear();
-  }
-
-  /** The occurrences of the rep's series starting at {@code start} (in {@code zone}, when given). */
-  private List<SalesforceItem> seriesAt(String start, String zone) throws SyncException {
-    List<SalesforceItem> known = instant(start).map(seriesAt::get).orElse(null);
-    if (known == null) {
-      return SeriesSync.salesforceSeries(pass, start, zone);
-    }
-    return zone == null ? known : known.stream().filter(r -> zone.equals(r.get("Recurrence2PatternTimeZone"))).toList();
-  }
-
-  private void forgetSeriesAt(String start) {
-    instant(start).ifPresent(seriesAt::remove);
-  }
-
-  private static Optional<Instant> instant(String value) {
-    if (value == null) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(java.time.OffsetDateTime.parse(value).toInstant());
-    } catch (java.time.format.DateTimeParseException e) {
-      return Optional.empty(); // not an instant: read as before, by itself
-    }
+    reads.forgetAll();
   }
 
   /**
@@ -118,7 +81,7 @@ final class NewSeries {
     List<ExchangeItem> after = new ArrayList<>();
     for (ExchangeItem master : masters) {
       String start = SeriesPattern.salesforceFields(master).get("Recurrence2PatternStartDate");
-      Optional<Instant> at = instant(start);
+      Optional<Instant> at = SeriesReads.instant(start);
       if (at.isEmpty() || batchStarts.contains(at.get())) {
         after.add(master);
         continue;
@@ -127,26 +90,26 @@ final class NewSeries {
       try {
         toMake = pairOrPlan(master, start, at.get());
       } catch (SyncException | RuntimeException e) {
-        forgetSeriesAt(start);
+        reads.forget(start);
         throw e;
       }
       if (toMake.isPresent()) {
         batch.add(toMake.get());
         batchStarts.add(at.get());
       } else {
-        forgetSeriesAt(start);
+        reads.forget(start);
       }
     }
     makeInSalesforce(batch);
     for (ExchangeItem master : after) {
       String start = SeriesPattern.salesforceFields(master).get("Recurrence2PatternStartDate");
       try {
-        Optional<ToMake> toMake = pairOrPlan(master, start, instant(start).orElse(null));
+        Optional<ToMake> toMake = pairOrPlan(master, start, SeriesReads.instant(start).orElse(null));
         if (toMake.isPresent()) {
           makeInSalesforce(List.of(toMake.get()));
         }
       } finally {
-        forgetSeriesAt(start);
+        reads.forget(start);
       }
     }
   }
@@ -170,11 +133,11 @@ final class NewSeries {
         // Only the marked series' occurrences: another series may start at the same instant.
         adopt(master, SeriesGroups.of(pass, SeriesSync.salesforceSeries(pass, SeriesPattern.start(marked.get(0)),
             marked.get(0).get("Recurrence2PatternTimeZone")), mark.get(), master.id()));
-        forgetSeriesAt(SeriesPattern.start(marked.get(0)));
+        reads.forget(SeriesPattern.start(marked.get(0)));
         return Optional.empty();
       }
     }
-    List<SalesforceItem> before = seriesAt(start, null);
+    List<SalesforceItem> before = reads.at(start, null);
     Optional<List<SalesforceItem>> same = SeriesGroups.unpaired(pass, before).stream()
         .filter(s -> sameSubject(SeriesPattern.first(s), master)).findFirst();
     if (same.isPresent()) {
@@ -260,7 +223,7 @@ final class NewSeries {
     // there is then found without reading again.
     for (ToMake m : made) {
       if (m.at() != null) {
-        seriesAt.put(m.at(), now.getOrDefault(m.at(), List.of()).stream().filter(r -> !cancelled.contains(r.id())).toList());
+        reads.know(m.at(), now.getOrDefault(m.at(), List.of()).stream().filter(r -> !cancelled.contains(r.id())).toList());
       }
     }
   }
@@ -290,18 +253,18 @@ final class NewSeries {
     Map<String, SalesforceItem> byKey = new LinkedHashMap<>();
     occurrences.forEach(r -> byKey.putIfAbsent(SeriesPattern.key(r), r));
     List<Instant> starts = new ArrayList<>();
-    byKey.values().forEach(r -> instant(SeriesPattern.start(r)).ifPresent(starts::add));
-    readSeriesAtStarts(starts);
+    byKey.values().forEach(r -> SeriesReads.instant(SeriesPattern.start(r)).ifPresent(starts::add));
+    reads.readAt(starts);
     for (SalesforceItem any : byKey.values()) {
       // Every series starting then, paired or not; the paired ones (and one made again: its pair's step takes it)
       // are left out, so a series of the rep's at the same instant as one already paired is still made.
-      List<SalesforceItem> atStart = seriesAt(SeriesPattern.start(any), any.get("Recurrence2PatternTimeZone"));
+      List<SalesforceItem> atStart = reads.at(SeriesPattern.start(any), any.get("Recurrence2PatternTimeZone"));
       try {
         for (List<SalesforceItem> all : SeriesGroups.unpaired(pass, atStart)) {
           fromSalesforce(all);
         }
       } finally {
-        forgetSeriesAt(SeriesPattern.start(any));
+        reads.forget(SeriesPattern.start(any));
       }
     }
   }
