@@ -273,12 +273,16 @@ public final class SoapSalesforceRecords implements SalesforceSide {
     }
   }
 
-  /** One query for both where each list fits one {@code IN} (as a pass's page does), else one each as before. */
+  /**
+   * One query for both where the two lists together fit one {@code IN}'s length (as a page's usually do), so the
+   * statement stays as far below SOQL's limit as each read alone; else one read each, as before.
+   */
   @Override
   public Candidates byCreationKeyOrValues(List<String> keys, String repUserId, String field, Set<String> values,
                                           List<String> mapped) throws SyncException {
-    if (keys.isEmpty() || values.isEmpty() || Soql.inChunks(keys, IN_LIST_CHARS).size() > 1
-        || Soql.inChunks(values, IN_LIST_CHARS).size() > 1) {
+    List<String> both = new ArrayList<>(keys);
+    both.addAll(values);
+    if (keys.isEmpty() || values.isEmpty() || Soql.inChunks(both, IN_LIST_CHARS).size() > 1) {
       return SalesforceSide.super.byCreationKeyOrValues(keys, repUserId, field, values, mapped);
     }
     try {
