@@ -90,6 +90,33 @@ public abstract class MailboxContract extends EventMailboxContract {
   }
 
   @Test
+  void aMarkAlone_goesOnTheVersionNamed_isRefusedForAnEditedItem_andNotFoundForADeletedOne() throws Exception {
+    try (Mailbox mailbox = connector().open(REP)) {
+      List<ItemResult> made = mailbox.create(ItemKind.CONTACT, List.of(
+          new NewItem(ItemKind.CONTACT, contact("Ann", "Lee", "a@x.example.com"), Optional.empty()),
+          new NewItem(ItemKind.CONTACT, contact("Bo", "Ng", "b@x.example.com"), Optional.empty()),
+          new NewItem(ItemKind.CONTACT, contact("Cy", "Ray", "c@x.example.com"), Optional.empty())));
+      String ann = made.get(0).id().orElseThrow();
+      String bo = made.get(1).id().orElseThrow();
+      String cy = made.get(2).id().orElseThrow();
+      repEdits(ItemKind.CONTACT, bo, Map.of(ExchangeField.JOB_TITLE, "Edited in Outlook"));
+      repDeletes(ItemKind.CONTACT, cy);
+
+      List<ItemResult> marked = mailbox.update(ItemKind.CONTACT, List.of(
+          new ItemUpdate(ann, made.get(0).changeKey(), Map.of(), Optional.of("003A")),
+          new ItemUpdate(bo, made.get(1).changeKey(), Map.of(), Optional.of("003B")),
+          new ItemUpdate(cy, made.get(2).changeKey(), Map.of(), Optional.of("003C"))));
+      assertThat(marked.get(0).succeeded()).isTrue();
+      assertThat(marked.get(1).error()).contains(MailboxError.CONFLICT);
+      assertThat(marked.get(2).error()).contains(MailboxError.ITEM_NOT_FOUND);
+      ExchangeItem annNow = mailbox.get(ItemKind.CONTACT, List.of(ann)).get(0);
+      assertThat(annNow.salesforceId()).contains("003A");
+      assertThat(annNow.changeKey()).isEqualTo(marked.get(0).changeKey().orElseThrow());
+      assertThat(mailbox.get(ItemKind.CONTACT, List.of(bo)).get(0).salesforceId()).isEmpty();
+    }
+  }
+
+  @Test
   void anUpdateWithAStaleChangeKeyIsRefused_andOneWithoutOverwrites() throws Exception {
     try (Mailbox mailbox = connector().open(REP)) {
       ItemResult made = mailbox.create(ItemKind.CONTACT,

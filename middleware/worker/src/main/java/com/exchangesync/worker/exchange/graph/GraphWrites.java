@@ -108,12 +108,20 @@ final class GraphWrites {
     for (ItemUpdate u : updates) {
       ItemUpdate.requireWritableFieldsOf(kind, u.values().keySet());
     }
-    Map<String, JsonObject> current = GraphReads.byIds(http, folders, kind, updates.stream().map(ItemUpdate::id).toList());
+    // Only the updates that change content read their items first (the patch is built from what changed, and a
+    // meeting's is looked at); a mark alone is sent as it is.
+    Map<String, JsonObject> current = GraphReads.byIds(http, folders, kind, updates.stream().filter(u -> !markOnly(u))
+        .map(ItemUpdate::id).toList());
     ItemResult[] out = new ItemResult[updates.size()];
     List<ApiRequest> requests = new ArrayList<>();
     List<Integer> positions = new ArrayList<>();
     for (int i = 0; i < updates.size(); i++) {
       ItemUpdate u = updates.get(i);
+      if (markOnly(u)) {
+        requests.add(markRequest(kind, u));
+        positions.add(i);
+        continue;
+      }
       JsonObject item = current.get(u.id());
       if (item == null) {
         out[i] = ItemResult.failed(MailboxError.ITEM_NOT_FOUND, "The item " + u.id() + " is no longer in " + folders.smtp() + ".");
@@ -153,6 +161,23 @@ final class GraphWrites {
       out[positions.get(r)] = written(replies.get(r));
     }
     return List.of(out);
+  }
+
+  /** An update that only puts the Salesforce id on an item (after it was made there). */
+  private static boolean markOnly(ItemUpdate u) {
+    return u.values().isEmpty() && u.salesforceId().isPresent();
+  }
+
+  /**
+   * A mark's PATCH of the one extended property, sent without reading the item: conditional on the version the
+   * update names ({@code If-Match}; Graph answers 412 for an item changed since, 404 for one gone), else not.
+   */
+  private ApiRequest markRequest(ItemKind kind, ItemUpdate u) {
+    JsonObject patch = new JsonObject();
+    SalesforceIdProperty.write(patch, u.salesforceId().orElseThrow());
+    ApiRequest request = ApiRequest.patch(SyncedFolders.operation(kind, "update"), SyncedFolders.permission(kind),
+        folders.item(kind, u.id()), patch);
+    return u.expectedChangeKey().map(key -> request.withHeader("If-Match", "W/\"" + key + "\"")).orElse(request);
   }
 
   List<ItemResult> delete(ItemKind kind, List<String> ids) throws MailboxException {

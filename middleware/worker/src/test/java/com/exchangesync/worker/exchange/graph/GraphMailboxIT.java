@@ -13,7 +13,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -43,6 +45,26 @@ class GraphMailboxIT extends MailboxContract {
     fixture.close();
     assertThat(meetingMessages).as("meeting messages Exchange would have sent for the sync's writes").isZero();
     assertThat(graph.getLong("throttled")).as("requests refused for more than four in flight").isZero();
+  }
+
+  @org.junit.jupiter.api.Test
+  void marksAlone_areSentWithoutReadingTheItemsFirst() throws Exception {
+    try (com.exchangesync.worker.exchange.Mailbox mailbox = connector.open(REP)) {
+      List<com.exchangesync.worker.exchange.ItemResult> made = mailbox.create(ItemKind.CONTACT, List.of(
+          new com.exchangesync.worker.exchange.NewItem(ItemKind.CONTACT, contact("Ann", "Lee", "a@x.example.com"), Optional.empty()),
+          new com.exchangesync.worker.exchange.NewItem(ItemKind.CONTACT, contact("Bo", "Ng", "b@x.example.com"), Optional.empty())));
+      long reads = fixture.calls("contact.get");
+      long updates = fixture.calls("contact.update");
+      List<com.exchangesync.worker.exchange.ItemResult> marked = mailbox.update(ItemKind.CONTACT, List.of(
+          new com.exchangesync.worker.exchange.ItemUpdate(made.get(0).id().orElseThrow(), made.get(0).changeKey(), Map.of(),
+              Optional.of("003A")),
+          new com.exchangesync.worker.exchange.ItemUpdate(made.get(1).id().orElseThrow(), Optional.empty(), Map.of(),
+              Optional.of("003B"))));
+      assertThat(marked).allSatisfy(r -> assertThat(r.succeeded()).isTrue());
+      assertThat(fixture.calls("contact.get") - reads).as("items read before marking").isZero();
+      assertThat(fixture.calls("contact.update") - updates).as("PATCHes").isEqualTo(2);
+      assertThat(mailbox.findBySalesforceIds(ItemKind.CONTACT, List.of("003A", "003B"))).containsOnlyKeys("003A", "003B");
+    }
   }
 
   @Override
