@@ -263,11 +263,7 @@ public final class SoapSalesforceRecords implements SalesforceSide {
       for (List<String> chunk : Soql.inChunks(values, IN_LIST_CHARS)) {
         candidates.addAll(adapter.queryList(adapter.select(type, fields(mapped)).where(Soql.in(adapter.api(field), chunk)).build()));
       }
-      if (candidates.isEmpty()) {
-        return List.of();
-      }
-      Set<String> visible = adapter.readableBy(repUserId, candidates.stream().map(SalesforceRecord::id).toList());
-      return candidates.stream().filter(r -> visible.contains(r.id())).map(r -> item(r, mapped)).toList();
+      return readableBy(repUserId, candidates, mapped);
     } catch (SalesforceException e) {
       throw failure(e);
     }
@@ -305,14 +301,20 @@ public final class SoapSalesforceRecords implements SalesforceSide {
           candidates.add(r);
         }
       }
-      if (candidates.isEmpty()) {
-        return new Candidates(byKey, List.of());
-      }
-      Set<String> visible = adapter.readableBy(repUserId, candidates.stream().map(SalesforceRecord::id).toList());
-      return new Candidates(byKey, candidates.stream().filter(r -> visible.contains(r.id())).map(r -> item(r, mapped)).toList());
+      return new Candidates(byKey, readableBy(repUserId, candidates, mapped));
     } catch (SalesforceException e) {
       throw failure(e);
     }
+  }
+
+  /** The candidates the rep can read (one {@code UserRecordAccess} query; none for no candidates). */
+  private List<SalesforceItem> readableBy(String repUserId, List<SalesforceRecord> candidates, List<String> mapped)
+      throws SalesforceException {
+    if (candidates.isEmpty()) {
+      return List.of();
+    }
+    Set<String> visible = adapter.readableBy(repUserId, candidates.stream().map(SalesforceRecord::id).toList());
+    return candidates.stream().filter(r -> visible.contains(r.id())).map(r -> item(r, mapped)).toList();
   }
 
   @Override

@@ -79,26 +79,27 @@ final class UnlinkedExchange {
       s.rules.candidateLookup(item).ifPresent(l -> lookups.computeIfAbsent(l.field(), f -> new HashSet<>()).add(l.value()));
     }
     Map<String, List<SalesforceItem>> candidates = new HashMap<>();
-    boolean keysRead = keys.isEmpty();
-    for (Map.Entry<String, Set<String>> lookup : lookups.entrySet()) {
-      List<SalesforceItem> found;
-      if (!keysRead) {
-        SalesforceSide.Candidates both = salesforce.byCreationKeyOrValues(keys, s.repUserId(), lookup.getKey(),
-            lookup.getValue(), s.sfFields);
-        byKey.putAll(both.byKey());
-        found = both.byValue();
-        keysRead = true;
-      } else {
-        found = salesforce.byValues(s.repUserId(), lookup.getKey(), lookup.getValue(), s.sfFields);
-      }
-      for (SalesforceItem c : found) {
-        s.rules.matchKey(c).ifPresent(k -> candidates.computeIfAbsent(k, x -> new ArrayList<>()).add(c));
-      }
-    }
-    if (!keysRead) {
+    java.util.Iterator<Map.Entry<String, Set<String>>> fields = lookups.entrySet().iterator();
+    if (fields.hasNext()) { // the first field's candidates are read with the creation keys
+      Map.Entry<String, Set<String>> first = fields.next();
+      SalesforceSide.Candidates both = salesforce.byCreationKeyOrValues(keys, s.repUserId(), first.getKey(), first.getValue(),
+          s.sfFields);
+      byKey.putAll(both.byKey());
+      addCandidates(candidates, both.byValue());
+    } else if (!keys.isEmpty()) {
       byKey.putAll(salesforce.byCreationKey(keys, s.sfFields));
     }
+    while (fields.hasNext()) {
+      Map.Entry<String, Set<String>> more = fields.next();
+      addCandidates(candidates, salesforce.byValues(s.repUserId(), more.getKey(), more.getValue(), s.sfFields));
+    }
     return new Found(byKey, candidates);
+  }
+
+  private void addCandidates(Map<String, List<SalesforceItem>> candidates, List<SalesforceItem> found) {
+    for (SalesforceItem c : found) {
+      s.rules.matchKey(c).ifPresent(k -> candidates.computeIfAbsent(k, x -> new ArrayList<>()).add(c));
+    }
   }
 
   /** (a) The Salesforce id we stored on the item (an item copied in Outlook carries it too: first come wins). */

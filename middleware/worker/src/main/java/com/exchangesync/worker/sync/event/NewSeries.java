@@ -353,8 +353,8 @@ final class NewSeries {
     // before the window are history, and Exchange's were read from the window's start to past Salesforce's last;
     // Salesforce's series may have lost its first occurrences, but not its pattern's start.
     Instant from = series.window().start();
-    Instant salesforceFrom = SeriesMembers.instant(SeriesPattern.start(first)).isAfter(from)
-        ? SeriesMembers.instant(SeriesPattern.start(first)) : from;
+    Instant patternStart = SeriesMembers.instant(SeriesPattern.start(first));
+    Instant salesforceFrom = patternStart.isAfter(from) ? patternStart : from;
     com.exchangesync.worker.sync.Direction d = pass.rep().direction();
     members.cancel(d.toSalesforce() ? pairing.salesforceLeft().stream()
         .filter(r -> !SeriesMembers.instant(SeriesMembers.start(r)).isBefore(from)).map(SalesforceItem::id).toList() : List.of(),

@@ -19,6 +19,10 @@ class SeriesGroupsTest {
   private static final String START = "2027-03-27T11:00:00.000Z";
 
   /** A pass in which no occurrence is paired yet (as after a pass that crashed before saving). */
+  /**
+   * A pass in which nothing is paired yet: SeriesGroups asks it only for links, and any other question fails the
+   * test rather than being answered with a made-up value.
+   */
   private static final PassContext NOTHING_PAIRED = (PassContext) Proxy.newProxyInstance(PassContext.class.getClassLoader(),
       new Class<?>[] {PassContext.class}, (proxy, method, args) -> switch (method.getName()) {
         case "linkOfSalesforce", "linkOfExchange" -> Optional.empty();
