@@ -68,9 +68,10 @@ class WorkerCrashIT extends WorkerProcessTestBase {
           window = Math.min(10_000, window * 5 / 4);
         }
       } else {
-        // Down to a tenth of a second: once the first sync is done a run has little left (its echoes are known
-        // without reading them back), and a kill within half a second of READY would land after most runs ended.
-        window = Math.max(100, window * 4 / 5);
+        // Halved, down to a tenth of a second: once the first sync is done a run has little left (its echoes are
+        // known without reading them back; eight mailboxes at a time), and a kill within half a second of READY would
+        // land after most runs ended. Narrowing by a fifth took too many trials to get there.
+        window = Math.max(100, window / 2);
       }
       // People keep working between crashes: one edit on each side, on records that exist by now.
       JsonArray contacts = sf.records("Contact");
