@@ -141,9 +141,11 @@ public final class SyncBenchmark {
       // watermark, as in a real org, rather than a minute before the first (which makes each rep ask about its links).
       sf.advanceClock(3600);
       org.seed(adapter, ewsUrl, LocalDate.now(EventPlan.ZONE));
-      JsonObject latency = new JsonObject().put("operation", "*").put("kind", "latency").put("ms", size.latencyMs()).put("count", -1);
-      ex.fault(latency);
-      sf.fault(latency.copy());
+      if (size.latencyMs() > 0) { // the test beds refuse a latency of none: without one they answer at once
+        JsonObject latency = new JsonObject().put("operation", "*").put("kind", "latency").put("ms", size.latencyMs()).put("count", -1);
+        ex.fault(latency);
+        sf.fault(latency.copy());
+      }
 
       Pool pool = db.pool(vertx, com.exchangesync.worker.store.Database.POOL_SIZE);
       try {

@@ -66,7 +66,8 @@ final class SystemStatusWriter {
     UserStatus asRow = new UserStatus("system");
     fields.forEach(asRow::set);
     if (current.isEmpty() || !asRow.sameAs(current.get(0))) {
-      salesforce.writeSystemStatus(fields);
+      // The row just read is the one to update: no second read for its id.
+      salesforce.writeSystemStatus(current.stream().findFirst().map(SalesforceRecord::id), fields);
     }
     if (setup.isPresent()) {
       String value = !provided ? StatusValues.NOT_PROVIDED : recognized ? StatusValues.RECOGNIZED : StatusValues.NOT_RECOGNIZED;

@@ -481,13 +481,13 @@ public final class SalesforceAdapter implements ErrorSender {
         .map(s -> SalesforceRecord.of(SalesforceNames.USER_STATUS, null, s.fields())).toList());
   }
 
-  /** Writes the system status: updates the one row, or creates it when there is none. */
-  public WriteResult writeSystemStatus(Map<String, String> fields) throws SalesforceException {
-    List<SalesforceRecord> existing = queryList(select(SalesforceNames.SYSTEM_STATUS, List.of("Id"))
-        .orderBy("CreatedDate", "Id").limit(1).build());
-    SalesforceRecord row = SalesforceRecord.of(SalesforceNames.SYSTEM_STATUS,
-        existing.isEmpty() ? null : existing.get(0).id(), fields);
-    return (existing.isEmpty() ? create(List.of(row)) : update(List.of(row))).get(0);
+  /**
+   * Writes the system status: updates the row {@code rowId} names (the one the caller read), or creates it when
+   * the caller found none.
+   */
+  public WriteResult writeSystemStatus(Optional<String> rowId, Map<String, String> fields) throws SalesforceException {
+    SalesforceRecord row = SalesforceRecord.of(SalesforceNames.SYSTEM_STATUS, rowId.orElse(null), fields);
+    return (rowId.isEmpty() ? create(List.of(row)) : update(List.of(row))).get(0);
   }
 
   @Override

@@ -117,6 +117,39 @@ public abstract class MailboxContract extends EventMailboxContract {
   }
 
   @Test
+  void aMarkAlone_onEvents_goesOnTheVersionNamed_isRefusedForAnEditedOne_andNotFoundForADeletedOne() throws Exception {
+    try (Mailbox mailbox = connector().open(REP)) {
+      List<ItemResult> made = mailbox.create(ItemKind.EVENT, List.of(
+          new NewItem(ItemKind.EVENT, event("Review", "2026-03-03T09:00:00Z", "2026-03-03T10:00:00Z"), Optional.empty()),
+          new NewItem(ItemKind.EVENT, series("Standup", MONDAYS), Optional.empty()),
+          new NewItem(ItemKind.EVENT, event("Lunch", "2026-03-04T11:00:00Z", "2026-03-04T12:00:00Z"), Optional.empty()),
+          new NewItem(ItemKind.EVENT, event("Call", "2026-03-05T11:00:00Z", "2026-03-05T12:00:00Z"), Optional.empty())));
+      String review = made.get(0).id().orElseThrow();
+      String standup = made.get(1).id().orElseThrow();
+      String lunch = made.get(2).id().orElseThrow();
+      String call = made.get(3).id().orElseThrow();
+      repEdits(ItemKind.EVENT, lunch, Map.of(ExchangeField.LOCATION, "Moved to the canteen"));
+      repDeletes(ItemKind.EVENT, call);
+
+      List<ItemResult> marked = mailbox.update(ItemKind.EVENT, List.of(
+          new ItemUpdate(review, made.get(0).changeKey(), Map.of(), Optional.of("00UA")),
+          new ItemUpdate(standup, made.get(1).changeKey(), Map.of(), Optional.of("00UB")),
+          new ItemUpdate(lunch, made.get(2).changeKey(), Map.of(), Optional.of("00UC")),
+          new ItemUpdate(call, made.get(3).changeKey(), Map.of(), Optional.of("00UD"))));
+      assertThat(marked.get(0).succeeded()).isTrue();
+      assertThat(marked.get(1).succeeded()).as("a series' master").isTrue();
+      assertThat(marked.get(2).error()).contains(MailboxError.CONFLICT);
+      assertThat(marked.get(3).error()).contains(MailboxError.ITEM_NOT_FOUND);
+      List<ExchangeItem> now = mailbox.get(ItemKind.EVENT, List.of(review, standup, lunch));
+      assertThat(now).extracting(i -> i.salesforceId().orElse("none")).containsExactly("00UA", "00UB", "none");
+      assertThat(now.get(0).changeKey()).isEqualTo(marked.get(0).changeKey().orElseThrow());
+      assertThat(now.get(1).value(ExchangeField.RECURRENCE)).as("the mark alone changed nothing else").isPresent();
+      assertThat(now.get(2).value(ExchangeField.LOCATION)).contains("Moved to the canteen");
+      assertNoMeetingMessageSent();
+    }
+  }
+
+  @Test
   void anUpdateWithAStaleChangeKeyIsRefused_andOneWithoutOverwrites() throws Exception {
     try (Mailbox mailbox = connector().open(REP)) {
       ItemResult made = mailbox.create(ItemKind.CONTACT,

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -167,8 +168,15 @@ class SalesforceAdapterIT {
     assertThat(rows).hasSize(1);
     assertThat(rows.getJsonObject(0).getString("Contacts_To_Exchange_Status__c")).isEqualTo("In sync");
 
-    assertThat(adapter.writeSystemStatus(Map.of("Users_In_Active_Configurations__c", "3")).success()).isTrue();
+    WriteResult made = adapter.writeSystemStatus(Optional.empty(), Map.of("Users_In_Active_Configurations__c", "3"));
+    assertThat(made.success()).isTrue();
+    long calls = sf.calls("query") + sf.calls("create") + sf.calls("update");
+    assertThat(adapter.writeSystemStatus(Optional.of(made.id()), Map.of("Users_In_Active_Configurations__c", "4")).success()).isTrue();
+    assertThat(sf.calls("query") + sf.calls("create") + sf.calls("update") - calls).as("the row named is updated, unread")
+        .isOne();
     assertThat(sf.sim.records("Exchange_Sync_System_Status__c")).hasSize(1);
+    assertThat(sf.sim.records("Exchange_Sync_System_Status__c").getJsonObject(0).getValue("Users_In_Active_Configurations__c"))
+        .hasToString("4");
   }
 
   @Test

@@ -402,11 +402,7 @@ final class EwsMailbox implements Mailbox {
       ItemUpdate.requireWritableFieldsOf(kind, u.values().keySet());
     }
     for (List<ItemUpdate> batch : batches(updates, BATCH)) {
-      // A batch that only marks items with their Salesforce ids (after they were made there) needs their ids and
-      // change keys, not their content: a far smaller read than the whole items.
-      boolean marksOnly = batch.stream().allMatch(u -> u.values().isEmpty());
-      Map<String, Item> current = bind(batch.stream().map(ItemUpdate::id).toList(),
-          marksOnly ? new PropertySet(BasePropertySet.IdOnly) : EwsItemCodec.readShape());
+      Map<String, Item> current = current(kind, batch);
       ItemResult[] outcome = new ItemResult[batch.size()];
       List<Item> toSend = new ArrayList<>();
       List<Integer> positions = new ArrayList<>();
@@ -467,6 +463,27 @@ final class EwsMailbox implements Mailbox {
       results.addAll(List.of(outcome));
     }
     return results;
+  }
+
+  /**
+   * The items a batch of updates changes, by id. A batch that only marks items with their Salesforce ids (after
+   * they were made there), each on the version it names, reads nothing: the items stand for those versions
+   * ({@link EwsUnboundItems}), and Exchange refuses a mark on an item edited or deleted since. A batch with a mark
+   * that names no version reads the ids and change keys; one that changes content reads the whole items.
+   */
+  private Map<String, Item> current(ItemKind kind, List<ItemUpdate> batch) throws MailboxException {
+    boolean marksOnly = batch.stream().allMatch(u -> u.values().isEmpty());
+    if (marksOnly && batch.stream().allMatch(u -> u.expectedChangeKey().isPresent())) {
+      Map<String, String> versions = new LinkedHashMap<>();
+      batch.forEach(u -> versions.put(u.id(), u.expectedChangeKey().get()));
+      try {
+        return EwsUnboundItems.of(service, kind, versions);
+      } catch (Exception e) {
+        throw new MailboxException(MailboxError.UNEXPECTED, "Marks for " + smtp + " could not be built: " + e, e);
+      }
+    }
+    return bind(batch.stream().map(ItemUpdate::id).toList(),
+        marksOnly ? new PropertySet(BasePropertySet.IdOnly) : EwsItemCodec.readShape());
   }
 
   /** The current items with these ids, by id; ids of items that are gone are absent. */

@@ -110,6 +110,30 @@ class EwsMailboxIT extends MailboxContract {
   }
 
   @Test
+  void marksAlone_onTheVersionsNamed_areSentWithoutReadingTheItemsFirst_andAMarkNamingNoneReadsIdsOnly() throws Exception {
+    try (Mailbox mailbox = connector().open(REP)) {
+      List<ItemResult> made = mailbox.create(ItemKind.CONTACT, List.of(
+          new NewItem(ItemKind.CONTACT, contact("Ann", "Lee", "a@x.example.com"), Optional.empty()),
+          new NewItem(ItemKind.CONTACT, contact("Bo", "Ng", "b@x.example.com"), Optional.empty())));
+      long reads = fixture.stats.calls("GetItem");
+      long updates = fixture.stats.calls("UpdateItem");
+      List<ItemResult> marked = mailbox.update(ItemKind.CONTACT, List.of(
+          new ItemUpdate(made.get(0).id().orElseThrow(), made.get(0).changeKey(), Map.of(), Optional.of("003A")),
+          new ItemUpdate(made.get(1).id().orElseThrow(), made.get(1).changeKey(), Map.of(), Optional.of("003B"))));
+      assertThat(marked).allSatisfy(r -> assertThat(r.succeeded()).isTrue());
+      assertThat(fixture.stats.calls("GetItem") - reads).as("items read before marking").isZero();
+      assertThat(fixture.stats.calls("UpdateItem") - updates).as("UpdateItem calls").isOne();
+      assertThat(mailbox.findBySalesforceIds(ItemKind.CONTACT, List.of("003A", "003B"))).containsOnlyKeys("003A", "003B");
+
+      // Without a version to name (an occurrence's, which its series' writes move), the current one is read first.
+      reads = fixture.stats.calls("GetItem");
+      assertThat(mailbox.update(ItemKind.CONTACT, List.of(new ItemUpdate(made.get(0).id().orElseThrow(), Optional.empty(),
+          Map.of(), Optional.of("003C")))).get(0).succeeded()).isTrue();
+      assertThat(fixture.stats.calls("GetItem") - reads).isOne();
+    }
+  }
+
+  @Test
   void aCalendarViewIsListedOncePerOpen_untilTheWorkerChangesTheCalendar_whileOccurrencesAreReadAfreshEachTime_andAReadMasterIsNotReadAgain() throws Exception {
     try (Mailbox mailbox = connector().open(REP)) {
       ItemResult made = mailbox.create(ItemKind.EVENT, List.of(new NewItem(ItemKind.EVENT, series("Standup", MONDAYS),
