@@ -104,6 +104,43 @@ public final class SoapSalesforceRecords implements SalesforceSide {
       throw new SyncException("SALESFORCE_BAD_WATERMARK", "The saved Salesforce position is damaged: " + e.getMessage(),
           "Reset Sync for this user: the next cycle then reads and matches everything again.", e);
     }
+    return feed(scope, at, watch, mapped, limit, Optional.empty(), null);
+  }
+
+  /**
+   * The rep's first read with the lookups in one statement: {@code WHERE (the feed's conditions) OR (the lookups)}.
+   * What it brings is told apart on each record: the rep's own records meeting the scope are the feed, as the
+   * first read alone brings them; those made from the keys or holding a value are what {@link
+   * #byCreationKeyOrValues} would find (both where a record is both). Asked so only for a scope of owned records
+   * whose conditions are judged on a record ({@link ScopeConditions}) and lookups that fit one {@code IN}'s
+   * length; and answered only by a read that was whole, since a later page could hold more candidates.
+   */
+  @Override
+  public FirstRead firstRead(Scope scope, LinkedIds watch, List<String> mapped, int limit, Lookups lookups)
+      throws SyncException {
+    Optional<LookupRead> lookup = scope.allVisible() || !ScopeConditions.judged(scope.filters()) ? Optional.empty()
+        : LookupRead.of(key, lookups.keys(), lookups.field(), lookups.values(), IN_LIST_CHARS);
+    if (lookup.isEmpty()) {
+      return SalesforceSide.super.firstRead(scope, watch, mapped, limit, lookups);
+    }
+    List<SalesforceRecord> read = new ArrayList<>();
+    Changes changes = feed(scope, FeedPosition.START, watch, mapped, limit, lookup, read);
+    if (changes.more()) {
+      return new FirstRead(changes, Optional.empty());
+    }
+    try {
+      return new FirstRead(changes, Optional.of(candidates(lookup.get().found(read), scope.repUserId(), mapped)));
+    } catch (SalesforceException e) {
+      throw failure(e);
+    }
+  }
+
+  /**
+   * Reads the feed from {@code at}. With {@code lookup}, the statement asks for its records too, every record it
+   * brings goes to {@code read}, and only the rep's records meeting the scope are the feed's.
+   */
+  private Changes feed(Scope scope, FeedPosition at, LinkedIds watch, List<String> mapped, int limit,
+                       Optional<LookupRead> lookup, List<SalesforceRecord> read) throws SyncException {
     try {
       Instant from = at.readFrom(OVERLAP);
       // The org's feed tells whether anything of the rep's changed: a quiet rep asks Salesforce nothing, and
@@ -119,17 +156,31 @@ public final class SoapSalesforceRecords implements SalesforceSide {
       // A first read covers every record committed before it: a rep with none of this kind then has a watermark
       // all the same (the start's would read everything again at every cycle, and never count as quiet).
       Instant covered = at.isStart() ? adapter.serverNow().minus(OVERLAP) : Instant.EPOCH;
-      List<String> fields = fields(mapped);
-      Map<String, SalesforceItem> changed = new LinkedHashMap<>();
-      Soql query = adapter.select(type, fields).where(at.midFeed()
+      Set<String> fields = new LinkedHashSet<>(fields(mapped));
+      List<Soql.Condition> conditions = new ArrayList<>();
+      conditions.add(at.midFeed()
           ? Soql.or(Soql.after("SystemModstamp", at.stamp()),
               Soql.and(Soql.at("SystemModstamp", at.stamp()), Soql.afterId("Id", at.lastId())))
           : Soql.after("SystemModstamp", from));
       if (!scope.allVisible()) {
-        query = query.where(Soql.eqId("OwnerId", scope.repUserId()));
+        conditions.add(Soql.eqId("OwnerId", scope.repUserId()));
       }
       for (FieldFilter f : scope.filters()) {
-        query = query.where(filter(new FieldFilter(adapter.api(f.field()), f.operator(), f.value())));
+        conditions.add(filter(new FieldFilter(adapter.api(f.field()), f.operator(), f.value())));
+      }
+      Soql query;
+      if (lookup.isPresent()) {
+        // What tells the two apart is read with every record.
+        fields.add("OwnerId");
+        scope.filters().forEach(f -> fields.add(f.field()));
+        fields.addAll(lookup.get().fields());
+        query = adapter.select(type, List.copyOf(fields)).where(Soql.or(Soql.and(conditions.toArray(Soql.Condition[]::new)),
+            lookup.get().condition(adapter)));
+      } else {
+        query = adapter.select(type, List.copyOf(fields));
+        for (Soql.Condition c : conditions) {
+          query = query.where(c);
+        }
       }
       query = query.orderBy("SystemModstamp", "Id");
       boolean paged = limit < Integer.MAX_VALUE;
@@ -141,8 +192,15 @@ public final class SoapSalesforceRecords implements SalesforceSide {
       Set<String> readable = scope.allVisible()
           ? adapter.readableBy(scope.repUserId(), candidates.stream().map(SalesforceRecord::id).toList())
           : null;
+      Map<String, SalesforceItem> changed = new LinkedHashMap<>();
       Instant[] newest = {at.stamp()};
       for (SalesforceRecord r : candidates) {
+        if (lookup.isPresent()) {
+          read.add(r);
+          if (!SalesforceId.same(r.get("OwnerId"), scope.repUserId()) || !ScopeConditions.hold(r, scope.filters())) {
+            continue; // brought by the lookups alone
+          }
+        }
         stamp(r, newest);
         if (readable == null || readable.contains(r.id())) {
           changed.put(r.id(), item(r, mapped));
@@ -156,6 +214,8 @@ public final class SoapSalesforceRecords implements SalesforceSide {
       // From the start (a first read, or a position of another direction or settings) no window of deletions
       // covers the links: each linked record is asked about, so one deleted meanwhile is not left linked.
       Set<String> gone = watch.isEmpty() ? Set.of() : at.isStart() ? goneAmongLinked(watch) : gone(watch, from);
+      // A page's end is its last record's place in the order, whichever part of the statement brought it: every
+      // record of the feed before it was in the page.
       boolean more = paged && candidates.size() >= limit;
       String position = more
           ? FeedPosition.midFeed(candidates.getLast().instant("SystemModstamp"), candidates.getLast().id()).encode()
@@ -276,35 +336,28 @@ public final class SoapSalesforceRecords implements SalesforceSide {
   @Override
   public Candidates byCreationKeyOrValues(List<String> keys, String repUserId, String field, Set<String> values,
                                           List<String> mapped) throws SyncException {
-    List<String> both = new ArrayList<>(keys);
-    both.addAll(values);
-    if (keys.isEmpty() || values.isEmpty() || Soql.inChunks(both, IN_LIST_CHARS).size() > 1) {
+    Optional<LookupRead> lookup = keys.isEmpty() || values.isEmpty() ? Optional.empty()
+        : LookupRead.of(key, keys, field, values, IN_LIST_CHARS);
+    if (lookup.isEmpty()) {
       return SalesforceSide.super.byCreationKeyOrValues(keys, repUserId, field, values, mapped);
     }
     try {
-      List<String> fields = new ArrayList<>(fields(mapped));
-      if (!fields.contains(field)) {
-        fields.add(field);
-      }
-      List<SalesforceRecord> read = adapter.queryList(adapter.select(type, fields)
-          .where(Soql.or(Soql.in(adapter.api(key), keys), Soql.in(adapter.api(field), List.copyOf(values)))).build());
-      Set<String> wantedKeys = new HashSet<>(keys);
-      Set<String> wantedValues = new HashSet<>();
-      values.forEach(v -> wantedValues.add(v.toLowerCase(java.util.Locale.ROOT)));
-      Map<String, SalesforceItem> byKey = new HashMap<>();
-      List<SalesforceRecord> candidates = new ArrayList<>();
-      for (SalesforceRecord r : read) {
-        if (r.get(key) != null && wantedKeys.contains(r.get(key))) {
-          byKey.put(r.get(key), item(r, mapped));
-        }
-        if (r.get(field) != null && wantedValues.contains(r.get(field).toLowerCase(java.util.Locale.ROOT))) {
-          candidates.add(r);
-        }
-      }
-      return new Candidates(byKey, readableBy(repUserId, candidates, mapped));
+      Set<String> fields = new LinkedHashSet<>(fields(mapped));
+      fields.addAll(lookup.get().fields());
+      List<SalesforceRecord> read = adapter.queryList(adapter.select(type, List.copyOf(fields))
+          .where(lookup.get().condition(adapter)).build());
+      return candidates(lookup.get().found(read), repUserId, mapped);
     } catch (SalesforceException e) {
       throw failure(e);
     }
+  }
+
+  /** What the lookups found, as the engine takes it: records by key, and the candidates the rep can read. */
+  private Candidates candidates(LookupRead.Found found, String repUserId, List<String> mapped)
+      throws SalesforceException {
+    Map<String, SalesforceItem> byKey = new HashMap<>();
+    found.byKey().forEach((k, r) -> byKey.put(k, item(r, mapped)));
+    return new Candidates(byKey, readableBy(repUserId, found.candidates(), mapped));
   }
 
   /** The candidates the rep can read (one {@code UserRecordAccess} query; none for no candidates). */

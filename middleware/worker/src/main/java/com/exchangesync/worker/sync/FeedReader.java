@@ -112,8 +112,23 @@ final class FeedReader {
   FeedPage readSalesforce(Optional<String> watermark, int budget, boolean deletions, SyncStateStore store)
       throws SyncException {
     LinkedIds watch = deletions ? store.linkedSalesforceIds(s.rep.mailbox(), s.rules.itemKind()) : LinkedIds.of(Set.of());
-    SalesforceSide.Changes changes = salesforce.changedSince(s.rep.scope(), watermark, watch, s.sfFields, budget);
+    SalesforceSide.Changes changes;
+    Optional<SalesforceSide.Lookups> ahead = watermark.isEmpty() ? UnlinkedExchange.ahead(s) : Optional.empty();
+    if (ahead.isPresent()) {
+      // A first read (the initial sync, a reset) brings the match's candidates along: one query, not two.
+      SalesforceSide.FirstRead first = salesforce.firstRead(s.rep.scope(), watch, s.sfFields, budget, ahead.get());
+      changes = first.changes();
+      first.found().ifPresent(found -> {
+        s.lookedAhead = ahead.get();
+        s.foundAhead = found;
+      });
+    } else {
+      changes = salesforce.changedSince(s.rep.scope(), watermark, watch, s.sfFields, budget);
+    }
     changes.inScope().forEach(c -> s.sfChanged.put(c.id(), c));
+    if (watermark.isEmpty() && !changes.more()) {
+      s.sfReadFromStart = List.copyOf(changes.inScope());
+    }
     // Deletions are asked about for linked records (not for a kind's own keys, such as a series pair's).
     changes.gone().stream().filter(SalesforceId::isWellFormed).forEach(s.sfGone::add);
     // A first read of the records the rep owns, whole in this page, lists every candidate a match could find there.

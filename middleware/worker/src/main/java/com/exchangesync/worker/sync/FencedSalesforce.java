@@ -30,6 +30,12 @@ final class FencedSalesforce implements SalesforceSide {
   }
 
   @Override
+  public FirstRead firstRead(Scope scope, LinkedIds watch, List<String> fields, int limit, Lookups lookups)
+      throws SyncException {
+    return salesforce.firstRead(scope, watch, fields, limit, lookups);
+  }
+
+  @Override
   public List<SalesforceItem> find(Scope scope, List<String> fields) throws SyncException {
     return salesforce.find(scope, fields);
   }

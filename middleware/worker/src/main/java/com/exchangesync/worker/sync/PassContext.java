@@ -38,6 +38,15 @@ public interface PassContext {
   /** Linked Salesforce ids the feed gave as deleted (mutable). */
   Set<String> salesforceGone();
 
+  /**
+   * Every record of the rep's scope as this page's Salesforce read brought them, when that read began at the feed's
+   * start and was whole (the initial sync, a reset): a step may look among them instead of asking again for what the
+   * scope holds. Empty otherwise. Not changed by the steps: what a step wrote since is not in it.
+   */
+  default Optional<java.util.List<SalesforceItem>> salesforceReadFromStart() {
+    return Optional.empty();
+  }
+
   /** The links under a series (its occurrences' pairs), as the pass holds them now. */
   java.util.List<Link> linksInSeries(String series);
 

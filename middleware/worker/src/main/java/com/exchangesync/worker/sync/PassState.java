@@ -52,6 +52,11 @@ final class PassState implements PassContext {
   /** Whether each feed was read from the beginning (it then lists every record, so lookups can be local). */
   boolean exchangeReadWhole;
   boolean salesforceReadWhole;
+  /** Every record the page's Salesforce read brought, when it began at the start and was whole (else null). */
+  List<SalesforceItem> sfReadFromStart;
+  /** What the page's first Salesforce read looked up for the match along with the feed, and found (else null). */
+  SalesforceSide.Lookups lookedAhead;
+  SalesforceSide.Candidates foundAhead;
 
   /** Linked or newly matched pairs, merged and written in one batch per side at the end. */
   final List<PairWrite> pairWrites = new ArrayList<>();
@@ -151,6 +156,11 @@ final class PassState implements PassContext {
   @Override
   public Set<String> salesforceGone() {
     return sfGone;
+  }
+
+  @Override
+  public java.util.Optional<List<SalesforceItem>> salesforceReadFromStart() {
+    return java.util.Optional.ofNullable(sfReadFromStart);
   }
 
   @Override

@@ -78,6 +78,36 @@ public interface SalesforceSide {
   Changes changedSince(Scope scope, Optional<String> watermark, LinkedIds watch, List<String> fields, int limit)
       throws SyncException;
 
+  /**
+   * What a first read of the feed is asked to bring along: the records made from some Exchange items (by creation
+   * key) and the candidates of their match ({@code field} holding one of {@code values}), as
+   * {@link #byCreationKeyOrValues} finds them.
+   */
+  record Lookups(List<String> keys, String field, Set<String> values) {
+    public Lookups {
+      keys = List.copyOf(keys);
+      values = Set.copyOf(values);
+    }
+
+    boolean isEmpty() {
+      return keys.isEmpty() && values.isEmpty();
+    }
+  }
+
+  /** A first read's changes, and what it found for the lookups when it could answer them whole. */
+  record FirstRead(Changes changes, Optional<Candidates> found) {}
+
+  /**
+   * {@link #changedSince} from the feed's start, answering {@code lookups} in the same read where the side can: a
+   * pass's first read of the rep's records is then also the read of its match candidates. {@code found} is empty
+   * when the side did not answer them (a later page, lists too long for one statement, a scope it cannot tell
+   * apart from the candidates), and they are read as before.
+   */
+  default FirstRead firstRead(Scope scope, LinkedIds watch, List<String> fields, int limit, Lookups lookups)
+      throws SyncException {
+    return new FirstRead(changedSince(scope, Optional.empty(), watch, fields, limit), Optional.empty());
+  }
+
   /** The whole feed since {@code watermark} in one read. */
   default Changes changedSince(Scope scope, Optional<String> watermark, Set<String> watch, List<String> fields)
       throws SyncException {

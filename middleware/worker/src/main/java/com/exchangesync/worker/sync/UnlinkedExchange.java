@@ -74,11 +74,14 @@ final class UnlinkedExchange {
     s.sfChanged.values().stream().filter(c -> c.creationKey() != null).forEach(c -> byKey.put(c.creationKey(), c));
     List<String> keys = rest.isEmpty() || s.salesforceReadWhole ? List.of()
         : rest.stream().map(s.rules::creationKey).filter(k -> !byKey.containsKey(k)).distinct().toList();
-    Map<String, Set<String>> lookups = new java.util.LinkedHashMap<>();
-    for (ExchangeItem item : rest) {
-      s.rules.candidateLookup(item).ifPresent(l -> lookups.computeIfAbsent(l.field(), f -> new HashSet<>()).add(l.value()));
-    }
+    Map<String, Set<String>> lookups = lookups(s.rules, rest);
     Map<String, List<SalesforceItem>> candidates = new HashMap<>();
+    if (s.foundAhead != null && covers(s.lookedAhead, keys, lookups)) {
+      // The first read of the rep's records brought them (FeedReader): nothing more to ask.
+      byKey.putAll(s.foundAhead.byKey());
+      addCandidates(candidates, s.foundAhead.byValue());
+      return new Found(byKey, candidates);
+    }
     java.util.Iterator<Map.Entry<String, Set<String>>> fields = lookups.entrySet().iterator();
     if (fields.hasNext()) { // the first field's candidates are read with the creation keys
       Map.Entry<String, Set<String>> first = fields.next();
@@ -94,6 +97,41 @@ final class UnlinkedExchange {
       addCandidates(candidates, salesforce.byValues(s.repUserId(), more.getKey(), more.getValue(), s.sfFields));
     }
     return new Found(byKey, candidates);
+  }
+
+  /** The match's lookups of {@code items}: the values of each field their candidates are read by. */
+  private static Map<String, Set<String>> lookups(KindRules rules, java.util.Collection<ExchangeItem> items) {
+    Map<String, Set<String>> lookups = new java.util.LinkedHashMap<>();
+    for (ExchangeItem item : items) {
+      rules.candidateLookup(item).ifPresent(l -> lookups.computeIfAbsent(l.field(), f -> new HashSet<>()).add(l.value()));
+    }
+    return lookups;
+  }
+
+  /**
+   * What the page's first read of the rep's records is asked to bring along ({@link SalesforceSide#firstRead}): the
+   * lookups of every item not linked yet, so the match below asks nothing. Creation keys only where that read will
+   * not list every record made from them (a scope with conditions of its own, or of every visible record); none
+   * at all when the items' candidates are read by more than one field, or by none.
+   */
+  static Optional<SalesforceSide.Lookups> ahead(PassState s) {
+    List<ExchangeItem> unlinked = s.exChanged.values().stream().filter(i -> !s.links.hasExchange(i.id())).toList();
+    Map<String, Set<String>> lookups = lookups(s.rules, unlinked);
+    if (lookups.size() != 1) {
+      return Optional.empty();
+    }
+    boolean keysListed = !s.rep.scope().allVisible() && s.rep.scope().filters().isEmpty();
+    List<String> keys = keysListed ? List.of() : unlinked.stream().map(s.rules::creationKey).distinct().toList();
+    Map.Entry<String, Set<String>> only = lookups.entrySet().iterator().next();
+    return Optional.of(new SalesforceSide.Lookups(keys, only.getKey(), only.getValue()));
+  }
+
+  /** Whether what was looked up ahead holds every key and value the match needs now. */
+  private static boolean covers(SalesforceSide.Lookups ahead, List<String> keys, Map<String, Set<String>> lookups) {
+    if (!ahead.keys().containsAll(keys) || lookups.size() > 1) {
+      return false;
+    }
+    return lookups.isEmpty() || lookups.containsKey(ahead.field()) && ahead.values().containsAll(lookups.get(ahead.field()));
   }
 
   private void addCandidates(Map<String, List<SalesforceItem>> candidates, List<SalesforceItem> found) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.exchangesync.worker.exchange.ItemKind;
 import com.exchangesync.worker.exchange.ews.ExchangeTestbedFixture;
+import com.exchangesync.worker.salesforce.SalesforceId;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +69,30 @@ class ContactRulesIT extends CycleTestBase {
         .as("Bob's contact is visible to Ann (public sharing); the German one is filtered out")
         .containsExactlyInAnyOrder("BobsFrench", "AnnsFrench", "OnlyInOutlook");
     assertThat(sf.sim.records("Contact")).as("nothing goes to Salesforce").hasSize(3);
+  }
+
+  @Test
+  void aFirstSync_readsTheRepsContactsAndTheMatchsCandidatesInOneQuery_andMatchesAColleaguesContact() throws Exception {
+    String own = contact(ANN, "Ann", "Own", "own@acme.example.com");
+    String colleagues = contact(BOB, "Pat", "Shared", "pat@acme.example.com");
+    ex.connector().open(ANN_MAIL).close();
+    String item = ex.sim.createContact(ANN_MAIL, "Salesforce_Sync", new JsonObject().put("givenName", "Pat")
+        .put("surname", "Shared").put("email", "PAT@acme.example.com")).getString("id");
+    int before = sf.sim.queries().size();
+    cycle.run();
+    List<String> contactReads = sf.sim.queries().subList(before, sf.sim.queries().size()).stream()
+        .filter(q -> q.contains(" FROM Contact WHERE") && !q.contains(SalesforceId.canonical(BOB).orElseThrow())).toList();
+    assertThat(contactReads).as("Ann's contacts and the match's candidates, read together").singleElement()
+        .satisfies(q -> assertThat(q).contains("OwnerId = ", " OR ", "Email IN ("));
+    JsonObject linked = ex.sim.contacts(ANN_MAIL, "Salesforce_Sync").stream().map(o -> (JsonObject) o)
+        .filter(i -> i.getString("id").equals(item)).findFirst().orElseThrow();
+    assertThat(com.exchangesync.worker.crash.SyncedWorldView.salesforceId(linked)).as("matched whoever owns it")
+        .startsWith(colleagues);
+    assertThat(annItems()).extracting(i -> i.getString("surname")).as("the colleague's contact is not the rep's to copy")
+        .containsExactlyInAnyOrder("Own", "Shared");
+    assertThat(annItem("Own").getString("id")).isNotNull();
+    assertThat(sf.sim.records("Contact")).as("nothing made twice").hasSize(2);
+    assertThat(sf.sim.get("Contact", own).getString("OwnerId")).startsWith(ANN);
   }
 
   @Test

@@ -96,6 +96,42 @@ class SoapSalesforceRecordsIT extends SalesforceSideContract {
         .allSatisfy(q -> assertThat(q.length()).isLessThan(SoapSalesforceRecords.IN_LIST_CHARS + 5_000));
   }
 
+  @org.junit.jupiter.api.Test
+  void firstRead_asksOnceForTheFeedAndTheLookups_butLeavesThemToTheMatchWhenItIsNotWhole() throws Exception {
+    // Another's contact first: in the statement's order it comes before the rep's, in a page of them.
+    String other = personCreates(other(), new java.util.HashMap<>(Map.of("LastName", "Cy", "Email", "cy@customer.example.com")));
+    for (int i = 0; i < 5; i++) {
+      personCreates(rep(), new java.util.HashMap<>(Map.of("LastName", "Own" + i, "Email", "own" + i + "@customer.example.com")));
+    }
+    com.exchangesync.worker.sync.SalesforceSide.Lookups lookups = new com.exchangesync.worker.sync.SalesforceSide.Lookups(
+        java.util.List.of(), "Email", java.util.Set.of("cy@customer.example.com"));
+    java.util.List<String> fields = java.util.List.of("LastName", "Email");
+    int before = sf.sim.queries().size();
+    com.exchangesync.worker.sync.SalesforceSide.FirstRead whole = side.firstRead(
+        new com.exchangesync.worker.sync.Scope(rep(), false, java.util.List.of()),
+        com.exchangesync.worker.sync.LinkedIds.of(java.util.Set.of()), fields, 100, lookups);
+    assertThat(sf.sim.queries().subList(before, sf.sim.queries().size()).stream().filter(q -> q.contains("FROM Contact")))
+        .as("one query of contacts").singleElement().satisfies(q -> assertThat(q).contains("OwnerId", " OR ", "Email IN"));
+    assertThat(whole.changes().inScope()).hasSize(5);
+    assertThat(whole.found()).hasValueSatisfying(f -> assertThat(f.byValue())
+        .extracting(com.exchangesync.worker.sync.SalesforceItem::id).containsExactly(other));
+
+    // A page that stops at its limit could leave candidates to a later page: the match reads them itself.
+    com.exchangesync.worker.sync.SalesforceSide.FirstRead paged = side.firstRead(
+        new com.exchangesync.worker.sync.Scope(rep(), false, java.util.List.of()),
+        com.exchangesync.worker.sync.LinkedIds.of(java.util.Set.of()), fields, 3, lookups);
+    assertThat(paged.changes().more()).isTrue();
+    assertThat(paged.found()).isEmpty();
+    java.util.List<String> read = new java.util.ArrayList<>(paged.changes().inScope().stream()
+        .map(com.exchangesync.worker.sync.SalesforceItem::id).toList());
+    com.exchangesync.worker.sync.SalesforceSide.Changes rest = side.changedSince(
+        new com.exchangesync.worker.sync.Scope(rep(), false, java.util.List.of()), java.util.Optional.of(paged.changes().watermark()),
+        com.exchangesync.worker.sync.LinkedIds.of(java.util.Set.of()), fields, 100);
+    rest.inScope().forEach(i -> read.add(i.id()));
+    assertThat(read).as("the feed from where the page stopped: every record of the rep's once, no one else's")
+        .doesNotHaveDuplicates().hasSize(5).doesNotContain(other);
+  }
+
   @Override
   protected void letRepSee(String id) {
     // Contacts are readable by everyone in this org (no private objects).

@@ -214,6 +214,37 @@ public abstract class SalesforceSideContract {
   }
 
   @Test
+  void firstRead_bringsTheFeedAsAloneAndFindsWhatTheLookupsFindAlone() throws Exception {
+    String ann = personCreates(rep(), contact("Ann", "Lee", "ann@customer.example.com"));
+    String made = side().create(rep(), List.of(contact("Bo", "Ng", "bo@customer.example.com")), List.of("AAMkItemBo"))
+        .get(0).id().orElseThrow();
+    String shared = personCreates(other(), contact("Cy", "Shared", "Cy@Customer.example.com"));
+    letRepSee(shared);
+    personCreates(other(), contact("Di", "Other", "di@customer.example.com"));
+    SalesforceSide.Lookups lookups = new SalesforceSide.Lookups(List.of("AAMkItemBo", "AAMkItemNo"), "Email",
+        Set.of("cy@customer.example.com", "ann@customer.example.com", "nobody@x.example.com"));
+
+    SalesforceSide.FirstRead first = side().firstRead(owned(), LinkedIds.of(Set.of()), FIELDS, 1000, lookups);
+    SalesforceSide.Changes alone = side().changedSince(owned(), Optional.empty(), Set.of(), FIELDS);
+    assertThat(first.changes().inScope()).extracting(SalesforceItem::id).as("the rep's records, none of the others'")
+        .containsExactlyInAnyOrderElementsOf(alone.inScope().stream().map(SalesforceItem::id).toList())
+        .containsExactlyInAnyOrder(ann, made);
+    assertThat(first.changes().more()).isFalse();
+    // A side that cannot bring the lookups along says so; the match then reads them as before.
+    first.found().ifPresent(found -> {
+      try {
+        SalesforceSide.Candidates both = side().byCreationKeyOrValues(lookups.keys(), rep(), "Email", lookups.values(), FIELDS);
+        assertThat(found.byKey().keySet()).isEqualTo(both.byKey().keySet()).containsOnly("AAMkItemBo");
+        assertThat(found.byValue()).extracting(SalesforceItem::id)
+            .containsExactlyInAnyOrderElementsOf(both.byValue().stream().map(SalesforceItem::id).toList())
+            .containsExactlyInAnyOrder(ann, shared);
+      } catch (SyncException e) {
+        throw new AssertionError(e);
+      }
+    });
+  }
+
+  @Test
   void findListsEveryRecordInScopeNow_changedOrNot() throws Exception {
     String ann = personCreates(rep(), contact("Ann", "Lee", "ann@customer.example.com"));
     personEdits(ann, Map.of("MailingCountry", "France"));

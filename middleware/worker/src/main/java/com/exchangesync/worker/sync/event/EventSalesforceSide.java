@@ -77,12 +77,38 @@ final class EventSalesforceSide implements SalesforceSide {
   @Override
   public Candidates byCreationKeyOrValues(List<String> keys, String repUserId, String field, Set<String> values,
                                           List<String> fields) throws SyncException {
-    Candidates found = events.byCreationKeyOrValues(keys, repUserId, field, values, withGroupFlag(fields));
-    // The invitees of both kinds of finds read together.
+    return withInvitees(events.byCreationKeyOrValues(keys, repUserId, field, values, withGroupFlag(fields)));
+  }
+
+  @Override
+  public FirstRead firstRead(Scope scope, LinkedIds watch, List<String> fields, int limit, Lookups lookups)
+      throws SyncException {
+    FirstRead read = events.firstRead(scope, watch, withGroupFlag(fields), Integer.MAX_VALUE, lookups);
+    Changes c = read.changes();
+    // The invitees of the feed's records and of the candidates read together.
+    if (read.found().isEmpty()) {
+      return new FirstRead(new Changes(withInvitees(c.inScope()), c.gone(), c.watermark(), c.more()), Optional.empty());
+    }
+    Candidates found = read.found().get();
+    List<SalesforceItem> all = new ArrayList<>(c.inScope());
+    all.addAll(found.byKey().values());
+    all.addAll(found.byValue());
+    Map<String, SalesforceItem> enriched = new HashMap<>();
+    withInvitees(all).forEach(i -> enriched.put(i.id(), i));
+    return new FirstRead(new Changes(c.inScope().stream().map(i -> enriched.getOrDefault(i.id(), i)).toList(), c.gone(),
+        c.watermark(), c.more()), Optional.of(enrichedAs(found, enriched)));
+  }
+
+  /** Both kinds of finds with their invitees, read together. */
+  private Candidates withInvitees(Candidates found) throws SyncException {
     List<SalesforceItem> all = new ArrayList<>(found.byKey().values());
     all.addAll(found.byValue());
     Map<String, SalesforceItem> enriched = new HashMap<>();
     withInvitees(all).forEach(i -> enriched.put(i.id(), i));
+    return enrichedAs(found, enriched);
+  }
+
+  private static Candidates enrichedAs(Candidates found, Map<String, SalesforceItem> enriched) {
     Map<String, SalesforceItem> byKey = new HashMap<>();
     found.byKey().forEach((k, i) -> byKey.put(k, enriched.getOrDefault(i.id(), i)));
     return new Candidates(byKey, found.byValue().stream().map(i -> enriched.getOrDefault(i.id(), i)).toList());
