@@ -47,6 +47,14 @@ public interface PassContext {
     return Optional.empty();
   }
 
+  /**
+   * Where a step may leave Salesforce creates to go with the pass's create of new Exchange items, one call for
+   * both ({@link LaterCreates}); empty where the pass has none (a step then creates at once).
+   */
+  default Optional<LaterCreates> laterCreates() {
+    return Optional.empty();
+  }
+
   /** The links under a series (its occurrences' pairs), as the pass holds them now. */
   java.util.List<Link> linksInSeries(String series);
 

@@ -58,6 +58,9 @@ final class PassState implements PassContext {
   SalesforceSide.Lookups lookedAhead;
   SalesforceSide.Candidates foundAhead;
 
+  /** Salesforce creates a step left for the page's create of new Exchange items. */
+  final LaterCreates later = new LaterCreates();
+
   /** Linked or newly matched pairs, merged and written in one batch per side at the end. */
   final List<PairWrite> pairWrites = new ArrayList<>();
 
@@ -156,6 +159,11 @@ final class PassState implements PassContext {
   @Override
   public Set<String> salesforceGone() {
     return sfGone;
+  }
+
+  @Override
+  public java.util.Optional<LaterCreates> laterCreates() {
+    return java.util.Optional.of(later);
   }
 
   @Override

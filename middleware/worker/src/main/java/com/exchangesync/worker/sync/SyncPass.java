@@ -206,6 +206,9 @@ public final class SyncPass {
     List<ExchangeItem> unmatched = exchangeSide.match();
     new UnlinkedSalesforce(s, mailbox, store).matchOrCreate(unmatched);
     exchangeSide.createInSalesforce(unmatched);
+    if (!s.later.isEmpty()) {
+      throw new IllegalStateException("Salesforce creates left for a create that was not sent");
+    }
     exchangeSide.rememberUnlinked(unmatched);
     new PairWrites(s, mailbox, salesforce).apply();
   }

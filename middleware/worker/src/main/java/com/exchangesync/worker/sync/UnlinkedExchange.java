@@ -213,18 +213,26 @@ final class UnlinkedExchange {
     }
   }
 
-  /** Creates in Salesforce the unmatched items the direction carries there. */
+  /**
+   * Creates in Salesforce the unmatched items the direction carries there, and in the same call what the pass's
+   * steps left for it ({@link LaterCreates}). With those (no creation key), the call is sent once: an answer lost
+   * fails the pass, and the next one finds what was made by key (the items) and by start and subject (a series).
+   */
   void createInSalesforce(List<ExchangeItem> unmatched) throws SyncException {
     List<ExchangeItem> toCreate = unmatched.stream().filter(i -> !s.links.hasExchange(i.id())
         && Decision.decide(Decision.State.ABSENT, Decision.State.CHANGED, false, s.direction)
             == Decision.Action.MATCH_OR_CREATE_IN_SALESFORCE).toList();
-    if (toCreate.isEmpty()) {
+    if (toCreate.isEmpty() && s.later.isEmpty()) {
       return;
     }
-    List<Map<String, String>> records = toCreate.stream()
-        .map(i -> PassState.nonNull(s.map.toSalesforce(s.map.fromExchange(i)))).toList();
-    List<SalesforceSide.WriteOutcome> results = salesforce.create(s.repUserId(), records,
-        toCreate.stream().map(s.rules::creationKey).toList());
+    List<Map<String, String>> records = new ArrayList<>(toCreate.stream()
+        .map(i -> PassState.nonNull(s.map.toSalesforce(s.map.fromExchange(i)))).toList());
+    List<String> keys = new ArrayList<>(toCreate.stream().map(s.rules::creationKey).toList());
+    List<Map<String, String>> later = s.later.records();
+    records.addAll(later);
+    later.forEach(r -> keys.add(null));
+    List<SalesforceSide.WriteOutcome> results = salesforce.create(s.repUserId(), records, keys);
+    s.later.finish(results.subList(toCreate.size(), results.size()));
     List<ItemUpdate> markBack = new ArrayList<>();
     for (int i = 0; i < toCreate.size(); i++) {
       ExchangeItem item = toCreate.get(i);

@@ -326,6 +326,30 @@ class EventRulesIT extends CycleTestBase {
   }
 
   @Test
+  void newOutlookSeriesAndSingleEvents_areMadeInSalesforceInOneCreate_andEachPairedOnce() throws Exception {
+    configure(new JsonObject());
+    cycle.run(); // the rep's status rows made: the next cycle's creates are the sync's
+    String monday = nextMonday(7);
+    outlookSeries("Pipeline review", monday);
+    outlookSeries("Forecast call", nextMonday(14));
+    ex.sim.createEvent(ANN_MAIL, new JsonObject().put("subject", "Demo").put("start", day(4) + "T09:00:00Z")
+        .put("end", day(4) + "T10:00:00Z"));
+    ex.sim.createEvent(ANN_MAIL, new JsonObject().put("subject", "Lunch").put("start", day(5) + "T12:00:00Z")
+        .put("end", day(5) + "T13:00:00Z"));
+    long creates = sf.calls("create");
+    cycle.run();
+    assertThat(sf.calls("create") - creates).as("Salesforce creates: both series and both single events in one").isOne();
+    assertThat(sfEvents().filter(e -> "Pipeline review".equals(e.getString("Subject")))).hasSize(4);
+    assertThat(sfEvents().filter(e -> "Forecast call".equals(e.getString("Subject")))).hasSize(4);
+    assertThat(sfEvents().filter(e -> "Demo".equals(e.getString("Subject")))).hasSize(1);
+    assertThat(sfEvents().filter(e -> "Lunch".equals(e.getString("Subject")))).hasSize(1);
+    assertThat(eventsOf(cycle.run(), ANN_MAIL).report().orElseThrow().writes()).as("every occurrence and event paired")
+        .isZero();
+    assertThat(annEvents().filter(e -> "Demo".equals(e.getString("subject")))).hasSize(1);
+    assertThat(sfEvents().filter(e -> "Pipeline review".equals(e.getString("Subject")))).as("nothing made twice").hasSize(4);
+  }
+
+  @Test
   void newOutlookEvents_areLookedForInSalesforceByCreationKeyAndSubjectInOneRead() throws Exception {
     configure(new JsonObject());
     ex.sim.createEvent(ANN_MAIL, new JsonObject().put("subject", "Demo").put("start", day(4) + "T09:00:00Z")

@@ -7,6 +7,7 @@ import com.exchangesync.worker.exchange.ItemResult;
 import com.exchangesync.worker.exchange.ItemUpdate;
 import com.exchangesync.worker.exchange.MailboxError;
 import com.exchangesync.worker.exchange.NewItem;
+import com.exchangesync.worker.sync.LaterCreates;
 import com.exchangesync.worker.sync.Link;
 import com.exchangesync.worker.sync.PassContext;
 import com.exchangesync.worker.sync.RecordError;
@@ -75,7 +76,7 @@ final class NewSeries {
    * together (one create, one mark of their masters, one read of what they made); a master starting where one of
    * them does waits until they are made, so what starts there and was not there before is one series.
    */
-  void fromExchange(java.util.Collection<ExchangeItem> masters) throws SyncException {
+  void fromExchange(java.util.Collection<ExchangeItem> masters, boolean mayWait) throws SyncException {
     List<ToMake> batch = new ArrayList<>();
     java.util.Set<Instant> batchStarts = new java.util.HashSet<>();
     List<ExchangeItem> after = new ArrayList<>();
@@ -100,7 +101,20 @@ final class NewSeries {
         reads.forget(start);
       }
     }
+    Optional<LaterCreates> later = mayWait ? pass.laterCreates() : Optional.empty();
+    if (later.isPresent() && !batch.isEmpty()) {
+      later.get().add(batch.stream().map(ToMake::fields).toList(), outcomes -> {
+        made(batch, outcomes);
+        makeAfter(after);
+      });
+      return;
+    }
     makeInSalesforce(batch);
+    makeAfter(after);
+  }
+
+  /** Masters that start where one of a batch does, each found or made once the batch is made. */
+  private void makeAfter(List<ExchangeItem> after) throws SyncException {
     for (ExchangeItem master : after) {
       String start = SeriesPattern.salesforceFields(master).get("Recurrence2PatternStartDate");
       try {
@@ -175,8 +189,11 @@ final class NewSeries {
     }
     List<String> noKeys = new ArrayList<>();
     batch.forEach(b -> noKeys.add(null));
-    List<SalesforceSide.WriteOutcome> outcomes = pass.salesforce().create(pass.rep().mailbox().userId(),
-        batch.stream().map(ToMake::fields).toList(), noKeys);
+    made(batch, pass.salesforce().create(pass.rep().mailbox().userId(), batch.stream().map(ToMake::fields).toList(), noKeys));
+  }
+
+  /** What follows the create of a batch of series: their masters marked, what they made read and paired. */
+  private void made(List<ToMake> batch, List<SalesforceSide.WriteOutcome> outcomes) throws SyncException {
     List<ToMake> made = new ArrayList<>();
     List<ItemUpdate> marks = new ArrayList<>();
     for (int i = 0; i < batch.size(); i++) {

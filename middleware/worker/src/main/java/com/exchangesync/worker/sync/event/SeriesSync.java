@@ -122,7 +122,9 @@ final class SeriesSync implements GroupSync {
         unpaired.add(master);
       }
     }
-    fresh.fromExchange(unpaired);
+    // The series to make may go with the pass's create of single events, one call for both, unless a step below
+    // writes series first: what it made could then start where they do and be taken for theirs.
+    fresh.fromExchange(unpaired, touched.isEmpty() && exchangeGone.isEmpty());
     for (String series : touched) {
       if (!exchangeGone.contains(series)) {
         new LinkedSeries(pass, this).reconcile(series, Optional.ofNullable(masters.get(series)));
