@@ -35,7 +35,10 @@ class OrgFeedReaderTest {
     assertThat(OrgFeedReader.query(adapter, "Contact", after, 50_000, WORKER)).isEqualTo("SELECT OwnerId, SystemModstamp, CreatedById,"
         + " CreatedDate, LastModifiedById FROM Contact WHERE (SystemModstamp > 2026-12-01T10:00:00.000Z AND (CreatedById != '" + WORKER
         + "' OR exsync__Exchange_Sync_Saved_Since_Created__c = true)) LIMIT 50001");
-    assertThat(OrgFeedReader.query(adapter, "Event", after, 10, null)).as("no integration user known: no filter")
+    assertThat(OrgFeedReader.query(adapter, "Contact", after, 10, null)).as("no integration user known: no filter")
+        .isEqualTo("SELECT OwnerId, SystemModstamp, CreatedById, CreatedDate, LastModifiedById FROM Contact"
+            + " WHERE SystemModstamp > 2026-12-01T10:00:00.000Z LIMIT 11");
+    assertThat(OrgFeedReader.query(adapter, "Event", after, 10, WORKER)).as("events: judged by their stamps, unfiltered")
         .isEqualTo("SELECT OwnerId, SystemModstamp, CreatedById, CreatedDate, LastModifiedById FROM Event"
             + " WHERE SystemModstamp > 2026-12-01T10:00:00.000Z LIMIT 11");
   }
