@@ -31,6 +31,8 @@ final class CustomMetadataLoader {
   private final String namespace;
   private final Map<String, SObjectType> standard;
   private final List<String> warnings;
+  /** Formula fields read, parsed once every field is known (a formula may name a field defined after it). */
+  private final List<Runnable> formulas = new ArrayList<>();
 
   private CustomMetadataLoader(String namespace, Map<String, SObjectType> standard, List<String> warnings) {
     this.namespace = namespace;
@@ -88,6 +90,7 @@ final class CustomMetadataLoader {
       }
       custom.add(type);
     }
+    formulas.forEach(Runnable::run);
     return custom;
   }
 
@@ -158,8 +161,14 @@ final class CustomMetadataLoader {
         return;
       }
     }
-    if (SoapXml.child(xml, "formula").isPresent()) {
-      f = f.asReadOnly(); // formulas are computed by the org; the test bed returns them as null
+    Optional<String> formula = SoapXml.childText(xml, "formula");
+    if (formula.isPresent()) {
+      // Computed at every read (Formula), never stored nor defaulted; one the test bed cannot evaluate reads null.
+      f = f.asReadOnly().withDefault(null);
+      FieldDef def = f;
+      boolean blankAsZero = SoapXml.childText(xml, "formulaTreatBlanksAs").map(b -> b.trim().equals("BlankAsZero")).orElse(false);
+      formulas.add(() -> Formula.parse(formula.get(), def, blankAsZero, n -> fieldOf(type, n))
+          .ifPresent(parsed -> type.formulas.put(def.name(), parsed)));
     } else {
       if (required) {
         f = f.asRequired();
@@ -179,6 +188,12 @@ final class CustomMetadataLoader {
     }
     type.add(f);
     SoapXml.childText(xml, "label").ifPresent(label -> type.label(name, label.trim()));
+  }
+
+  /** The field a formula names: a custom one as the package spells it, with the namespace prefix it has here. */
+  private FieldDef fieldOf(SObjectType type, String name) {
+    FieldDef f = name.endsWith("__c") ? type.field(namespace + name) : null;
+    return f != null ? f : type.field(name);
   }
 
   private FieldDef picklist(String name, FieldType type, int length, Element xml) {

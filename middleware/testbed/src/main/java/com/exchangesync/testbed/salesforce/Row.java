@@ -22,8 +22,10 @@ final class Row {
     this.id = id;
   }
 
+  /** The field's value; a formula's is computed from the row's other fields now, as an org never stores one. */
   Object get(String field) {
-    return values.get(field);
+    Formula formula = type.formulas.isEmpty() ? null : type.formulas.get(field);
+    return formula == null ? values.get(field) : formula.value(this);
   }
 
   boolean deleted() {

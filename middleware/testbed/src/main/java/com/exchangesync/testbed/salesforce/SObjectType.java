@@ -31,6 +31,8 @@ final class SObjectType {
   private final Map<String, String> labels = new LinkedHashMap<>();
   /** Auto-number fields and their display format ({@code ERR-{000000}}), filled in on create. */
   final Map<String, String> autoNumberFormats = new LinkedHashMap<>();
+  /** Formula fields the test bed evaluates, by API name as stored ({@link Row#get} computes them). */
+  final Map<String, Formula> formulas = new LinkedHashMap<>();
 
   SObjectType(String name, String keyPrefix, boolean custom, boolean apiWritable) {
     this.name = name;

@@ -14,6 +14,7 @@ import com.sforce.ws.ConnectorConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -66,11 +67,16 @@ abstract class SalesforceTestbedSupport {
     return "";
   }
 
+  /** Adds to the package the test bed loads (written under {@code root/force-app}); nothing by default. */
+  void addToPackage(Path root) throws IOException {}
+
   @BeforeEach
   void startTestbed() throws Exception {
     vertx = Vertx.vertx();
+    SalesforcePackageFixture.write(projectRoot);
+    addToPackage(projectRoot);
     SalesforceTestbedOptions options = SalesforceTestbedOptions.defaults()
-        .withProjectRoot(SalesforcePackageFixture.write(projectRoot)).withClock(clock).withOutboundTimeScale(0.001)
+        .withProjectRoot(projectRoot).withClock(clock).withOutboundTimeScale(0.001)
         .withNamespace(namespace());
     bed = SalesforceTestbed.start(vertx, options).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     sim = new SalesforceSimClient(bed.baseUrl());

@@ -191,6 +191,11 @@ public final class Soql {
     return new Condition(name(field) + " = " + id(id));
   }
 
+  /** {@code field != 'id'}. */
+  public static Condition notEqId(String field, String id) {
+    return new Condition(name(field) + " != " + id(id));
+  }
+
   /** {@code field > datetime}. */
   public static Condition after(String field, Instant instant) {
     return new Condition(name(field) + " > " + datetime(instant));

@@ -2,6 +2,10 @@ package com.exchangesync.worker.salesforce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.exchangesync.worker.metrics.Metrics;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,6 +24,23 @@ class OrgFeedReaderTest {
     f.put("LastModifiedById", modifiedBy);
     f.put("SystemModstamp", stamp);
     return SalesforceRecord.of("Contact", "003000000000001AAA", f);
+  }
+
+  @Test
+  void theQuery_leavesTheWorkersUntouchedCreatesOut_throughThePackagesFormula_inTheNamespace() {
+    SalesforceSettings settings = new SalesforceSettings(URI.create("http://127.0.0.1:9"), CannedSalesforce.CREDENTIALS,
+        "exsync", true, 2, Duration.ofSeconds(5), Duration.ofSeconds(10), 2, new Backoff(Duration.ZERO, Duration.ZERO, () -> 0));
+    SalesforceAdapter adapter = new SalesforceAdapter(new SalesforceClient(settings, new Metrics(), d -> { }), new SalesforceNames("exsync"));
+    Instant after = Instant.parse("2026-12-01T10:00:00Z");
+    assertThat(OrgFeedReader.query(adapter, "Contact", after, 50_000, WORKER)).isEqualTo("SELECT OwnerId, SystemModstamp, CreatedById,"
+        + " CreatedDate, LastModifiedById FROM Contact WHERE (SystemModstamp > 2026-12-01T10:00:00.000Z AND (CreatedById != '" + WORKER
+        + "' OR exsync__Exchange_Sync_Saved_Since_Created__c = true)) LIMIT 50001");
+    assertThat(OrgFeedReader.query(adapter, "Contact", after, 10, null)).as("no integration user known: no filter")
+        .isEqualTo("SELECT OwnerId, SystemModstamp, CreatedById, CreatedDate, LastModifiedById FROM Contact"
+            + " WHERE SystemModstamp > 2026-12-01T10:00:00.000Z LIMIT 11");
+    assertThat(OrgFeedReader.query(adapter, "Event", after, 10, WORKER)).as("events: judged by their stamps, unfiltered")
+        .isEqualTo("SELECT OwnerId, SystemModstamp, CreatedById, CreatedDate, LastModifiedById FROM Event"
+            + " WHERE SystemModstamp > 2026-12-01T10:00:00.000Z LIMIT 11");
   }
 
   @Test

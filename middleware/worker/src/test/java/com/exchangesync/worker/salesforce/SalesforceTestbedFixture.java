@@ -44,8 +44,13 @@ public final class SalesforceTestbedFixture implements AutoCloseable {
   final String namespace;
 
   public SalesforceTestbedFixture(String namespace, JsonObject orgExtras) throws Exception {
+    this(namespace, orgExtras, projectRoot());
+  }
+
+  /** As above, with the package read from {@code root}/force-app instead (an older version of it, say). */
+  public SalesforceTestbedFixture(String namespace, JsonObject orgExtras, Path root) throws Exception {
     this.namespace = namespace;
-    SalesforceTestbedOptions options = SalesforceTestbedOptions.defaults().withProjectRoot(projectRoot())
+    SalesforceTestbedOptions options = SalesforceTestbedOptions.defaults().withProjectRoot(root)
         .withOutboundTimeScale(0.001).withNamespace(namespace);
     bed = SalesforceTestbed.start(vertx, options).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     sim = new SalesforceSimClient(bed.baseUrl());
