@@ -12,8 +12,10 @@ import java.util.Optional;
  * until the worker changes the calendar. A pass reads the occurrences of each series it pairs, often twice for one
  * series (before and after making its Salesforce twin), and each read asks a view over the whole sync window: the
  * second and later reads take the listing from here and read only the occurrences themselves again. The worker's
- * own creates, deletes and content updates of events forget it ({@link #forget}); marking items with their
- * Salesforce ids does not, since it moves no occurrence. An occurrence someone adds while the pass runs is found
+ * own creates of series, deletes and content updates of events forget it ({@link #forget}); marking items with
+ * their Salesforce ids does not, since it moves no occurrence, nor does creating single events, which are no
+ * series' occurrences (a pass makes a rep's new Salesforce events in Outlook between reading a new series'
+ * occurrences and reading them again once its Salesforce twin is made). An occurrence someone adds while the pass runs is found
  * by the next pass, whose feed reports its master changed. The UIDs of the series
  * masters read in the open are kept too ({@link #learn}): the occurrences of a
  * master whose UID is known are found without reading the master again.

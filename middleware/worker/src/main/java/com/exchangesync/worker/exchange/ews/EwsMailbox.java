@@ -313,7 +313,9 @@ final class EwsMailbox implements Mailbox {
 
   @Override
   public List<ItemResult> create(ItemKind kind, List<NewItem> newItems) throws MailboxException {
-    if (kind == ItemKind.EVENT) {
+    // A new series has occurrences no view listed yet; a new single event is no series' occurrence.
+    if (kind == ItemKind.EVENT && newItems.stream().anyMatch(i -> i.values().get(ExchangeField.RECURRENCE) != null
+        && !i.values().get(ExchangeField.RECURRENCE).isBlank())) {
       views.forget();
     }
     List<ItemResult> results = new ArrayList<>();

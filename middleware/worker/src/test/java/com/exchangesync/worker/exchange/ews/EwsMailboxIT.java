@@ -152,11 +152,19 @@ class EwsMailboxIT extends MailboxContract {
       assertThat(fixture.stats.calls("FindItem") - views).as("one view: the mark moved no occurrence").isOne();
       assertThat(again).extracting(i -> i.value(ExchangeField.SUBJECT).orElse("")).as("the occurrences themselves read afresh")
           .contains("Moved to Tuesday");
+      mailbox.create(ItemKind.EVENT, List.of(new NewItem(ItemKind.EVENT, event("Lunch", "2026-03-10T11:00:00Z",
+          "2026-03-10T12:00:00Z"), Optional.empty())));
+      assertThat(mailbox.occurrences(Set.of(id), from, to).get(id)).hasSize(6);
+      assertThat(fixture.stats.calls("FindItem") - views).as("still one view: a single event is no occurrence").isOne();
 
       mailbox.update(ItemKind.EVENT, List.of(new ItemUpdate(id, Optional.empty(),
           Map.of(ExchangeField.RECURRENCE, "FREQ=WEEKLY;BYDAY=MO;COUNT=3"), Optional.empty())));
       assertThat(mailbox.occurrences(Set.of(id), from, to).get(id)).as("a new pattern: listed again").hasSize(3);
       assertThat(fixture.stats.calls("FindItem") - views).isEqualTo(2);
+      String second = mailbox.create(ItemKind.EVENT, List.of(new NewItem(ItemKind.EVENT, series("Retro", MONDAYS),
+          Optional.empty()))).get(0).id().orElseThrow();
+      assertThat(mailbox.occurrences(Set.of(second), from, to).get(second)).as("a new series: listed again").hasSize(6);
+      assertThat(fixture.stats.calls("FindItem") - views).isEqualTo(3);
     }
   }
 }
