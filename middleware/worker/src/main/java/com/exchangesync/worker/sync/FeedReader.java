@@ -132,8 +132,7 @@ final class FeedReader {
     // Deletions are asked about for linked records (not for a kind's own keys, such as a series pair's).
     changes.gone().stream().filter(SalesforceId::isWellFormed).forEach(s.sfGone::add);
     // A first read of the records the rep owns, whole in this page, lists every candidate a match could find there.
-    s.salesforceReadWhole = watermark.isEmpty() && !changes.more() && !s.rep.scope().allVisible()
-        && s.rep.scope().filters().isEmpty();
+    s.salesforceReadWhole = watermark.isEmpty() && !changes.more() && s.rep.scope().everyOwnedRecord();
     return new FeedPage(changes.watermark(), changes.more(), watermark.isEmpty());
   }
 

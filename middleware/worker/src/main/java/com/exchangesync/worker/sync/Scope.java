@@ -21,6 +21,11 @@ public record Scope(String repUserId, boolean allVisible, List<FieldFilter> filt
     filters = filters == null ? List.of() : List.copyOf(filters);
   }
 
+  /** Whether the scope is every record the rep owns, with no condition: a whole read of it lists all of them. */
+  public boolean everyOwnedRecord() {
+    return !allVisible && filters.isEmpty();
+  }
+
   /** The same scope with one more condition. */
   public Scope and(FieldFilter filter) {
     List<FieldFilter> all = new java.util.ArrayList<>(filters);

@@ -120,8 +120,7 @@ final class UnlinkedExchange {
     if (lookups.size() != 1) {
       return Optional.empty();
     }
-    boolean keysListed = !s.rep.scope().allVisible() && s.rep.scope().filters().isEmpty();
-    List<String> keys = keysListed ? List.of() : unlinked.stream().map(s.rules::creationKey).distinct().toList();
+    List<String> keys = s.rep.scope().everyOwnedRecord() ? List.of() : unlinked.stream().map(s.rules::creationKey).distinct().toList();
     Map.Entry<String, Set<String>> only = lookups.entrySet().iterator().next();
     return Optional.of(new SalesforceSide.Lookups(keys, only.getKey(), only.getValue()));
   }

@@ -90,22 +90,24 @@ final class EventSalesforceSide implements SalesforceSide {
       return new FirstRead(new Changes(withInvitees(c.inScope()), c.gone(), c.watermark(), c.more()), Optional.empty());
     }
     Candidates found = read.found().get();
-    List<SalesforceItem> all = new ArrayList<>(c.inScope());
-    all.addAll(found.byKey().values());
-    all.addAll(found.byValue());
-    Map<String, SalesforceItem> enriched = new HashMap<>();
-    withInvitees(all).forEach(i -> enriched.put(i.id(), i));
+    Map<String, SalesforceItem> enriched = withInvitees(found, c.inScope());
     return new FirstRead(new Changes(c.inScope().stream().map(i -> enriched.getOrDefault(i.id(), i)).toList(), c.gone(),
         c.watermark(), c.more()), Optional.of(enrichedAs(found, enriched)));
   }
 
   /** Both kinds of finds with their invitees, read together. */
   private Candidates withInvitees(Candidates found) throws SyncException {
-    List<SalesforceItem> all = new ArrayList<>(found.byKey().values());
+    return enrichedAs(found, withInvitees(found, List.of()));
+  }
+
+  /** The finds and {@code more} with their invitees, read together, by id. */
+  private Map<String, SalesforceItem> withInvitees(Candidates found, List<SalesforceItem> more) throws SyncException {
+    List<SalesforceItem> all = new ArrayList<>(more);
+    all.addAll(found.byKey().values());
     all.addAll(found.byValue());
     Map<String, SalesforceItem> enriched = new HashMap<>();
     withInvitees(all).forEach(i -> enriched.put(i.id(), i));
-    return enrichedAs(found, enriched);
+    return enriched;
   }
 
   private static Candidates enrichedAs(Candidates found, Map<String, SalesforceItem> enriched) {
